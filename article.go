@@ -1,0 +1,96 @@
+package parallax
+
+import (
+	"context"
+	"strings"
+	"time"
+)
+
+// How an article's publication time was found.
+const (
+	PublishedMetadata = "metadata" // given by the input: feed, JSON field, HTML meta
+	PublishedText     = "text"     // stated in the article's own text
+	PublishedInferred = "inferred" // guessed from dates the text mentions
+)
+
+// Article is one document from one source, with its body as clean text.
+type Article struct {
+	ID int64
+	// Key is the identity used for idempotent ingest; see ArticleKey.
+	Key          string
+	ExternalID   string
+	URL          string
+	CanonicalURL string
+	Source       string
+	SourceID     int64
+	Title        string
+	Byline       string
+	// Published is the zero time when unknown. Its location is the offset
+	// the input gave, so that "Monday" can later be resolved in local time.
+	Published       time.Time
+	PublishedMethod string
+	Language        string
+	// Text holds the body paragraphs separated by blank lines.
+	Text        string
+	ContentHash string
+	StoryID     int64 // 0 until the article is assigned
+	StorylineID int64
+	DuplicateOf int64 // 0 unless the article copies an earlier one
+	IngestedAt  time.Time
+}
+
+// Paragraphs splits the body into its paragraphs.
+func (a *Article) Paragraphs() []string {
+	return SplitParagraphs(a.Text)
+}
+
+// SplitParagraphs splits text at blank lines and drops empty paragraphs.
+func SplitParagraphs(text string) []string {
+	var out []string
+	for _, p := range strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n\n") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// ArticleFilter selects articles. Zero values select everything.
+type ArticleFilter struct {
+	ID         *int64
+	StoryID    *int64
+	Source     *string
+	Unassigned bool // only articles not yet assigned to a story
+	// WithText loads the body; listings leave it empty to stay cheap.
+	WithText bool
+	Offset   int
+	Limit    int
+}
+
+// PutOutcome says what storing one article changed.
+type PutOutcome string
+
+// Outcomes of ArticleService.PutArticles.
+const (
+	Added     PutOutcome = "added"
+	Updated   PutOutcome = "updated"
+	Unchanged PutOutcome = "unchanged"
+)
+
+// PutResult reports, for one article given to PutArticles, its stored ID and
+// what changed.
+type PutResult struct {
+	ID      int64
+	Outcome PutOutcome
+}
+
+// ArticleService stores and reads articles.
+type ArticleService interface {
+	FindArticleByID(ctx context.Context, id int64) (*Article, error)
+	FindArticles(ctx context.Context, filter ArticleFilter) ([]*Article, int, error)
+	// PutArticles stores the articles in one transaction, keyed by
+	// Article.Key: an unknown key is added, a known key with a new content
+	// hash is updated in place, and a known key with the same hash is left
+	// alone. Either every article is stored or none is.
+	PutArticles(ctx context.Context, articles []*Article) ([]PutResult, error)
+}

@@ -1,0 +1,125 @@
+package parallax
+
+// StoryReport is the story as shown to users: the JSON contract of
+// `parallax story ID --json` and GET /api/v1/stories/{id}. Lists are never
+// nil, so that analysis not yet computed shows as an empty array.
+type StoryReport struct {
+	ID             int64           `json:"id"`
+	Title          string          `json:"title"`
+	StorylineID    int64           `json:"storyline_id"`
+	FirstPublished *string         `json:"first_published"`
+	LastPublished  *string         `json:"last_published"`
+	Articles       []ReportArticle `json:"articles"`
+	Sources        []ReportSource  `json:"sources"`
+	Entities       []ReportEntity  `json:"entities"`
+	Quotes         []ReportQuote   `json:"quotes"`
+	Timeline       []TimelineEvent `json:"timeline"`
+	Claims         []Claim         `json:"claims"`
+	Conflicts      []Conflict      `json:"conflicts"`
+	Brief          []BriefSentence `json:"brief"`
+	Related        []RelatedStory  `json:"related"`
+}
+
+// ReportArticle is an article as listed in a story report.
+type ReportArticle struct {
+	ID          int64   `json:"id"`
+	ExternalID  string  `json:"external_id"`
+	Source      string  `json:"source"`
+	Title       string  `json:"title"`
+	URL         string  `json:"url"`
+	Published   *string `json:"published"`
+	Language    string  `json:"language"`
+	DuplicateOf *int64  `json:"duplicate_of"`
+}
+
+// ReportSource is an outlet's share of a story. Independent is false when
+// every article of the outlet copies another outlet's article.
+type ReportSource struct {
+	Name        string `json:"name"`
+	Articles    int    `json:"articles"`
+	Independent bool   `json:"independent"`
+}
+
+// ReportEntity is a person, organisation or place with all its aliases.
+type ReportEntity struct {
+	ID         string   `json:"id"`
+	Name       string   `json:"name"`
+	Type       string   `json:"type"`
+	Aliases    []string `json:"aliases"`
+	Mentions   int      `json:"mentions"`
+	ArticleIDs []int64  `json:"article_ids"`
+}
+
+// ReportQuote is one statement and the ways outlets rendered it.
+type ReportQuote struct {
+	ID              string         `json:"id"`
+	Speaker         string         `json:"speaker"`
+	SpeakerEntityID string         `json:"speaker_entity_id"`
+	Text            string         `json:"text"`
+	Kind            string         `json:"kind"`
+	Variants        []QuoteVariant `json:"variants"`
+	ArticleIDs      []int64        `json:"article_ids"`
+}
+
+// QuoteVariant is one outlet's rendering of a quote.
+type QuoteVariant struct {
+	ArticleID int64  `json:"article_id"`
+	Text      string `json:"text"`
+	Sentence  string `json:"sentence"`
+}
+
+// Evidence is a sentence of an article that supports a report item.
+type Evidence struct {
+	ArticleID int64  `json:"article_id"`
+	Sentence  string `json:"sentence"`
+}
+
+// TimelineEvent is one date of a story with the sentences that mention it.
+type TimelineEvent struct {
+	Date       string     `json:"date"`
+	Precision  string     `json:"precision"`
+	Text       string     `json:"text"`
+	ArticleIDs []int64    `json:"article_ids"`
+	Evidence   []Evidence `json:"evidence"`
+}
+
+// Claim statuses.
+const (
+	Corroborated = "corroborated"
+	SingleSource = "single_source"
+	Conflicting  = "conflicting"
+)
+
+// Claim is a statement aligned across articles.
+type Claim struct {
+	Text       string     `json:"text"`
+	Status     string     `json:"status"`
+	ArticleIDs []int64    `json:"article_ids"`
+	Evidence   []Evidence `json:"evidence"`
+}
+
+// Conflict is one slot with different values in different sources.
+type Conflict struct {
+	Slot   string          `json:"slot"`
+	Values []ConflictValue `json:"values"`
+}
+
+// ConflictValue is one of the values of a conflicting slot.
+type ConflictValue struct {
+	Value      string     `json:"value"`
+	ArticleIDs []int64    `json:"article_ids"`
+	Evidence   []Evidence `json:"evidence"`
+}
+
+// BriefSentence is a sentence of the story brief and the articles it cites.
+type BriefSentence struct {
+	Text       string  `json:"text"`
+	ArticleIDs []int64 `json:"article_ids"`
+}
+
+// RelatedStory is another story of the same storyline.
+type RelatedStory struct {
+	ID       int64  `json:"id"`
+	Title    string `json:"title"`
+	Articles int    `json:"articles"`
+}

@@ -1,0 +1,306 @@
+// Package storetest is the conformance suite that every Parallax store must
+// pass. Each store's tests call Run with a function that opens a fresh,
+// empty store.
+package storetest
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/parallax-news/parallax"
+)
+
+// Stores bundles the services of one store under test.
+type Stores struct {
+	Articles parallax.ArticleService
+	Stories  parallax.StoryService
+	Sources  parallax.SourceService
+}
+
+// Run runs the whole suite. open must return services on a new empty store
+// and arrange its cleanup with t.Cleanup.
+func Run(t *testing.T, open func(t *testing.T) Stores) {
+	t.Run("PutArticles", func(t *testing.T) { testPutArticles(t, open(t)) })
+	t.Run("PutInvalidBatch", func(t *testing.T) { testPutInvalidBatch(t, open(t)) })
+	t.Run("FindArticles", func(t *testing.T) { testFindArticles(t, open(t)) })
+	t.Run("PublishedOffset", func(t *testing.T) { testPublishedOffset(t, open(t)) })
+	t.Run("AssignStories", func(t *testing.T) { testAssignStories(t, open(t)) })
+	t.Run("Reassign", func(t *testing.T) { testReassign(t, open(t)) })
+	t.Run("AssignUnknownArticle", func(t *testing.T) { testAssignUnknownArticle(t, open(t)) })
+	t.Run("NotFound", func(t *testing.T) { testNotFound(t, open(t)) })
+	t.Run("Sources", func(t *testing.T) { testSources(t, open(t)) })
+}
+
+// NewArticle returns a valid article keyed by its content.
+func NewArticle(source, title, text string, published time.Time) *parallax.Article {
+	a := &parallax.Article{Source: source, Title: title, Text: text, Published: published}
+	if !published.IsZero() {
+		a.PublishedMethod = parallax.PublishedMetadata
+	}
+	a.ContentHash = parallax.ContentHash(title, text)
+	a.Key = parallax.ArticleKey(a, false)
+	return a
+}
+
+func put(t *testing.T, s Stores, as ...*parallax.Article) []parallax.PutResult {
+	t.Helper()
+	res, err := s.Articles.PutArticles(context.Background(), as)
+	if err != nil {
+		t.Fatalf("PutArticles: %v", err)
+	}
+	return res
+}
+
+func outcomes(res []parallax.PutResult) []parallax.PutOutcome {
+	out := make([]parallax.PutOutcome, len(res))
+	for i, r := range res {
+		out[i] = r.Outcome
+	}
+	return out
+}
+
+func equalOutcomes(a, b []parallax.PutOutcome) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+var day = time.Date(2026, 1, 27, 9, 0, 0, 0, time.UTC)
+
+func testPutArticles(t *testing.T, s Stores) {
+	a := NewArticle("Outlet A", "Title one", "Body one.", day)
+	b := NewArticle("Outlet B", "Title two", "Body two.", day)
+	res := put(t, s, a, b)
+	if got, want := outcomes(res), []parallax.PutOutcome{parallax.Added, parallax.Added}; !equalOutcomes(got, want) {
+		t.Fatalf("first put: %v, want %v", got, want)
+	}
+	if res[0].ID == 0 || res[0].ID == res[1].ID || a.ID != res[0].ID {
+		t.Fatalf("IDs not assigned: results %+v, a.ID %d", res, a.ID)
+	}
+
+	again := NewArticle("Outlet A", "Title one", "Body one.", day)
+	res2 := put(t, s, again)
+	if res2[0].Outcome != parallax.Unchanged || res2[0].ID != res[0].ID {
+		t.Errorf("re-put: %+v, want unchanged id %d", res2[0], res[0].ID)
+	}
+
+	edited := NewArticle("Outlet A", "Title one", "Body one, corrected.", day)
+	edited.Key = a.Key
+	res3 := put(t, s, edited)
+	if res3[0].Outcome != parallax.Updated || res3[0].ID != res[0].ID {
+		t.Errorf("edited put: %+v, want updated id %d", res3[0], res[0].ID)
+	}
+	got, err := s.Articles.FindArticleByID(context.Background(), res[0].ID)
+	if err != nil {
+		t.Fatalf("FindArticleByID: %v", err)
+	}
+	if got.Text != "Body one, corrected." || got.ContentHash != edited.ContentHash {
+		t.Errorf("after update: text %q hash %q", got.Text, got.ContentHash)
+	}
+	if _, total, _ := s.Articles.FindArticles(context.Background(), parallax.ArticleFilter{}); total != 2 {
+		t.Errorf("total articles = %d, want 2", total)
+	}
+}
+
+func testPutInvalidBatch(t *testing.T, s Stores) {
+	good := NewArticle("Outlet A", "Good", "Body.", day)
+	bad := NewArticle("Outlet A", "Bad", "Body.", day)
+	bad.Text = "   "
+	_, err := s.Articles.PutArticles(context.Background(), []*parallax.Article{good, bad})
+	if code := parallax.ErrorCode(err); code != parallax.EINVALID {
+		t.Fatalf("error code = %q (%v), want %q", code, err, parallax.EINVALID)
+	}
+	if _, total, _ := s.Articles.FindArticles(context.Background(), parallax.ArticleFilter{}); total != 0 {
+		t.Errorf("a rejected batch stored %d articles", total)
+	}
+}
+
+func testFindArticles(t *testing.T, s Stores) {
+	ctx := context.Background()
+	var all []*parallax.Article
+	for i, src := range []string{"A", "B", "A", "C", "A"} {
+		all = append(all, NewArticle(src, "Title "+string(rune('a'+i)), "Body "+string(rune('a'+i)), day))
+	}
+	all[1].ExternalID, all[1].URL, all[1].CanonicalURL = "ext-1", "https://b.example/x?utm_source=y", "https://b.example/x"
+	all[1].Byline, all[1].Language = "Jo Writer", "en"
+	put(t, s, all...)
+
+	got, total, err := s.Articles.FindArticles(ctx, parallax.ArticleFilter{Source: ptr("A"), Limit: 2})
+	if err != nil {
+		t.Fatalf("FindArticles: %v", err)
+	}
+	if total != 3 || len(got) != 2 || got[0].ID != all[0].ID || got[1].ID != all[2].ID {
+		t.Errorf("source A, limit 2: total %d, got %d articles", total, len(got))
+	}
+	if got[0].Text != "" {
+		t.Errorf("listing without WithText loaded text %q", got[0].Text)
+	}
+	got, _, _ = s.Articles.FindArticles(ctx, parallax.ArticleFilter{Source: ptr("A"), Offset: 2, WithText: true})
+	if len(got) != 1 || got[0].ID != all[4].ID || got[0].Text != "Body e" {
+		t.Errorf("source A offset 2: %+v", got)
+	}
+	b, err := s.Articles.FindArticleByID(ctx, all[1].ID)
+	if err != nil {
+		t.Fatalf("FindArticleByID: %v", err)
+	}
+	want := all[1]
+	if b.Source != "B" || b.ExternalID != want.ExternalID || b.URL != want.URL || b.CanonicalURL != want.CanonicalURL ||
+		b.Byline != want.Byline || b.Language != "en" || b.Key != want.Key || b.Title != want.Title ||
+		b.PublishedMethod != parallax.PublishedMetadata || b.IngestedAt.IsZero() || b.SourceID == 0 {
+		t.Errorf("round trip lost fields: got %+v", b)
+	}
+	unassigned, total, _ := s.Articles.FindArticles(ctx, parallax.ArticleFilter{Unassigned: true})
+	if total != 5 || len(unassigned) != 5 {
+		t.Errorf("unassigned = %d, want 5", total)
+	}
+}
+
+func testPublishedOffset(t *testing.T, s Stores) {
+	tokyo := time.FixedZone("JST", 9*3600)
+	pub := time.Date(2026, 1, 27, 8, 30, 0, 0, tokyo)
+	a := NewArticle("A", "T", "B", pub)
+	put(t, s, a)
+	got, err := s.Articles.FindArticleByID(context.Background(), a.ID)
+	if err != nil {
+		t.Fatalf("FindArticleByID: %v", err)
+	}
+	if !got.Published.Equal(pub) {
+		t.Errorf("published = %v, want %v", got.Published, pub)
+	}
+	if _, off := got.Published.Zone(); off != 9*3600 {
+		t.Errorf("published offset = %d, want %d", off, 9*3600)
+	}
+	none := NewArticle("A", "Undated", "B", time.Time{})
+	put(t, s, none)
+	if got, _ := s.Articles.FindArticleByID(context.Background(), none.ID); !got.Published.IsZero() {
+		t.Errorf("unknown date came back as %v", got.Published)
+	}
+}
+
+func testAssignStories(t *testing.T, s Stores) {
+	ctx := context.Background()
+	a := NewArticle("A", "First", "x", day)
+	b := NewArticle("B", "Second", "y", day.Add(48*time.Hour))
+	c := NewArticle("A", "Third", "z", day.Add(24*time.Hour))
+	put(t, s, a, b, c)
+	err := s.Stories.AssignStories(ctx, []parallax.Assignment{
+		{ArticleID: a.ID, StoryID: a.ID, StorylineID: a.ID, Title: "First"},
+		{ArticleID: b.ID, StoryID: a.ID, StorylineID: a.ID, DuplicateOf: a.ID},
+		{ArticleID: c.ID, StoryID: c.ID, StorylineID: a.ID, Title: "Third"},
+	})
+	if err != nil {
+		t.Fatalf("AssignStories: %v", err)
+	}
+	st, err := s.Stories.FindStoryByID(ctx, a.ID)
+	if err != nil {
+		t.Fatalf("FindStoryByID: %v", err)
+	}
+	if st.Title != "First" || st.Articles != 2 || st.Sources != 2 || st.StorylineID != a.ID {
+		t.Errorf("story = %+v", st)
+	}
+	if !st.FirstPublished.Equal(day) || !st.LastPublished.Equal(day.Add(48*time.Hour)) {
+		t.Errorf("story dates = %v .. %v", st.FirstPublished, st.LastPublished)
+	}
+	stories, total, err := s.Stories.FindStories(ctx, parallax.StoryFilter{StorylineID: &a.ID})
+	if err != nil || total != 2 || len(stories) != 2 {
+		t.Fatalf("FindStories by storyline: %d stories, total %d, err %v", len(stories), total, err)
+	}
+	if stories[0].ID != a.ID {
+		t.Errorf("most recent story first: got %d, want %d", stories[0].ID, a.ID)
+	}
+	got, _ := s.Articles.FindArticleByID(ctx, b.ID)
+	if got.StoryID != a.ID || got.StorylineID != a.ID || got.DuplicateOf != a.ID {
+		t.Errorf("article b: story %d storyline %d dup %d", got.StoryID, got.StorylineID, got.DuplicateOf)
+	}
+	if _, n, _ := s.Articles.FindArticles(ctx, parallax.ArticleFilter{Unassigned: true}); n != 0 {
+		t.Errorf("unassigned after assignment = %d", n)
+	}
+	byStory, n, _ := s.Articles.FindArticles(ctx, parallax.ArticleFilter{StoryID: &a.ID})
+	if n != 2 || byStory[0].ID != a.ID || byStory[1].ID != b.ID {
+		t.Errorf("articles of story %d: %d", a.ID, n)
+	}
+}
+
+func testReassign(t *testing.T, s Stores) {
+	ctx := context.Background()
+	a := NewArticle("A", "First", "x", day)
+	b := NewArticle("B", "Second", "y", day)
+	put(t, s, a, b)
+	assign := func(as ...parallax.Assignment) {
+		t.Helper()
+		if err := s.Stories.AssignStories(ctx, as); err != nil {
+			t.Fatalf("AssignStories: %v", err)
+		}
+	}
+	assign(parallax.Assignment{ArticleID: a.ID, StoryID: a.ID, StorylineID: a.ID},
+		parallax.Assignment{ArticleID: b.ID, StoryID: b.ID, StorylineID: b.ID})
+	assign(parallax.Assignment{ArticleID: b.ID, StoryID: a.ID, StorylineID: a.ID})
+	old, err := s.Stories.FindStoryByID(ctx, b.ID)
+	if err != nil {
+		t.Fatalf("FindStoryByID: %v", err)
+	}
+	if old.Articles != 0 || old.Sources != 0 {
+		t.Errorf("story left behind still counts %d articles, %d sources", old.Articles, old.Sources)
+	}
+	if st, _ := s.Stories.FindStoryByID(ctx, a.ID); st.Articles != 2 {
+		t.Errorf("story gained an article but counts %d", st.Articles)
+	}
+}
+
+func testAssignUnknownArticle(t *testing.T, s Stores) {
+	ctx := context.Background()
+	a := NewArticle("A", "First", "x", day)
+	put(t, s, a)
+	err := s.Stories.AssignStories(ctx, []parallax.Assignment{
+		{ArticleID: a.ID, StoryID: a.ID, StorylineID: a.ID},
+		{ArticleID: a.ID + 1000, StoryID: a.ID, StorylineID: a.ID},
+	})
+	if code := parallax.ErrorCode(err); code != parallax.ENOTFOUND {
+		t.Fatalf("error code = %q (%v), want %q", code, err, parallax.ENOTFOUND)
+	}
+	if _, n, _ := s.Articles.FindArticles(ctx, parallax.ArticleFilter{Unassigned: true}); n != 1 {
+		t.Errorf("failed batch was partly applied: %d unassigned, want 1", n)
+	}
+	if err := s.Stories.AssignStories(ctx, []parallax.Assignment{{ArticleID: a.ID}}); parallax.ErrorCode(err) != parallax.EINVALID {
+		t.Errorf("zero story ID: error %v, want invalid", err)
+	}
+}
+
+func testNotFound(t *testing.T, s Stores) {
+	ctx := context.Background()
+	if _, err := s.Articles.FindArticleByID(ctx, 42); parallax.ErrorCode(err) != parallax.ENOTFOUND {
+		t.Errorf("FindArticleByID(42): %v, want not found", err)
+	}
+	if _, err := s.Stories.FindStoryByID(ctx, 42); parallax.ErrorCode(err) != parallax.ENOTFOUND {
+		t.Errorf("FindStoryByID(42): %v, want not found", err)
+	}
+	stories, total, err := s.Stories.FindStories(ctx, parallax.StoryFilter{IDs: []int64{}})
+	if err != nil || total != 0 || len(stories) != 0 {
+		t.Errorf("FindStories(no IDs) = %d, %d, %v", len(stories), total, err)
+	}
+}
+
+func testSources(t *testing.T, s Stores) {
+	ctx := context.Background()
+	put(t, s, NewArticle("Beta", "1", "x", day), NewArticle("Alpha", "2", "y", day), NewArticle("Beta", "3", "z", day))
+	srcs, total, err := s.Sources.FindSources(ctx, parallax.SourceFilter{})
+	if err != nil {
+		t.Fatalf("FindSources: %v", err)
+	}
+	if total != 2 || srcs[0].Name != "Alpha" || srcs[0].Articles != 1 || srcs[1].Name != "Beta" || srcs[1].Articles != 2 {
+		t.Errorf("sources = %+v (total %d)", srcs, total)
+	}
+	one, _, _ := s.Sources.FindSources(ctx, parallax.SourceFilter{Name: ptr("Beta")})
+	if len(one) != 1 || one[0].Name != "Beta" {
+		t.Errorf("FindSources(name Beta) = %+v", one)
+	}
+}
+
+func ptr[T any](v T) *T { return &v }
