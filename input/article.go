@@ -1,0 +1,100 @@
+package input
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/parallax-news/parallax"
+)
+
+// finish validates a decoded article and fills in its derived fields:
+// normalised text, canonical URL, content hash and key. It returns warnings
+// for problems that do not stop the article from being stored.
+func finish(a *parallax.Article, stableID bool) ([]string, error) {
+	var warnings []string
+	a.Title = strings.Join(strings.Fields(a.Title), " ")
+	a.Text = normalizeText(a.Text)
+	if a.Text == "" {
+		return nil, errors.New("no article text")
+	}
+	if a.Title == "" {
+		a.Title = firstWords(a.Text, 12)
+	}
+	if a.URL != "" {
+		c, err := parallax.CanonicalURL(a.URL)
+		if err != nil {
+			warnings = append(warnings, fmt.Sprintf("url ignored for identity: %s", parallax.ErrorMessage(err)))
+		}
+		a.CanonicalURL = c
+	}
+	if a.Source == "" {
+		a.Source = hostOf(a.CanonicalURL)
+	}
+	if a.Source == "" {
+		return nil, errors.New("no source: give a source or a URL")
+	}
+	a.ContentHash = parallax.ContentHash(a.Title, a.Text)
+	a.Key = parallax.ArticleKey(a, stableID)
+	return warnings, nil
+}
+
+func hostOf(canonical string) string {
+	if canonical == "" {
+		return ""
+	}
+	rest := canonical[strings.Index(canonical, "//")+2:]
+	host, _, _ := strings.Cut(rest, "/")
+	return strings.TrimPrefix(host, "www.")
+}
+
+// normalizeText makes every paragraph one line, separated by a blank line.
+// Scraped text marks paragraphs either by blank lines or by single line
+// breaks; both become paragraphs. Runs of spaces collapse.
+func normalizeText(text string) string {
+	text = strings.ReplaceAll(text, "\r\n", "\n")
+	text = strings.ReplaceAll(text, "\r", "\n")
+	var paras []string
+	for _, line := range strings.Split(text, "\n") {
+		if line = strings.Join(strings.Fields(line), " "); line != "" {
+			paras = append(paras, line)
+		}
+	}
+	return strings.Join(paras, "\n\n")
+}
+
+func firstWords(text string, n int) string {
+	words := strings.Fields(text)
+	if len(words) <= n {
+		return strings.Join(words, " ")
+	}
+	return strings.Join(words[:n], " ") + "…"
+}
+
+// parseTime accepts the date forms that inputs use: RFC 3339 (with or
+// without seconds' fraction), a date and time without zone (taken as UTC),
+// and a bare date.
+func parseTime(s string) (time.Time, error) {
+	s = strings.TrimSpace(s)
+	for _, layout := range []string{time.RFC3339Nano, "2006-01-02T15:04:05", "2006-01-02 15:04:05",
+		"2006-01-02T15:04", "2006-01-02 15:04", "2006-01-02", time.RFC1123Z, time.RFC1123} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t, nil
+		}
+	}
+	return time.Time{}, fmt.Errorf("unrecognised date %q (want RFC 3339 or YYYY-MM-DD)", s)
+}
+
+// setPublished parses a metadata date into a; a bad date is a warning.
+func setPublished(a *parallax.Article, s string) []string {
+	if strings.TrimSpace(s) == "" {
+		return nil
+	}
+	t, err := parseTime(s)
+	if err != nil {
+		return []string{"published ignored: " + err.Error()}
+	}
+	a.Published, a.PublishedMethod = t, parallax.PublishedMetadata
+	return nil
+}

@@ -1,0 +1,189 @@
+// Package input decodes local inputs into articles: plain-text files, JSONL
+// in the Parallax article format, and news-please JSON. It reads and checks
+// bytes; it never touches the store.
+package input
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"iter"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/parallax-news/parallax"
+)
+
+// Kind is the format of an input.
+type Kind string
+
+// Input kinds, chosen by file extension.
+const (
+	Text       Kind = "text"
+	JSONL      Kind = "jsonl"
+	NewsPlease Kind = "json"
+)
+
+// Defaults for Decoder limits.
+const (
+	DefaultMaxArticleBytes = 8 << 20
+	DefaultMaxLineBytes    = 16 << 20
+)
+
+// KindOf returns the kind of a file from its extension.
+func KindOf(path string) (Kind, bool) {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".txt", ".text":
+		return Text, true
+	case ".jsonl", ".ndjson":
+		return JSONL, true
+	case ".json":
+		return NewsPlease, true
+	}
+	return "", false
+}
+
+// Input is one file to decode, or "-" for JSONL on standard input.
+type Input struct {
+	Path string
+	Kind Kind
+}
+
+// Record is one decoded article, or the error that stopped one input or one
+// line of it. Origin names the input, with ":N" for line N of a JSONL file.
+type Record struct {
+	Origin   string
+	Article  *parallax.Article
+	Warnings []string
+	Err      error
+}
+
+// Decoder turns inputs into articles.
+type Decoder struct {
+	// MaxArticleBytes bounds a text file or one news-please document.
+	// Defaults to DefaultMaxArticleBytes.
+	MaxArticleBytes int64
+	// MaxLineBytes bounds one line of a JSONL file. Defaults to
+	// DefaultMaxLineBytes.
+	MaxLineBytes int
+	// Now bounds inferred dates: a text's dates after Now are not taken as
+	// its publication date. Defaults to time.Now.
+	Now func() time.Time
+}
+
+// NewDecoder returns a Decoder with default limits.
+func NewDecoder() *Decoder {
+	return &Decoder{MaxArticleBytes: DefaultMaxArticleBytes, MaxLineBytes: DefaultMaxLineBytes, Now: time.Now}
+}
+
+// Expand resolves paths into inputs: files as they are, directories
+// recursively (only files of a known kind, in lexical order), and "-" as
+// JSONL on standard input. A missing path, or a named file of unknown kind,
+// yields an error record instead.
+func Expand(paths []string) ([]Input, []Record) {
+	var inputs []Input
+	var errs []Record
+	for _, p := range paths {
+		if p == "-" {
+			inputs = append(inputs, Input{Path: "-", Kind: JSONL})
+			continue
+		}
+		info, err := os.Stat(p)
+		if err != nil {
+			errs = append(errs, Record{Origin: p, Err: statError(err)})
+			continue
+		}
+		if !info.IsDir() {
+			kind, ok := KindOf(p)
+			if !ok {
+				errs = append(errs, Record{Origin: p, Err: fmt.Errorf("unsupported file type %q (want .txt, .jsonl or .json)", filepath.Ext(p))})
+				continue
+			}
+			inputs = append(inputs, Input{Path: p, Kind: kind})
+			continue
+		}
+		found, err := walk(p)
+		if err != nil {
+			errs = append(errs, Record{Origin: p, Err: err})
+		}
+		inputs = append(inputs, found...)
+	}
+	return inputs, errs
+}
+
+func statError(err error) error {
+	if errors.Is(err, fs.ErrNotExist) {
+		return errors.New("no such file or directory")
+	}
+	return err
+}
+
+func walk(root string) ([]Input, error) {
+	var out []Input
+	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return fmt.Errorf("walk %s: %w", path, err)
+		}
+		if d.IsDir() && path != root && strings.HasPrefix(d.Name(), ".") {
+			return filepath.SkipDir
+		}
+		if kind, ok := KindOf(path); ok && d.Type().IsRegular() {
+			out = append(out, Input{Path: path, Kind: kind})
+		}
+		return nil
+	})
+	sort.Slice(out, func(i, j int) bool { return out[i].Path < out[j].Path })
+	return out, err
+}
+
+// Decode yields the records of one input.
+func (d *Decoder) Decode(in Input, stdin io.Reader) iter.Seq[Record] {
+	return func(yield func(Record) bool) {
+		if in.Path == "-" {
+			d.jsonl("stdin", stdin, yield)
+			return
+		}
+		f, err := os.Open(in.Path)
+		if err != nil {
+			yield(Record{Origin: in.Path, Err: statError(err)})
+			return
+		}
+		defer f.Close()
+		switch in.Kind {
+		case JSONL:
+			d.jsonl(in.Path, f, yield)
+		case Text:
+			yield(d.textFile(in.Path, f))
+		case NewsPlease:
+			d.jsonFile(in.Path, f, yield)
+		default:
+			yield(Record{Origin: in.Path, Err: fmt.Errorf("unsupported input kind %q", in.Kind)})
+		}
+	}
+}
+
+// readAll reads at most limit bytes of r, and fails when there is more.
+func readAll(r io.Reader, limit int64) ([]byte, error) {
+	data, err := io.ReadAll(io.LimitReader(r, limit+1))
+	if err != nil {
+		return nil, fmt.Errorf("read: %w", err)
+	}
+	if int64(len(data)) > limit {
+		return nil, fmt.Errorf("larger than the %s limit for one article", formatBytes(limit))
+	}
+	return data, nil
+}
+
+func formatBytes(n int64) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%.0f MiB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.0f KiB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d bytes", n)
+}

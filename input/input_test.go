@@ -1,0 +1,239 @@
+package input_test
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/parallax-news/parallax"
+	"github.com/parallax-news/parallax/input"
+)
+
+var now = time.Date(2026, 11, 22, 12, 0, 0, 0, time.UTC)
+
+func newDecoder() *input.Decoder {
+	d := input.NewDecoder()
+	d.Now = func() time.Time { return now }
+	return d
+}
+
+// decodeFile writes content to a file named name and decodes it.
+func decodeFile(t *testing.T, d *input.Decoder, name string, content []byte) []input.Record {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(path, content, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	kind, ok := input.KindOf(path)
+	if !ok {
+		t.Fatalf("no kind for %s", name)
+	}
+	return slices.Collect(d.Decode(input.Input{Path: path, Kind: kind}, nil))
+}
+
+func TestDecodeText(t *testing.T) {
+	d := newDecoder()
+	body := "\n\nJapan PM warns on alliance\n\nTOKYO — She spoke on January 27, 2026.\nA second paragraph.\r\n\r\nThird, citing 12 March 2025.\n"
+	a, warnings, err := d.DecodeText("seed_01.txt", []byte(body))
+	if err != nil {
+		t.Fatalf("DecodeText: %v", err)
+	}
+	if len(warnings) > 0 {
+		t.Errorf("warnings: %v", warnings)
+	}
+	if a.Title != "Japan PM warns on alliance" {
+		t.Errorf("title = %q", a.Title)
+	}
+	if a.Source != "seed_01" || a.ExternalID != "seed_01.txt" {
+		t.Errorf("source %q, external id %q", a.Source, a.ExternalID)
+	}
+	want := "TOKYO — She spoke on January 27, 2026.\n\nA second paragraph.\n\nThird, citing 12 March 2025."
+	if a.Text != want {
+		t.Errorf("text = %q, want %q", a.Text, want)
+	}
+	if !a.Published.Equal(time.Date(2026, 1, 27, 0, 0, 0, 0, time.UTC)) || a.PublishedMethod != parallax.PublishedInferred {
+		t.Errorf("published %v by %q", a.Published, a.PublishedMethod)
+	}
+	if !strings.HasPrefix(a.Key, "sha:") || a.ContentHash == "" {
+		t.Errorf("key %q hash %q", a.Key, a.ContentHash)
+	}
+}
+
+func TestDecodeTextBadInput(t *testing.T) {
+	d := newDecoder()
+	tests := []struct {
+		name    string
+		content []byte
+		wantErr string
+	}{
+		{"empty", nil, "empty input"},
+		{"whitespace only", []byte(" \n\t\n"), "empty input"},
+		{"binary", []byte("\x7fELF\x02\x01\x01\x00\x00\x00junk"), "binary content"},
+		{"control characters", []byte(strings.Repeat("\x01\x02\x03abc", 50)), "binary content"},
+		{"invalid utf-8", []byte("Title\nCaf\xe9 au lait"), "invalid UTF-8 at byte 9"},
+		{"title only", []byte("Just a title\n\n"), "no body text"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, _, err := d.DecodeText("x.txt", tt.content)
+			if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+				t.Errorf("error = %v, want it to contain %q", err, tt.wantErr)
+			}
+		})
+	}
+}
+
+func TestHugeTextFile(t *testing.T) {
+	d := newDecoder()
+	d.MaxArticleBytes = 1 << 10
+	recs := decodeFile(t, d, "huge.txt", []byte("Title\n"+strings.Repeat("word ", 1000)))
+	if len(recs) != 1 || recs[0].Err == nil || !strings.Contains(recs[0].Err.Error(), "1 KiB limit") {
+		t.Fatalf("records = %+v, want one size-limit error", recs)
+	}
+	if !strings.HasSuffix(recs[0].Origin, "huge.txt") {
+		t.Errorf("origin %q does not name the file", recs[0].Origin)
+	}
+}
+
+func TestDecodeJSONL(t *testing.T) {
+	d := newDecoder()
+	d.MaxLineBytes = 300
+	lines := []string{
+		`{"id": "a1", "url": "https://www.example.com/a?utm_source=x", "title": "First", "text": "Body one.\nBody two.", "published": "2026-01-27T09:30:00+09:00", "language": "EN", "story": "gold-1"}`,
+		``,
+		`{"id": 42, "source": "Wire", "text": "No title here but a body long enough to name it by its first words, which is what we do."}`,
+		`{"id": "bad", "text": `,
+		`{"id": "big", "source": "S", "text": "` + strings.Repeat("x", 400) + `"}`,
+		`{"source": "S", "html": "<p>markup only</p>"}`,
+		`{"source": "S", "title": "Bad date", "text": "Body.", "published": "yesterday"}`,
+		`{"title": "No source", "text": "Body."}`,
+		`{"id": ["x"], "source": "S", "text": "Body."}`,
+	}
+	recs := decodeFile(t, d, "in.jsonl", []byte(strings.Join(lines, "\n")))
+	byOrigin := map[string]input.Record{}
+	for _, r := range recs {
+		byOrigin[r.Origin[strings.LastIndex(r.Origin, ":")+1:]] = r
+	}
+	if len(recs) != 8 {
+		t.Fatalf("got %d records, want 8 (blank line skipped)", len(recs))
+	}
+	a := byOrigin["1"].Article
+	if a == nil || a.Source != "example.com" || a.CanonicalURL != "https://www.example.com/a" || a.Language != "en" ||
+		a.ExternalID != "a1" || a.Text != "Body one.\n\nBody two." || a.Key != "url:https://www.example.com/a" {
+		t.Errorf("line 1 = %+v (err %v)", a, byOrigin["1"].Err)
+	}
+	if _, off := a.Published.Zone(); off != 9*3600 || a.PublishedMethod != parallax.PublishedMetadata {
+		t.Errorf("line 1 published %v (%s)", a.Published, a.PublishedMethod)
+	}
+	if b := byOrigin["3"].Article; b == nil || b.ExternalID != "42" || b.Key != "id:Wire\x0042" ||
+		!strings.HasPrefix(b.Title, "No title here") {
+		t.Errorf("line 3 = %+v (err %v)", b, byOrigin["3"].Err)
+	}
+	wantErrs := map[string]string{
+		"4": "invalid JSON", "5": "line longer than the 300 bytes limit", "6": "HTML input is not supported",
+		"8": "no source", "9": `"id" must be a string or a number`,
+	}
+	for line, want := range wantErrs {
+		if err := byOrigin[line].Err; err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("line %s: error %v, want %q", line, err, want)
+		}
+	}
+	if r := byOrigin["7"]; r.Err != nil || !r.Article.Published.IsZero() || len(r.Warnings) != 1 {
+		t.Errorf("line 7 (bad date): err %v, published %v, warnings %v", r.Err, r.Article.Published, r.Warnings)
+	}
+}
+
+func TestGoldLabelsIgnored(t *testing.T) {
+	with, _, err1 := input.DecodeJSON([]byte(`{"id":"1","source":"S","text":"T","story":"s1","event":"e","label":"l"}`))
+	without, _, err2 := input.DecodeJSON([]byte(`{"id":"1","source":"S","text":"T"}`))
+	if err1 != nil || err2 != nil {
+		t.Fatalf("errors: %v, %v", err1, err2)
+	}
+	if *with != *without {
+		t.Errorf("gold labels changed the article:\n%+v\n%+v", with, without)
+	}
+}
+
+func TestDecodeNewsPlease(t *testing.T) {
+	d := newDecoder()
+	doc := `{"authors": ["A. Writer", "B. Writer"], "date_publish": "2017-12-31 10:00:00", "description": "Desc",
+		"filename": "np-1.json", "language": "en", "maintext": "Main text.\nMore.", "source_domain": "news.example",
+		"title": "NP title", "url": "https://news.example/np"}`
+	recs := decodeFile(t, d, "np.json", []byte(doc))
+	if len(recs) != 1 || recs[0].Err != nil {
+		t.Fatalf("records: %+v", recs)
+	}
+	a := recs[0].Article
+	if a.Source != "news.example" || a.Byline != "A. Writer, B. Writer" || a.Title != "NP title" ||
+		a.Text != "Main text.\n\nMore." || a.ExternalID != "np-1.json" ||
+		!a.Published.Equal(time.Date(2017, 12, 31, 10, 0, 0, 0, time.UTC)) {
+		t.Errorf("article = %+v", a)
+	}
+
+	arr := decodeFile(t, d, "arr.json", []byte(`[{"source":"S","text":"one"}, {"source":"S"}]`))
+	if len(arr) != 2 || arr[0].Err != nil || arr[1].Err == nil || !strings.HasSuffix(arr[1].Origin, "arr.json[1]") {
+		t.Errorf("array records: %+v", arr)
+	}
+	bad := decodeFile(t, d, "bad.json", []byte(`{"maintext": 3}`))
+	if len(bad) != 1 || bad[0].Err == nil || !strings.Contains(bad[0].Err.Error(), "invalid news-please JSON") {
+		t.Errorf("bad news-please: %+v", bad)
+	}
+}
+
+func TestExpand(t *testing.T) {
+	dir := t.TempDir()
+	for _, f := range []string{"b.txt", "a.jsonl", "sub/c.json", "sub/deeper/d.txt", "notes.md", ".git/e.txt"} {
+		p := filepath.Join(dir, f)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte("x"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	md := filepath.Join(dir, "notes.md")
+	inputs, errs := input.Expand([]string{dir, filepath.Join(dir, "missing.txt"), md, "-"})
+	var got []string
+	for _, in := range inputs {
+		got = append(got, strings.TrimPrefix(in.Path, dir+"/")+"="+string(in.Kind))
+	}
+	want := []string{"a.jsonl=jsonl", "b.txt=text", "sub/c.json=json", "sub/deeper/d.txt=text", "-=jsonl"}
+	if !slices.Equal(got, want) {
+		t.Errorf("inputs = %v, want %v", got, want)
+	}
+	if len(errs) != 2 || !strings.Contains(errs[0].Err.Error(), "no such file") ||
+		!strings.Contains(errs[1].Err.Error(), "unsupported file type") || errs[1].Origin != md {
+		t.Errorf("errors = %+v", errs)
+	}
+}
+
+func TestInferDate(t *testing.T) {
+	tests := []struct {
+		text string
+		want string
+	}{
+		{"On January 27, 2026 she spoke.", "2026-01-27"},
+		{"Jan. 5, 2026 and 3 February 2026", "2026-02-03"},
+		{"Signed in 1960. Updated 2026-03-01.", "2026-03-01"},
+		{"Planned for December 1, 2030.", ""},
+		{"February 30, 2026 is no date.", ""},
+		{"On Monday she spoke.", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			got, ok := input.InferDate(tt.text, now)
+			if tt.want == "" {
+				if ok {
+					t.Errorf("InferDate = %v, want none", got)
+				}
+				return
+			}
+			if !ok || got.Format("2006-01-02") != tt.want {
+				t.Errorf("InferDate = %v, %v, want %s", got, ok, tt.want)
+			}
+		})
+	}
+}
