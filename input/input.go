@@ -51,6 +51,7 @@ func KindOf(path string) (Kind, bool) {
 type Input struct {
 	Path string
 	Kind Kind
+	Size int64 // bytes; -1 for standard input
 }
 
 // Record is one decoded article, or the error that stopped one input or one
@@ -89,7 +90,7 @@ func Expand(paths []string) ([]Input, []Record) {
 	var errs []Record
 	for _, p := range paths {
 		if p == "-" {
-			inputs = append(inputs, Input{Path: "-", Kind: JSONL})
+			inputs = append(inputs, Input{Path: "-", Kind: JSONL, Size: -1})
 			continue
 		}
 		info, err := os.Stat(p)
@@ -103,7 +104,7 @@ func Expand(paths []string) ([]Input, []Record) {
 				errs = append(errs, Record{Origin: p, Err: fmt.Errorf("unsupported file type %q (want .txt, .jsonl or .json)", filepath.Ext(p))})
 				continue
 			}
-			inputs = append(inputs, Input{Path: p, Kind: kind})
+			inputs = append(inputs, Input{Path: p, Kind: kind, Size: info.Size()})
 			continue
 		}
 		found, err := walk(p)
@@ -116,8 +117,11 @@ func Expand(paths []string) ([]Input, []Record) {
 }
 
 func statError(err error) error {
-	if errors.Is(err, fs.ErrNotExist) {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
 		return errors.New("no such file or directory")
+	case errors.Is(err, fs.ErrPermission):
+		return errors.New("permission denied")
 	}
 	return err
 }
@@ -131,39 +135,58 @@ func walk(root string) ([]Input, error) {
 		if d.IsDir() && path != root && strings.HasPrefix(d.Name(), ".") {
 			return filepath.SkipDir
 		}
-		if kind, ok := KindOf(path); ok && d.Type().IsRegular() {
-			out = append(out, Input{Path: path, Kind: kind})
+		kind, ok := KindOf(path)
+		if !ok || !d.Type().IsRegular() {
+			return nil
 		}
+		info, err := d.Info()
+		if err != nil {
+			return fmt.Errorf("walk %s: %w", path, err)
+		}
+		out = append(out, Input{Path: path, Kind: kind, Size: info.Size()})
 		return nil
 	})
 	sort.Slice(out, func(i, j int) bool { return out[i].Path < out[j].Path })
 	return out, err
 }
 
-// Decode yields the records of one input.
-func (d *Decoder) Decode(in Input, stdin io.Reader) iter.Seq[Record] {
+// Decode yields the records of one input read from r. name is used in
+// errors and, for text files, as the external ID.
+func (d *Decoder) Decode(name string, kind Kind, r io.Reader) iter.Seq[Record] {
 	return func(yield func(Record) bool) {
-		if in.Path == "-" {
-			d.jsonl("stdin", stdin, yield)
-			return
-		}
-		f, err := os.Open(in.Path)
-		if err != nil {
-			yield(Record{Origin: in.Path, Err: statError(err)})
-			return
-		}
-		defer f.Close()
-		switch in.Kind {
+		switch kind {
 		case JSONL:
-			d.jsonl(in.Path, f, yield)
+			d.jsonl(name, r, yield)
 		case Text:
-			yield(d.textFile(in.Path, f))
+			yield(d.textFile(name, r))
 		case NewsPlease:
-			d.jsonFile(in.Path, f, yield)
+			d.jsonFile(name, r, yield)
 		default:
-			yield(Record{Origin: in.Path, Err: fmt.Errorf("unsupported input kind %q", in.Kind)})
+			yield(Record{Origin: name, Err: fmt.Errorf("unsupported input kind %q", kind)})
 		}
 	}
+}
+
+// Open opens the input for reading; "-" is standard input, which the
+// caller passes as stdin. The size is -1 when unknown.
+func Open(in Input, stdin io.Reader) (io.ReadCloser, int64, error) {
+	if in.Path == "-" {
+		return io.NopCloser(stdin), -1, nil
+	}
+	f, err := os.Open(in.Path)
+	if err != nil {
+		return nil, 0, statError(err)
+	}
+	info, err := f.Stat()
+	if err != nil {
+		f.Close()
+		return nil, 0, fmt.Errorf("stat: %w", err)
+	}
+	if info.IsDir() {
+		f.Close()
+		return nil, 0, errors.New("is a directory")
+	}
+	return f, info.Size(), nil
 }
 
 // readAll reads at most limit bytes of r, and fails when there is more.

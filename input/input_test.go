@@ -31,7 +31,12 @@ func decodeFile(t *testing.T, d *input.Decoder, name string, content []byte) []i
 	if !ok {
 		t.Fatalf("no kind for %s", name)
 	}
-	return slices.Collect(d.Decode(input.Input{Path: path, Kind: kind}, nil))
+	f, _, err := input.Open(input.Input{Path: path, Kind: kind}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	return slices.Collect(d.Decode(path, kind, f))
 }
 
 func TestDecodeText(t *testing.T) {

@@ -1,0 +1,134 @@
+// Package pipeline runs ingest end to end: decode inputs, store what is new,
+// then assign unassigned articles to stories. It is the only package besides
+// the stores that does I/O on behalf of the stages.
+package pipeline
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/parallax-news/parallax"
+	"github.com/parallax-news/parallax/input"
+)
+
+// Assigner places articles in stories. cluster.Singleton is one.
+type Assigner interface {
+	Assign(articles []*parallax.Article) []parallax.Assignment
+}
+
+// DefaultBatchSize is the number of articles stored per transaction.
+const DefaultBatchSize = 256
+
+// Pipeline ingests inputs into a store.
+type Pipeline struct {
+	Articles parallax.ArticleService
+	Stories  parallax.StoryService
+	Decoder  *input.Decoder
+	Assigner Assigner
+	// Stdin is read for the input "-". Defaults to an empty reader.
+	Stdin io.Reader
+	// BatchSize is the number of articles per store transaction. Defaults
+	// to DefaultBatchSize.
+	BatchSize int
+	// Progress, when set, is called after each input and each batch.
+	Progress func(Progress)
+}
+
+// New returns a Pipeline with default settings.
+func New(articles parallax.ArticleService, stories parallax.StoryService, dec *input.Decoder, as Assigner) *Pipeline {
+	return &Pipeline{Articles: articles, Stories: stories, Decoder: dec, Assigner: as, BatchSize: DefaultBatchSize}
+}
+
+// Progress is a snapshot of a running ingest.
+type Progress struct {
+	Input      string
+	InputsDone int
+	Inputs     int
+	// BytesDone and BytesTotal count input bytes read; BytesTotal is -1 when
+	// standard input makes it unknown.
+	BytesDone  int64
+	BytesTotal int64
+	Summary    Summary
+}
+
+// Issue is an input, or a line of one, that failed or needs attention.
+type Issue struct {
+	Origin string `json:"origin"`
+	Reason string `json:"reason"`
+}
+
+// Summary counts what an ingest did.
+type Summary struct {
+	Added     int     `json:"added"`
+	Updated   int     `json:"updated"`
+	Unchanged int     `json:"unchanged"`
+	Failed    int     `json:"failed"`
+	Assigned  int     `json:"assigned"`
+	Failures  []Issue `json:"failures"`
+	Warnings  []Issue `json:"warnings"`
+	Elapsed   float64 `json:"elapsed_seconds"`
+}
+
+// Stored is the number of articles that are in the store after the ingest.
+func (s Summary) Stored() int { return s.Added + s.Updated + s.Unchanged }
+
+// Ingest decodes every input and stores its articles, then assigns what is
+// unassigned. Per-input failures are counted in the summary; the error is
+// for failures of the store or the context, and the summary still counts
+// what was done before it.
+func (p *Pipeline) Ingest(ctx context.Context, paths []string) (Summary, error) {
+	start := time.Now()
+	inputs, errs := input.Expand(paths)
+	r := &run{p: p, ctx: ctx, inputs: inputs}
+	for _, rec := range errs {
+		r.fail(rec.Origin, rec.Err)
+	}
+	r.total = totalSize(inputs)
+	err := r.all()
+	if err == nil {
+		err = p.AssignPending(ctx, &r.sum)
+	}
+	r.sum.Elapsed = time.Since(start).Seconds()
+	return r.sum, err
+}
+
+// AssignPending assigns every unassigned article in the store, in batches,
+// and adds the count to sum. It also finishes the work of an ingest that
+// was killed between storing and assigning.
+func (p *Pipeline) AssignPending(ctx context.Context, sum *Summary) error {
+	for {
+		pending, _, err := p.Articles.FindArticles(ctx, parallax.ArticleFilter{
+			Unassigned: true, WithText: true, Limit: p.batchSize(),
+		})
+		if err != nil {
+			return fmt.Errorf("find unassigned articles: %w", err)
+		}
+		if len(pending) == 0 {
+			return nil
+		}
+		if err := p.Stories.AssignStories(ctx, p.Assigner.Assign(pending)); err != nil {
+			return fmt.Errorf("assign stories: %w", err)
+		}
+		sum.Assigned += len(pending)
+	}
+}
+
+func (p *Pipeline) batchSize() int {
+	if p.BatchSize <= 0 {
+		return DefaultBatchSize
+	}
+	return p.BatchSize
+}
+
+func totalSize(inputs []input.Input) int64 {
+	var total int64
+	for _, in := range inputs {
+		if in.Path == "-" || in.Size < 0 {
+			return -1
+		}
+		total += in.Size
+	}
+	return total
+}

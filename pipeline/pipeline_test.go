@@ -1,0 +1,152 @@
+package pipeline_test
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/parallax-news/parallax"
+	"github.com/parallax-news/parallax/cluster"
+	"github.com/parallax-news/parallax/input"
+	"github.com/parallax-news/parallax/pipeline"
+	"github.com/parallax-news/parallax/sqlite"
+)
+
+type env struct {
+	db       *sqlite.DB
+	articles *sqlite.ArticleService
+	stories  *sqlite.StoryService
+}
+
+func newEnv(t *testing.T) *env {
+	t.Helper()
+	db := sqlite.NewDB(filepath.Join(t.TempDir(), "p.db"))
+	if err := db.Open(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return &env{db: db, articles: sqlite.NewArticleService(db), stories: sqlite.NewStoryService(db)}
+}
+
+func (e *env) pipeline() *pipeline.Pipeline {
+	return pipeline.New(e.articles, e.stories, input.NewDecoder(), cluster.Singleton{})
+}
+
+func writeFiles(t *testing.T, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for name, content := range files {
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+func TestIngestTwiceIsIdempotent(t *testing.T) {
+	e := newEnv(t)
+	dir := writeFiles(t, map[string]string{
+		"a.txt":         "Title A\nBody of A on March 3, 2026.",
+		"sub/b.txt":     "Title B\nBody of B.",
+		"feed.jsonl":    `{"id":"1","source":"S","title":"C","text":"Body C"}` + "\n" + `{"id":"2","source":"S","title":"D","text":"Body D"}`,
+		"empty.txt":     "",
+		"broken.jsonl":  `{"id":"x","source":"S","text":"ok"}` + "\n{oops\n",
+		"np/item1.json": `{"maintext":"NP body","source_domain":"np.example","title":"NP","filename":"item1"}`,
+	})
+	ctx := context.Background()
+	sum, err := e.pipeline().Ingest(ctx, []string{dir, filepath.Join(dir, "nope.txt")})
+	if err != nil {
+		t.Fatalf("Ingest: %v", err)
+	}
+	if sum.Added != 6 || sum.Failed != 3 || sum.Assigned != 6 {
+		t.Errorf("first run: %+v", sum)
+	}
+	reasons := map[string]string{}
+	for _, f := range sum.Failures {
+		reasons[strings.TrimPrefix(f.Origin, dir+"/")] = f.Reason
+	}
+	for origin, want := range map[string]string{"empty.txt": "empty input", "broken.jsonl:2": "invalid JSON", "nope.txt": "no such file"} {
+		if !strings.Contains(reasons[origin], want) {
+			t.Errorf("failure for %s = %q, want %q (all: %v)", origin, reasons[origin], want, reasons)
+		}
+	}
+
+	sum2, err := e.pipeline().Ingest(ctx, []string{dir})
+	if err != nil {
+		t.Fatalf("second Ingest: %v", err)
+	}
+	if sum2.Added != 0 || sum2.Updated != 0 || sum2.Unchanged != 6 || sum2.Assigned != 0 {
+		t.Errorf("second run changed something: %+v", sum2)
+	}
+	stories, total, _ := e.stories.FindStories(ctx, parallax.StoryFilter{})
+	if total != 6 {
+		t.Errorf("stories = %d, want one per article", total)
+	}
+	for _, st := range stories {
+		if st.Articles != 1 || st.StorylineID != st.ID {
+			t.Errorf("story %+v is not a singleton", st)
+		}
+	}
+}
+
+func TestCancelledIngestLosesNothing(t *testing.T) {
+	e := newEnv(t)
+	var lines []string
+	for i := range 50 {
+		lines = append(lines, `{"id":"`+string(rune('A'+i%26))+strings.Repeat("x", i)+`","source":"S","text":"Body number `+strings.Repeat("y", i)+`"}`)
+	}
+	dir := writeFiles(t, map[string]string{"big.jsonl": strings.Join(lines, "\n")})
+	ctx, cancel := context.WithCancel(context.Background())
+	p := e.pipeline()
+	p.BatchSize = 10
+	p.Progress = func(pr pipeline.Progress) {
+		if pr.Summary.Added >= 20 {
+			cancel()
+		}
+	}
+	sum, err := p.Ingest(ctx, []string{dir})
+	if err == nil {
+		t.Fatal("cancelled ingest returned no error")
+	}
+	_, stored, _ := e.articles.FindArticles(context.Background(), parallax.ArticleFilter{})
+	if stored != sum.Added || stored < 20 || stored == 50 {
+		t.Fatalf("stored %d, summary says added %d", stored, sum.Added)
+	}
+	if err := e.db.IntegrityCheck(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	// A rerun finishes the work: the rest is added and everything assigned.
+	sum2, err := e.pipeline().Ingest(context.Background(), []string{dir})
+	if err != nil {
+		t.Fatalf("rerun: %v", err)
+	}
+	if sum2.Added+sum2.Unchanged != 50 || sum2.Unchanged != stored || sum2.Assigned != 50 {
+		t.Errorf("rerun: %+v", sum2)
+	}
+}
+
+func TestStdin(t *testing.T) {
+	e := newEnv(t)
+	p := e.pipeline()
+	p.Stdin = strings.NewReader(`{"source":"S","title":"From stdin","text":"Body","published":"2026-01-01"}` + "\n")
+	var last pipeline.Progress
+	p.Progress = func(pr pipeline.Progress) { last = pr }
+	sum, err := p.Ingest(context.Background(), []string{"-"})
+	if err != nil || sum.Added != 1 {
+		t.Fatalf("stdin ingest: %+v, %v", sum, err)
+	}
+	if last.BytesTotal != -1 || last.BytesDone == 0 || last.InputsDone != 1 {
+		t.Errorf("progress = %+v", last)
+	}
+	as, _, _ := e.articles.FindArticles(context.Background(), parallax.ArticleFilter{})
+	if as[0].Published.Format(time.DateOnly) != "2026-01-01" {
+		t.Errorf("published = %v", as[0].Published)
+	}
+}

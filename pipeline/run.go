@@ -1,0 +1,142 @@
+package pipeline
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/parallax-news/parallax"
+	"github.com/parallax-news/parallax/input"
+)
+
+// run is the state of one Ingest call.
+type run struct {
+	p      *Pipeline
+	ctx    context.Context
+	inputs []input.Input
+	sum    Summary
+	done   int
+	read   int64
+	total  int64
+	batch  []*parallax.Article
+	origin []string
+}
+
+func (r *run) all() error {
+	for _, in := range r.inputs {
+		if err := r.ctx.Err(); err != nil {
+			return fmt.Errorf("ingest: %w", err)
+		}
+		if err := r.one(in); err != nil {
+			return err
+		}
+		r.done++
+		r.report(in.Path)
+	}
+	return r.flush()
+}
+
+// one decodes one input into the batch, flushing full batches.
+func (r *run) one(in input.Input) error {
+	f, _, err := input.Open(in, r.stdin())
+	if err != nil {
+		r.fail(in.Path, err)
+		return nil
+	}
+	defer f.Close()
+	cr := &countingReader{r: f, n: &r.read}
+	for rec := range r.p.Decoder.Decode(in.Path, in.Kind, cr) {
+		for _, w := range rec.Warnings {
+			r.sum.Warnings = append(r.sum.Warnings, Issue{Origin: rec.Origin, Reason: w})
+		}
+		if rec.Err != nil {
+			r.fail(rec.Origin, rec.Err)
+			continue
+		}
+		r.batch, r.origin = append(r.batch, rec.Article), append(r.origin, rec.Origin)
+		if len(r.batch) >= r.p.batchSize() {
+			if err := r.flush(); err != nil {
+				return err
+			}
+			r.report(in.Path)
+		}
+	}
+	return nil
+}
+
+func (r *run) stdin() io.Reader {
+	if r.p.Stdin == nil {
+		return strings.NewReader("")
+	}
+	return r.p.Stdin
+}
+
+// flush stores the batch. A batch the store rejects as invalid is retried
+// one article at a time so that one bad article cannot keep the others out.
+func (r *run) flush() error {
+	if len(r.batch) == 0 {
+		return nil
+	}
+	defer func() { r.batch, r.origin = r.batch[:0], r.origin[:0] }()
+	res, err := r.p.Articles.PutArticles(r.ctx, r.batch)
+	if err == nil {
+		r.count(res)
+		return nil
+	}
+	if parallax.ErrorCode(err) != parallax.EINVALID {
+		return fmt.Errorf("store articles: %w", err)
+	}
+	for i, a := range r.batch {
+		res, err := r.p.Articles.PutArticles(r.ctx, []*parallax.Article{a})
+		switch {
+		case err == nil:
+			r.count(res)
+		case parallax.ErrorCode(err) == parallax.EINVALID:
+			r.fail(r.origin[i], errors.New(parallax.ErrorMessage(err)))
+		default:
+			return fmt.Errorf("store article from %s: %w", r.origin[i], err)
+		}
+	}
+	return nil
+}
+
+func (r *run) count(res []parallax.PutResult) {
+	for _, pr := range res {
+		switch pr.Outcome {
+		case parallax.Added:
+			r.sum.Added++
+		case parallax.Updated:
+			r.sum.Updated++
+		default:
+			r.sum.Unchanged++
+		}
+	}
+}
+
+func (r *run) fail(origin string, err error) {
+	r.sum.Failed++
+	r.sum.Failures = append(r.sum.Failures, Issue{Origin: origin, Reason: err.Error()})
+}
+
+func (r *run) report(current string) {
+	if r.p.Progress == nil {
+		return
+	}
+	r.p.Progress(Progress{
+		Input: current, InputsDone: r.done, Inputs: len(r.inputs),
+		BytesDone: r.read, BytesTotal: r.total, Summary: r.sum,
+	})
+}
+
+type countingReader struct {
+	r io.Reader
+	n *int64
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	*c.n += int64(n)
+	return n, err
+}
