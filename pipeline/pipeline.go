@@ -50,7 +50,9 @@ type Progress struct {
 	// standard input makes it unknown.
 	BytesDone  int64
 	BytesTotal int64
-	Summary    Summary
+	// Pending counts articles decoded but not yet stored.
+	Pending int
+	Summary Summary
 }
 
 // Issue is an input, or a line of one, that failed or needs attention.

@@ -35,7 +35,13 @@ func (r *run) all() error {
 		r.done++
 		r.report(in.Path)
 	}
-	return r.flush()
+	if err := r.flush(); err != nil {
+		return err
+	}
+	if len(r.inputs) > 0 {
+		r.report(r.inputs[len(r.inputs)-1].Path)
+	}
+	return nil
 }
 
 // one decodes one input into the batch, flushing full batches.
@@ -126,7 +132,7 @@ func (r *run) report(current string) {
 	}
 	r.p.Progress(Progress{
 		Input: current, InputsDone: r.done, Inputs: len(r.inputs),
-		BytesDone: r.read, BytesTotal: r.total, Summary: r.sum,
+		BytesDone: r.read, BytesTotal: r.total, Pending: len(r.batch), Summary: r.sum,
 	})
 }
 

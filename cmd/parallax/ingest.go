@@ -1,0 +1,133 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"time"
+
+	"github.com/schollz/progressbar/v3"
+	"golang.org/x/term"
+
+	"github.com/parallax-news/parallax/cluster"
+	"github.com/parallax-news/parallax/input"
+	"github.com/parallax-news/parallax/pipeline"
+)
+
+func runIngest(ctx context.Context, e *env, args []string) error {
+	fs := newFlags(e, "ingest", "[--db DSN] [--json] PATH|-…")
+	db := dbFlag(fs)
+	asJSON := fs.Bool("json", false, "print the summary as JSON")
+	quiet := fs.Bool("quiet", false, "print no progress")
+	maxArticle := fs.Int64("max-article-bytes", input.DefaultMaxArticleBytes, "largest text file or JSON document accepted")
+	maxLine := fs.Int("max-line-bytes", input.DefaultMaxLineBytes, "longest JSONL line accepted")
+	paths, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(paths) == 0 {
+		fmt.Fprintln(e.stderr, "parallax ingest: give at least one file, directory, or - for JSONL on stdin")
+		fs.Usage()
+		return errUsage
+	}
+	st, err := openStore(e, *db)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	dec := input.NewDecoder()
+	dec.MaxArticleBytes, dec.MaxLineBytes = *maxArticle, *maxLine
+	p := pipeline.New(st.articles, st.stories, dec, cluster.Singleton{})
+	p.Stdin = e.stdin
+	var prog *progress
+	if !*quiet {
+		prog = newProgress(e.stderr)
+		p.Progress = prog.update
+	}
+	sum, err := p.Ingest(ctx, paths)
+	if prog != nil {
+		prog.finish()
+	}
+	printSummary(e.stdout, sum, *asJSON)
+	if err != nil {
+		return err
+	}
+	if sum.Stored() == 0 && sum.Failed > 0 {
+		return errNothingIngested
+	}
+	return nil
+}
+
+func printSummary(w io.Writer, s pipeline.Summary, asJSON bool) {
+	if asJSON {
+		if s.Failures == nil {
+			s.Failures = []pipeline.Issue{}
+		}
+		if s.Warnings == nil {
+			s.Warnings = []pipeline.Issue{}
+		}
+		json.NewEncoder(w).Encode(s)
+		return
+	}
+	fmt.Fprintf(w, "ingested in %.2fs: %d added, %d updated, %d unchanged, %d failed; %d assigned to stories\n",
+		s.Elapsed, s.Added, s.Updated, s.Unchanged, s.Failed, s.Assigned)
+	for _, f := range s.Failures {
+		fmt.Fprintf(w, "  failed  %s: %s\n", f.Origin, f.Reason)
+	}
+	for _, f := range s.Warnings {
+		fmt.Fprintf(w, "  warning %s: %s\n", f.Origin, f.Reason)
+	}
+}
+
+// progress shows a bar on a terminal and, elsewhere, a plain line at most
+// once a second.
+type progress struct {
+	w    io.Writer
+	bar  *progressbar.ProgressBar
+	last time.Time
+	seen pipeline.Progress
+}
+
+func newProgress(w io.Writer) *progress {
+	p := &progress{w: w}
+	if f, ok := w.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
+		p.bar = progressbar.NewOptions64(-1,
+			progressbar.OptionSetWriter(w), progressbar.OptionShowBytes(true),
+			progressbar.OptionSetDescription("ingest"), progressbar.OptionThrottle(100*time.Millisecond),
+			progressbar.OptionClearOnFinish())
+	}
+	return p
+}
+
+func (p *progress) update(pr pipeline.Progress) {
+	p.seen = pr
+	if p.bar != nil {
+		if pr.BytesTotal > 0 && p.bar.GetMax64() != pr.BytesTotal {
+			p.bar.ChangeMax64(pr.BytesTotal)
+		}
+		p.bar.Describe(fmt.Sprintf("ingest %d/%d inputs, %d articles", pr.InputsDone, pr.Inputs, pr.Summary.Stored()+pr.Pending))
+		p.bar.Set64(pr.BytesDone)
+		return
+	}
+	if time.Since(p.last) >= time.Second {
+		p.last = time.Now()
+		p.line(pr)
+	}
+}
+
+func (p *progress) line(pr pipeline.Progress) {
+	fmt.Fprintf(p.w, "ingest: %d/%d inputs, %d articles read, %d failed (%s)\n",
+		pr.InputsDone, pr.Inputs, pr.Summary.Stored()+pr.Pending, pr.Summary.Failed, pr.Input)
+}
+
+func (p *progress) finish() {
+	if p.bar != nil {
+		p.bar.Finish()
+		return
+	}
+	if p.seen.Inputs > 0 {
+		p.line(p.seen)
+	}
+}

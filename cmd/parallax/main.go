@@ -1,0 +1,138 @@
+// Command parallax is the Parallax news story engine: it ingests articles,
+// groups them into stories, and serves what every outlet says side by side.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"github.com/parallax-news/parallax"
+)
+
+// env is what a command may touch of the outside world, so that tests can
+// run commands in-process.
+type env struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+	getenv         func(string) string
+	// ready, when set, receives the URL a server listens on.
+	ready func(url string)
+}
+
+type command struct {
+	name, args, help string
+	run              func(ctx context.Context, e *env, args []string) error
+}
+
+func commands() []command {
+	return []command{
+		{"ingest", "[--db DSN] PATH|-…", "ingest files, directories (recursively) or JSONL on stdin, then assign stories", runIngest},
+		{"articles", "[--db DSN] [--json] [--with-text] [--story ID] [--source NAME]", "list stored articles", runArticles},
+		{"stories", "[--db DSN] [--json]", "list stories, most recent first", runStories},
+		{"story", "[--db DSN] ID [--json|--markdown]", "show one story (Markdown by default)", runStory},
+		{"serve", "[--db DSN] [--addr 127.0.0.1:8080]", "serve the web UI and /api/v1", runServe},
+		{"demo", "[--addr 127.0.0.1:8080]", "load the built-in sample corpus into a temporary database and serve it", runDemo},
+	}
+}
+
+// errUsage marks a command line that could not be understood; the message
+// has been printed already.
+var errUsage = errors.New("usage")
+
+// errNothingIngested is returned when every input failed.
+var errNothingIngested = errors.New("nothing could be ingested")
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	e := &env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, getenv: os.Getenv}
+	os.Exit(run(ctx, e, os.Args[1:]))
+}
+
+// run executes one command line and returns the exit code.
+func run(ctx context.Context, e *env, args []string) int {
+	slog.SetDefault(slog.New(slog.NewTextHandler(e.stderr, &slog.HandlerOptions{Level: slog.LevelInfo})))
+	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
+		usage(e.stdout)
+		return 0
+	}
+	for _, c := range commands() {
+		if c.name != args[0] {
+			continue
+		}
+		err := c.run(ctx, e, args[1:])
+		switch {
+		case err == nil:
+			return 0
+		case errors.Is(err, errUsage), errors.Is(err, flag.ErrHelp):
+			return 2
+		case errors.Is(err, errNothingIngested):
+			return 1
+		}
+		fmt.Fprintf(e.stderr, "parallax %s: %s\n", c.name, errorText(err))
+		return 1
+	}
+	fmt.Fprintf(e.stderr, "parallax: unknown command %q\n\n", args[0])
+	usage(e.stderr)
+	return 2
+}
+
+func usage(w io.Writer) {
+	fmt.Fprintln(w, "Parallax groups news articles into stories and shows what every outlet says, side by side.")
+	fmt.Fprintln(w, "\nUsage: parallax COMMAND [flags]")
+	fmt.Fprintln(w, "\nCommands:")
+	for _, c := range commands() {
+		fmt.Fprintf(w, "  %-9s %s\n  %-9s   %s\n", c.name, c.args, "", c.help)
+	}
+	fmt.Fprintln(w, "\nThe database is --db DSN, else $PARALLAX_DB, else ./parallax.db.")
+	fmt.Fprintln(w, "DSN: a file path or sqlite:PATH for SQLite; postgres://… is reserved for PostgreSQL.")
+}
+
+// newFlags returns a flag set for a command that prints its errors and
+// usage to e.stderr.
+func newFlags(e *env, name, args string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(e.stderr, "Usage: parallax %s %s\n", name, args)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// parse parses flags that may come before, between or after the positional
+// arguments, and returns the positional ones.
+func parse(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return nil, err
+			}
+			return nil, errUsage
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return pos, nil
+		}
+		pos = append(pos, args[0])
+		args = args[1:]
+	}
+}
+
+// errorText is the message for a failed command: a user-facing error shows
+// its message alone, anything else its whole chain.
+func errorText(err error) string {
+	var pe *parallax.Error
+	if errors.As(err, &pe) {
+		return pe.Message
+	}
+	return err.Error()
+}

@@ -1,0 +1,309 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/parallax-news/parallax/pipeline"
+	"github.com/parallax-news/parallax/sqlite"
+)
+
+type result struct {
+	code           int
+	stdout, stderr string
+}
+
+// runCLI runs one command line in-process with an isolated environment.
+func runCLI(t *testing.T, vars map[string]string, stdin string, args ...string) result {
+	t.Helper()
+	var out, errb bytes.Buffer
+	e := &env{stdin: strings.NewReader(stdin), stdout: &out, stderr: &errb,
+		getenv: func(k string) string { return vars[k] }}
+	code := run(context.Background(), e, args)
+	return result{code, out.String(), errb.String()}
+}
+
+func mustRun(t *testing.T, args ...string) result {
+	t.Helper()
+	r := runCLI(t, nil, "", args...)
+	if r.code != 0 {
+		t.Fatalf("parallax %s: exit %d\nstdout: %s\nstderr: %s", strings.Join(args, " "), r.code, r.stdout, r.stderr)
+	}
+	return r
+}
+
+func ingestJSON(t *testing.T, db string, paths ...string) (pipeline.Summary, result) {
+	t.Helper()
+	r := runCLI(t, nil, "", append([]string{"ingest", "--db", db, "--json"}, paths...)...)
+	var s pipeline.Summary
+	if err := json.Unmarshal([]byte(r.stdout), &s); err != nil {
+		t.Fatalf("summary is not JSON: %v\n%s\n%s", err, r.stdout, r.stderr)
+	}
+	return s, r
+}
+
+func write(t *testing.T, path string, data []byte) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func demoDir(t *testing.T) string {
+	t.Helper()
+	dir := filepath.Join(t.TempDir(), "corpus")
+	if err := writeCorpus(dir); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+func TestIngestDirectoryTwice(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "p.db")
+	dir := demoDir(t)
+	first, r := ingestJSON(t, db, dir)
+	if r.code != 0 || first.Added != 10 || first.Failed != 0 || first.Assigned != 10 {
+		t.Fatalf("first ingest: exit %d, %+v", r.code, first)
+	}
+	second, r := ingestJSON(t, db, dir)
+	if r.code != 0 || second.Unchanged != 10 || second.Added+second.Updated+second.Failed+second.Assigned != 0 {
+		t.Fatalf("second ingest changed something: exit %d, %+v", r.code, second)
+	}
+	text := mustRun(t, "ingest", "--db", db, "--quiet", dir).stdout
+	if !strings.Contains(text, "0 added, 0 updated, 10 unchanged, 0 failed") {
+		t.Errorf("plain summary = %q", text)
+	}
+}
+
+func TestIngestBadInputs(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "p.db")
+	good := demoDir(t)
+	before, _ := ingestJSON(t, db, good)
+
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "empty.txt"), nil)
+	write(t, filepath.Join(dir, "junk.txt"), []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00"))
+	write(t, filepath.Join(dir, "latin1.txt"), []byte("Caf\xe9 news\nLe caf\xe9 est ferm\xe9."))
+	write(t, filepath.Join(dir, "oneline.txt"), bytes.Repeat([]byte("a"), 50<<20))
+	write(t, filepath.Join(dir, "bad.jsonl"), []byte(
+		`{"id":"ok-1","source":"S","title":"Fine","text":"A fine article."}`+"\n"+
+			`{"id":"broken","source":"S","text":`+"\n"+
+			`{"id":"ok-2","source":"S","title":"Also fine","text":"Another fine article."}`+"\n"))
+	big := append([]byte(`{"id":"huge","source":"S","text":"`), bytes.Repeat([]byte("b"), 50<<20)...)
+	write(t, filepath.Join(dir, "huge-line.jsonl"), append(big, []byte("\"}\n"+`{"id":"after","source":"S","text":"After the huge line."}`+"\n")...))
+	write(t, filepath.Join(dir, "good.txt"), []byte("A good title\nA good body."))
+	missing := filepath.Join(dir, "does-not-exist.txt")
+
+	sum, r := ingestJSON(t, db, dir, missing)
+	if r.code != 0 {
+		t.Fatalf("exit %d although some inputs went in; stderr %s", r.code, r.stderr)
+	}
+	if sum.Added != 4 {
+		t.Errorf("added %d, want 4 (ok-1, ok-2, after, good.txt): %+v", sum.Added, sum)
+	}
+	want := map[string]string{
+		"empty.txt":          "empty input",
+		"junk.txt":           "binary content",
+		"latin1.txt":         "invalid UTF-8 at byte 3",
+		"oneline.txt":        "larger than the 8 MiB limit",
+		"bad.jsonl:2":        "invalid JSON",
+		"huge-line.jsonl:1":  "line longer than the 16 MiB limit",
+		"does-not-exist.txt": "no such file",
+	}
+	got := map[string]string{}
+	for _, f := range sum.Failures {
+		got[filepath.Base(f.Origin)] = f.Reason
+	}
+	for origin, reason := range want {
+		if !strings.Contains(got[origin], reason) {
+			t.Errorf("failure for %s = %q, want it to contain %q", origin, got[origin], reason)
+		}
+	}
+	if len(got) != len(want) {
+		t.Errorf("failures = %v, want exactly %d", got, len(want))
+	}
+
+	// Nothing stored before was lost or changed, and the file is sound.
+	after := articleRecords(t, db)
+	if len(after) != before.Added+4 {
+		t.Errorf("stored %d articles, want %d", len(after), before.Added+4)
+	}
+	sdb := sqlite.NewDB(db)
+	if err := sdb.Open(); err != nil {
+		t.Fatal(err)
+	}
+	defer sdb.Close()
+	if err := sdb.IntegrityCheck(context.Background()); err != nil {
+		t.Error(err)
+	}
+}
+
+func TestIngestNothingGoesIn(t *testing.T) {
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "empty.txt"), nil)
+	r := runCLI(t, nil, "", "ingest", "--db", filepath.Join(dir, "p.db"), dir, filepath.Join(dir, "missing"))
+	if r.code != 1 {
+		t.Errorf("exit %d, want 1 when nothing could be ingested", r.code)
+	}
+	if !strings.Contains(r.stdout, "empty.txt: empty input") || !strings.Contains(r.stdout, "missing: no such file") {
+		t.Errorf("failures not named:\n%s", r.stdout)
+	}
+	if r := runCLI(t, nil, "", "ingest"); r.code != 2 {
+		t.Errorf("ingest without paths: exit %d, want 2", r.code)
+	}
+}
+
+func TestIngestStdin(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "p.db")
+	r := runCLI(t, nil, `{"id":"s1","source":"Pipe","title":"Piped","text":"From standard input."}`+"\n", "ingest", "--db", db, "-")
+	if r.code != 0 || !strings.Contains(r.stdout, "1 added") {
+		t.Fatalf("stdin ingest: exit %d, %s %s", r.code, r.stdout, r.stderr)
+	}
+}
+
+func articleRecords(t *testing.T, db string, extra ...string) []map[string]any {
+	t.Helper()
+	out := mustRun(t, append([]string{"articles", "--db", db, "--json"}, extra...)...).stdout
+	var recs []map[string]any
+	sc := bufio.NewScanner(strings.NewReader(out))
+	sc.Buffer(nil, 1<<20)
+	for sc.Scan() {
+		var m map[string]any
+		if err := json.Unmarshal(sc.Bytes(), &m); err != nil {
+			t.Fatalf("line is not JSON: %v: %s", err, sc.Text())
+		}
+		recs = append(recs, m)
+	}
+	return recs
+}
+
+func TestArticlesAndStoriesJSON(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "p.db")
+	mustRun(t, "ingest", "--db", db, "--quiet", demoDir(t))
+	recs := articleRecords(t, db)
+	if len(recs) != 10 {
+		t.Fatalf("got %d articles, want 10", len(recs))
+	}
+	for _, key := range []string{"id", "external_id", "story_id", "storyline_id", "source", "title", "url", "published", "language"} {
+		if _, ok := recs[0][key]; !ok {
+			t.Errorf("article JSON lacks %q: %v", key, recs[0])
+		}
+	}
+	if _, ok := recs[0]["text"]; ok {
+		t.Error("text present without --with-text")
+	}
+	withText := articleRecords(t, db, "--with-text")
+	if s, _ := withText[0]["text"].(string); !strings.Contains(s, "Halvard Bridge") {
+		t.Errorf("--with-text text = %q", s)
+	}
+	byExt := map[string]map[string]any{}
+	for _, r := range recs {
+		byExt[r["external_id"].(string)] = r
+	}
+	if k := byExt["kestrel-news-online.txt"]; k == nil || k["source"] != "kestrel-news-online" || k["published"] != "2026-03-03T00:00:00Z" || k["published_method"] != "inferred" {
+		t.Errorf("text file article = %v", k)
+	}
+
+	stories := mustRun(t, "stories", "--db", db, "--json").stdout
+	if n := strings.Count(stories, "\n"); n != 10 {
+		t.Errorf("%d stories, want one per article until clustering lands", n)
+	}
+	id := int64(recs[0]["story_id"].(float64))
+	var rep map[string]any
+	if err := json.Unmarshal([]byte(mustRun(t, "story", "--db", db, "--json", itoa(id)).stdout), &rep); err != nil {
+		t.Fatal(err)
+	}
+	for _, key := range []string{"id", "title", "storyline_id", "first_published", "last_published", "articles", "sources",
+		"entities", "quotes", "timeline", "claims", "conflicts", "brief"} {
+		if _, ok := rep[key]; !ok {
+			t.Errorf("story JSON lacks %q", key)
+		}
+	}
+	for _, key := range []string{"entities", "quotes", "timeline", "claims", "conflicts", "brief"} {
+		if _, ok := rep[key].([]any); !ok {
+			t.Errorf("story JSON %q = %v, want an array", key, rep[key])
+		}
+	}
+	md := mustRun(t, "story", "--db", db, itoa(id), "--markdown").stdout
+	if !strings.HasPrefix(md, "# Halvard Bridge span collapses") {
+		t.Errorf("markdown starts %q", md[:min(len(md), 80)])
+	}
+	if r := runCLI(t, nil, "", "story", "--db", db, "999"); r.code != 1 || !strings.Contains(r.stderr, "story 999 not found") {
+		t.Errorf("missing story: exit %d, stderr %q", r.code, r.stderr)
+	}
+}
+
+func itoa(n int64) string {
+	b, _ := json.Marshal(n)
+	return string(b)
+}
+
+func TestDSNRules(t *testing.T) {
+	dir := t.TempDir()
+	envDB := filepath.Join(dir, "from-env.db")
+	r := runCLI(t, map[string]string{"PARALLAX_DB": envDB}, "", "ingest", "--quiet", demoDir(t))
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	if _, err := os.Stat(envDB); err != nil {
+		t.Errorf("$PARALLAX_DB not used: %v", err)
+	}
+	prefixed := filepath.Join(dir, "prefixed.db")
+	mustRun(t, "stories", "--db", "sqlite:"+prefixed)
+	if _, err := os.Stat(prefixed); err != nil {
+		t.Errorf("sqlite: prefix not honoured: %v", err)
+	}
+	r = runCLI(t, nil, "", "stories", "--db", "postgres://user:secret@127.0.0.1/test")
+	if r.code != 1 || !strings.Contains(r.stderr, "PostgreSQL store is not available") || strings.Contains(r.stderr, "secret") {
+		t.Errorf("postgres DSN: exit %d, stderr %q", r.code, r.stderr)
+	}
+	if r := runCLI(t, nil, "", "frobnicate"); r.code != 2 {
+		t.Errorf("unknown command: exit %d", r.code)
+	}
+}
+
+func TestDemoServes(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	urls := make(chan string, 1)
+	var out, errb bytes.Buffer
+	e := &env{stdin: strings.NewReader(""), stdout: &out, stderr: &errb,
+		getenv: func(string) string { return "" }, ready: func(u string) { urls <- u }}
+	done := make(chan int, 1)
+	go func() { done <- run(ctx, e, []string{"demo", "--addr", "127.0.0.1:0"}) }()
+	var base string
+	select {
+	case base = <-urls:
+	case code := <-done:
+		t.Fatalf("demo exited %d: %s", code, errb.String())
+	case <-time.After(30 * time.Second):
+		t.Fatal("demo did not start listening")
+	}
+	resp, err := http.Get(base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	for _, want := range []string{"Halvard Bridge span collapses", "Brennmoor Philharmonic", "Northline Wire"} {
+		if !bytes.Contains(body, []byte(want)) {
+			t.Errorf("front page lacks %q", want)
+		}
+	}
+	cancel()
+	if code := <-done; code != 0 {
+		t.Errorf("demo exited %d after shutdown: %s", code, errb.String())
+	}
+}

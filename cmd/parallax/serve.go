@@ -1,0 +1,131 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/parallax-news/parallax/cluster"
+	"github.com/parallax-news/parallax/demo"
+	"github.com/parallax-news/parallax/input"
+	"github.com/parallax-news/parallax/pipeline"
+	"github.com/parallax-news/parallax/server"
+)
+
+const defaultAddr = "127.0.0.1:8080"
+
+func runServe(ctx context.Context, e *env, args []string) error {
+	fs := newFlags(e, "serve", "[--db DSN] [--addr 127.0.0.1:8080]")
+	db := dbFlag(fs)
+	addr := fs.String("addr", defaultAddr, "address to listen on; the default accepts local connections only")
+	if pos, err := parse(fs, args); err != nil {
+		return err
+	} else if len(pos) > 0 {
+		fs.Usage()
+		return errUsage
+	}
+	st, err := openStore(e, *db)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	return serve(ctx, e, st, *addr)
+}
+
+// serve runs the web server until ctx is cancelled, then drains in-flight
+// requests for up to ten seconds.
+func serve(ctx context.Context, e *env, st *store, addr string) error {
+	srv, err := server.New(st.stories, st.articles, st.sources)
+	if err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return fmt.Errorf("listen on %s: %w", addr, err)
+	}
+	hs := &http.Server{Handler: srv.Handler(), ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout: time.Minute, WriteTimeout: time.Minute, IdleTimeout: 2 * time.Minute}
+	url := "http://" + ln.Addr().String() + "/"
+	fmt.Fprintf(e.stdout, "Parallax is serving %s on %s (Ctrl-C to stop)\n", st.db.Path, url)
+	if e.ready != nil {
+		e.ready(url)
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- hs.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return fmt.Errorf("serve: %w", err)
+	case <-ctx.Done():
+	}
+	shutdown, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := hs.Shutdown(shutdown); err != nil {
+		return fmt.Errorf("shut down server: %w", err)
+	}
+	if err := <-errc; !errors.Is(err, http.ErrServerClosed) {
+		return fmt.Errorf("serve: %w", err)
+	}
+	slog.Info("server stopped")
+	return nil
+}
+
+func runDemo(ctx context.Context, e *env, args []string) error {
+	fs := newFlags(e, "demo", "[--addr 127.0.0.1:8080]")
+	addr := fs.String("addr", defaultAddr, "address to listen on")
+	if pos, err := parse(fs, args); err != nil {
+		return err
+	} else if len(pos) > 0 {
+		fs.Usage()
+		return errUsage
+	}
+	dir, err := os.MkdirTemp("", "parallax-demo-")
+	if err != nil {
+		return fmt.Errorf("create demo directory: %w", err)
+	}
+	defer os.RemoveAll(dir)
+	corpus := filepath.Join(dir, "corpus")
+	if err := writeCorpus(corpus); err != nil {
+		return err
+	}
+	st, err := openStore(e, filepath.Join(dir, "demo.db"))
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	p := pipeline.New(st.articles, st.stories, input.NewDecoder(), cluster.Singleton{})
+	sum, err := p.Ingest(ctx, []string{corpus})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "Loaded the demo corpus: %d articles from %d inputs.\n", sum.Stored(), sum.Stored()+sum.Failed)
+	return serve(ctx, e, st, *addr)
+}
+
+// writeCorpus copies the embedded demo corpus to dir, so that the demo
+// ingests it exactly as a user's files would be.
+func writeCorpus(dir string) error {
+	return fs.WalkDir(demo.Corpus, "corpus", func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return fmt.Errorf("read demo corpus: %w", err)
+		}
+		target := filepath.Join(dir, filepath.FromSlash(path[len("corpus"):]))
+		if d.IsDir() {
+			return os.MkdirAll(target, 0o755)
+		}
+		data, err := demo.Corpus.ReadFile(path)
+		if err != nil {
+			return fmt.Errorf("read demo corpus: %w", err)
+		}
+		if err := os.WriteFile(target, data, 0o644); err != nil {
+			return fmt.Errorf("write demo corpus: %w", err)
+		}
+		return nil
+	})
+}

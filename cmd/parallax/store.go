@@ -1,0 +1,71 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"strings"
+
+	"github.com/parallax-news/parallax"
+	"github.com/parallax-news/parallax/sqlite"
+)
+
+// store is an open database with its services.
+type store struct {
+	db       *sqlite.DB
+	articles parallax.ArticleService
+	stories  parallax.StoryService
+	sources  parallax.SourceService
+}
+
+func (s *store) Close() error { return s.db.Close() }
+
+// dbFlag registers --db on fs.
+func dbFlag(fs *flag.FlagSet) *string {
+	return fs.String("db", "", "database DSN: a file path, sqlite:PATH, or postgres://… (default $PARALLAX_DB, else ./parallax.db)")
+}
+
+// resolveDSN applies the DSN rules: the flag, else $PARALLAX_DB, else
+// ./parallax.db.
+func resolveDSN(e *env, flagValue string) string {
+	switch {
+	case flagValue != "":
+		return flagValue
+	case e.getenv("PARALLAX_DB") != "":
+		return e.getenv("PARALLAX_DB")
+	}
+	return "parallax.db"
+}
+
+// openStore opens the store that dsn names.
+func openStore(e *env, flagValue string) (*store, error) {
+	dsn := resolveDSN(e, flagValue)
+	switch {
+	case strings.HasPrefix(dsn, "postgres://"), strings.HasPrefix(dsn, "postgresql://"):
+		return nil, fmt.Errorf("open %s: the PostgreSQL store is not available in this build yet; use a SQLite file", redact(dsn))
+	case strings.Contains(dsn, "://"):
+		return nil, fmt.Errorf("open %s: unknown database scheme (want a file path, sqlite:PATH or postgres://…)", redact(dsn))
+	}
+	path := strings.TrimPrefix(dsn, "sqlite:")
+	db := sqlite.NewDB(path)
+	if err := db.Open(); err != nil {
+		return nil, err
+	}
+	return &store{db: db, articles: sqlite.NewArticleService(db), stories: sqlite.NewStoryService(db),
+		sources: sqlite.NewSourceService(db)}, nil
+}
+
+// redact hides a password in a DSN before it is printed.
+func redact(dsn string) string {
+	scheme, rest, ok := strings.Cut(dsn, "://")
+	if !ok {
+		return dsn
+	}
+	userinfo, host, ok := strings.Cut(rest, "@")
+	if !ok {
+		return dsn
+	}
+	if user, _, hasPass := strings.Cut(userinfo, ":"); hasPass {
+		return scheme + "://" + user + ":***@" + host
+	}
+	return dsn
+}

@@ -1,0 +1,98 @@
+// Package report assembles a story's report, the JSON contract of
+// DESIGN.md, from its stored parts, and renders it as Markdown. It is pure.
+package report
+
+import (
+	"sort"
+	"time"
+
+	"github.com/parallax-news/parallax"
+)
+
+// Build assembles the report of story from its articles (in any order) and
+// the other stories of its storyline. Analysis that is not computed yet
+// shows as empty lists.
+func Build(story *parallax.Story, articles []*parallax.Article, storyline []*parallax.Story) *parallax.StoryReport {
+	r := &parallax.StoryReport{
+		ID:             story.ID,
+		Title:          story.Title,
+		StorylineID:    story.StorylineID,
+		FirstPublished: timePtr(story.FirstPublished),
+		LastPublished:  timePtr(story.LastPublished),
+		Articles:       make([]parallax.ReportArticle, 0, len(articles)),
+		Sources:        sources(articles),
+		Entities:       []parallax.ReportEntity{},
+		Quotes:         []parallax.ReportQuote{},
+		Timeline:       []parallax.TimelineEvent{},
+		Claims:         []parallax.Claim{},
+		Conflicts:      []parallax.Conflict{},
+		Brief:          []parallax.BriefSentence{},
+		Related:        []parallax.RelatedStory{},
+	}
+	sorted := append([]*parallax.Article(nil), articles...)
+	sort.SliceStable(sorted, func(i, j int) bool { return byPublished(sorted[i], sorted[j]) })
+	for _, a := range sorted {
+		r.Articles = append(r.Articles, parallax.ReportArticle{
+			ID: a.ID, ExternalID: a.ExternalID, Source: a.Source, Title: a.Title, URL: a.URL,
+			Published: timePtr(a.Published), Language: a.Language, DuplicateOf: idPtr(a.DuplicateOf),
+		})
+	}
+	for _, s := range storyline {
+		if s.ID != story.ID {
+			r.Related = append(r.Related, parallax.RelatedStory{ID: s.ID, Title: s.Title, Articles: s.Articles})
+		}
+	}
+	return r
+}
+
+// byPublished orders articles by publication time, undated last, then by ID.
+func byPublished(a, b *parallax.Article) bool {
+	switch {
+	case a.Published.IsZero() != b.Published.IsZero():
+		return !a.Published.IsZero()
+	case !a.Published.Equal(b.Published):
+		return a.Published.Before(b.Published)
+	}
+	return a.ID < b.ID
+}
+
+// sources counts each outlet's articles. An outlet is independent unless
+// every one of its articles duplicates another article.
+func sources(articles []*parallax.Article) []parallax.ReportSource {
+	index := map[string]int{}
+	out := []parallax.ReportSource{}
+	for _, a := range articles {
+		i, ok := index[a.Source]
+		if !ok {
+			i = len(out)
+			index[a.Source] = i
+			out = append(out, parallax.ReportSource{Name: a.Source})
+		}
+		out[i].Articles++
+		if a.DuplicateOf == 0 {
+			out[i].Independent = true
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Articles != out[j].Articles {
+			return out[i].Articles > out[j].Articles
+		}
+		return out[i].Name < out[j].Name
+	})
+	return out
+}
+
+func timePtr(t time.Time) *string {
+	if t.IsZero() {
+		return nil
+	}
+	s := t.Format(time.RFC3339)
+	return &s
+}
+
+func idPtr(id int64) *int64 {
+	if id == 0 {
+		return nil
+	}
+	return &id
+}

@@ -1,0 +1,32 @@
+package server
+
+import (
+	"net/http"
+
+	"github.com/parallax-news/parallax"
+)
+
+// statusOf maps error codes to HTTP statuses; the one table for both the
+// API and the pages.
+var statusOf = map[string]int{
+	parallax.ENOTFOUND:     http.StatusNotFound,
+	parallax.EINVALID:      http.StatusBadRequest,
+	parallax.ECONFLICT:     http.StatusConflict,
+	parallax.EUNAUTHORIZED: http.StatusUnauthorized,
+	parallax.EINTERNAL:     http.StatusInternalServerError,
+}
+
+// ErrorStatus returns the HTTP status for err.
+func ErrorStatus(err error) int {
+	if st, ok := statusOf[parallax.ErrorCode(err)]; ok {
+		return st
+	}
+	return http.StatusInternalServerError
+}
+
+// logError logs internal errors once, here at the edge.
+func (s *Server) logError(r *http.Request, err error) {
+	if parallax.ErrorCode(err) == parallax.EINTERNAL {
+		s.Logger.Error("request failed", "method", r.Method, "path", r.URL.Path, "error", err)
+	}
+}

@@ -1,0 +1,179 @@
+package server
+
+import (
+	"bytes"
+	"embed"
+	"fmt"
+	"html/template"
+	"net/http"
+	"time"
+
+	"github.com/parallax-news/parallax"
+)
+
+//go:embed templates/*.html
+var templateFS embed.FS
+
+// pages holds one parsed template set per page, each with the layout.
+type pages struct {
+	stories, story, article, error *template.Template
+}
+
+func parsePages() (*pages, error) {
+	parse := func(name string) (*template.Template, error) {
+		t, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/"+name)
+		if err != nil {
+			return nil, fmt.Errorf("parse template %s: %w", name, err)
+		}
+		return t, nil
+	}
+	var p pages
+	var err error
+	for _, pt := range []struct {
+		t    **template.Template
+		name string
+	}{{&p.stories, "stories.html"}, {&p.story, "story.html"}, {&p.article, "article.html"}, {&p.error, "error.html"}} {
+		if *pt.t, err = parse(pt.name); err != nil {
+			return nil, err
+		}
+	}
+	return &p, nil
+}
+
+var funcs = template.FuncMap{
+	"date": func(t time.Time) string {
+		if t.IsZero() {
+			return "date unknown"
+		}
+		return t.Format("2 Jan 2006")
+	},
+	"datestr": func(s *string) string {
+		if s == nil {
+			return "date unknown"
+		}
+		t, err := time.Parse(time.RFC3339, *s)
+		if err != nil {
+			return *s
+		}
+		return t.Format("2 Jan 2006 15:04 MST")
+	},
+	"weburl": func(raw string) string {
+		if _, err := parallax.CanonicalURL(raw); err != nil {
+			return ""
+		}
+		return raw
+	},
+}
+
+// layoutView is what the layout needs besides the page's own view.
+type layoutView struct {
+	Title string
+	CSS   string
+	Page  any
+}
+
+// render executes a page into a buffer first, so that a template error
+// becomes a clean 500 instead of half a page.
+func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, t *template.Template, title string, view any) {
+	var buf bytes.Buffer
+	if err := t.Execute(&buf, layoutView{Title: title, CSS: s.assets.url("style.css"), Page: view}); err != nil {
+		s.Logger.Error("render page", "path", r.URL.Path, "error", err)
+		http.Error(w, "internal error", http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.WriteHeader(status)
+	buf.WriteTo(w)
+}
+
+type errorView struct {
+	Status  int
+	Message string
+}
+
+func (s *Server) pageError(w http.ResponseWriter, r *http.Request, err error) {
+	s.logError(r, err)
+	st := ErrorStatus(err)
+	s.render(w, r, st, s.pages.error, http.StatusText(st), errorView{Status: st, Message: parallax.ErrorMessage(err)})
+}
+
+type storyItem struct {
+	Story    *parallax.Story
+	Articles []*parallax.Article
+}
+
+type storiesView struct {
+	Items      []storyItem
+	Total      int
+	From, To   int
+	PrevOffset int
+	NextOffset int
+	HasPrev    bool
+	HasNext    bool
+}
+
+func (s *Server) handleStoriesPage(w http.ResponseWriter, r *http.Request) {
+	offset, limit, err := paging(r)
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	stories, total, err := s.Stories.FindStories(r.Context(), parallax.StoryFilter{Offset: offset, Limit: limit})
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	v := storiesView{Total: total, From: offset + 1, To: offset + len(stories),
+		PrevOffset: max(offset-limit, 0), NextOffset: offset + limit,
+		HasPrev: offset > 0, HasNext: offset+len(stories) < total}
+	for _, st := range stories {
+		arts, _, err := s.Articles.FindArticles(r.Context(), parallax.ArticleFilter{StoryID: &st.ID, Limit: 20})
+		if err != nil {
+			s.pageError(w, r, err)
+			return
+		}
+		v.Items = append(v.Items, storyItem{Story: st, Articles: arts})
+	}
+	s.render(w, r, http.StatusOK, s.pages.stories, "Stories", v)
+}
+
+func (s *Server) handleStoryPage(w http.ResponseWriter, r *http.Request) {
+	id, err := pathID(r)
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	rep, err := s.loader().Load(r.Context(), id)
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	s.render(w, r, http.StatusOK, s.pages.story, rep.Title, rep)
+}
+
+type articleView struct {
+	Article    *parallax.Article
+	Paragraphs []string
+	Story      *parallax.Story
+}
+
+func (s *Server) handleArticlePage(w http.ResponseWriter, r *http.Request) {
+	id, err := pathID(r)
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	a, err := s.Articles.FindArticleByID(r.Context(), id)
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	v := articleView{Article: a, Paragraphs: a.Paragraphs()}
+	if a.StoryID != 0 {
+		if v.Story, err = s.Stories.FindStoryByID(r.Context(), a.StoryID); err != nil {
+			s.pageError(w, r, err)
+			return
+		}
+	}
+	s.render(w, r, http.StatusOK, s.pages.article, a.Title, v)
+}

@@ -1,0 +1,73 @@
+// Package server serves the web UI and the JSON API at /api/v1. Handlers
+// read from the store through the service interfaces and never run analysis.
+package server
+
+import (
+	"log/slog"
+	"net/http"
+
+	"github.com/parallax-news/parallax"
+	"github.com/parallax-news/parallax/report"
+)
+
+// Server holds the services the handlers use.
+type Server struct {
+	Stories  parallax.StoryService
+	Articles parallax.ArticleService
+	Sources  parallax.SourceService
+	// Logger receives request errors. Defaults to slog.Default().
+	Logger *slog.Logger
+
+	pages  *pages
+	assets *assets
+}
+
+// New returns a Server on the given services.
+func New(stories parallax.StoryService, articles parallax.ArticleService, sources parallax.SourceService) (*Server, error) {
+	p, err := parsePages()
+	if err != nil {
+		return nil, err
+	}
+	a, err := loadAssets()
+	if err != nil {
+		return nil, err
+	}
+	return &Server{Stories: stories, Articles: articles, Sources: sources, Logger: slog.Default(), pages: p, assets: a}, nil
+}
+
+// Handler returns the HTTP handler with every route.
+func (s *Server) Handler() http.Handler {
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /{$}", s.handleStoriesPage)
+	mux.HandleFunc("GET /stories/{id}", s.handleStoryPage)
+	mux.HandleFunc("GET /articles/{id}", s.handleArticlePage)
+	mux.HandleFunc("GET /static/{name}", s.assets.serve)
+
+	mux.HandleFunc("GET /api/v1/stories", s.handleStories)
+	mux.HandleFunc("GET /api/v1/stories/{id}", s.handleStory)
+	mux.HandleFunc("GET /api/v1/articles", s.handleArticles)
+	mux.HandleFunc("GET /api/v1/articles/{id}", s.handleArticle)
+	mux.HandleFunc("GET /api/v1/sources", s.handleSources)
+	mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
+		s.apiError(w, r, parallax.Errorf(parallax.ENOTFOUND, "no such endpoint: %s %s", r.Method, r.URL.Path))
+	})
+	return securityHeaders(mux)
+}
+
+func (s *Server) loader() report.Loader {
+	return report.Loader{Stories: s.Stories, Articles: s.Articles}
+}
+
+// securityHeaders sets a strict Content-Security-Policy: no scripts, no
+// inline styles, nothing from other origins, so that article content that
+// slips through escaping still cannot run.
+func securityHeaders(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		h := w.Header()
+		h.Set("Content-Security-Policy", "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
+		h.Set("X-Content-Type-Options", "nosniff")
+		h.Set("Referrer-Policy", "no-referrer")
+		h.Set("X-Frame-Options", "DENY")
+		next.ServeHTTP(w, r)
+	})
+}

@@ -1,0 +1,209 @@
+package server_test
+
+import (
+	"context"
+	"encoding/json"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/parallax-news/parallax"
+	"github.com/parallax-news/parallax/server"
+	"github.com/parallax-news/parallax/sqlite"
+	"github.com/parallax-news/parallax/storetest"
+)
+
+type fixture struct {
+	ts       *httptest.Server
+	articles []*parallax.Article
+}
+
+const hostileTitle = `Bridge <script>alert(1)</script> falls`
+
+func newFixture(t *testing.T) *fixture {
+	t.Helper()
+	db := sqlite.NewDB(filepath.Join(t.TempDir(), "s.db"))
+	if err := db.Open(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	as, ss := sqlite.NewArticleService(db), sqlite.NewStoryService(db)
+	day := time.Date(2026, 3, 2, 8, 0, 0, 0, time.UTC)
+	arts := []*parallax.Article{
+		storetest.NewArticle("Ledger", "Halvard Bridge collapses", "First paragraph.\n\nSecond paragraph.", day),
+		storetest.NewArticle("Wire <b>", hostileTitle, `<img src=x onerror="alert(2)"> body`, day.Add(time.Hour)),
+		storetest.NewArticle("Radio", "Orchestra sells out", "Music.", day.Add(48*time.Hour)),
+	}
+	arts[1].URL = "javascript:alert(3)"
+	arts[0].URL = "https://ledger.example/a"
+	if _, err := as.PutArticles(context.Background(), arts); err != nil {
+		t.Fatal(err)
+	}
+	err := ss.AssignStories(context.Background(), []parallax.Assignment{
+		{ArticleID: arts[0].ID, StoryID: arts[0].ID, StorylineID: arts[0].ID, Title: arts[0].Title},
+		{ArticleID: arts[1].ID, StoryID: arts[0].ID, StorylineID: arts[0].ID, DuplicateOf: arts[0].ID},
+		{ArticleID: arts[2].ID, StoryID: arts[2].ID, StorylineID: arts[2].ID, Title: arts[2].Title},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv, err := server.New(ss, as, sqlite.NewSourceService(db))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(srv.Handler())
+	t.Cleanup(ts.Close)
+	return &fixture{ts: ts, articles: arts}
+}
+
+func (f *fixture) get(t *testing.T, path string) (*http.Response, string) {
+	t.Helper()
+	resp, err := http.Get(f.ts.URL + path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(resp.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return resp, string(body)
+}
+
+func TestPages(t *testing.T) {
+	f := newFixture(t)
+	id := func(i int) string { return itoa(f.articles[i].ID) }
+	tests := []struct {
+		path       string
+		status     int
+		wantInBody []string
+	}{
+		{"/", 200, []string{"Halvard Bridge collapses", "Orchestra sells out", `href="/articles/` + id(1) + `"`}},
+		{"/stories/" + id(0), 200, []string{"Halvard Bridge collapses", "no, copies only", "copy of"}},
+		{"/articles/" + id(0), 200, []string{"<p>First paragraph.</p>", "<p>Second paragraph.</p>", `href="https://ledger.example/a"`}},
+		{"/stories/999", 404, []string{"story 999 not found"}},
+		{"/stories/abc", 400, []string{"invalid id"}},
+		{"/articles/0", 400, []string{"invalid id"}},
+		{"/?limit=0", 400, []string{"invalid limit"}},
+		{"/nowhere", 404, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.path, func(t *testing.T) {
+			resp, body := f.get(t, tt.path)
+			if resp.StatusCode != tt.status {
+				t.Fatalf("status %d, want %d", resp.StatusCode, tt.status)
+			}
+			for _, want := range tt.wantInBody {
+				if !strings.Contains(body, want) {
+					t.Errorf("body lacks %q", want)
+				}
+			}
+			if csp := resp.Header.Get("Content-Security-Policy"); !strings.Contains(csp, "default-src 'none'") {
+				t.Errorf("CSP = %q", csp)
+			}
+			if resp.Header.Get("X-Content-Type-Options") != "nosniff" {
+				t.Error("no nosniff header")
+			}
+		})
+	}
+}
+
+func TestHostileContentIsInert(t *testing.T) {
+	f := newFixture(t)
+	for _, path := range []string{"/", "/stories/" + itoa(f.articles[0].ID), "/articles/" + itoa(f.articles[1].ID)} {
+		t.Run(path, func(t *testing.T) {
+			_, body := f.get(t, path)
+			for _, bad := range []string{"<script>", "<img", "<b>", "javascript:"} {
+				if strings.Contains(body, bad) {
+					t.Errorf("page contains %q unescaped", bad)
+				}
+			}
+			if !strings.Contains(body, "&lt;script&gt;") {
+				t.Errorf("the escaped title is missing")
+			}
+		})
+	}
+}
+
+func TestAPI(t *testing.T) {
+	f := newFixture(t)
+	resp, body := f.get(t, "/api/v1/stories?limit=1")
+	if resp.StatusCode != 200 || !strings.HasPrefix(resp.Header.Get("Content-Type"), "application/json") {
+		t.Fatalf("stories: %d %s", resp.StatusCode, resp.Header.Get("Content-Type"))
+	}
+	var list struct {
+		Items []map[string]any `json:"items"`
+		Total int              `json:"total"`
+		Limit int              `json:"limit"`
+	}
+	if err := json.Unmarshal([]byte(body), &list); err != nil {
+		t.Fatal(err)
+	}
+	if list.Total != 2 || len(list.Items) != 1 || list.Limit != 1 {
+		t.Errorf("stories page = %+v", list)
+	}
+
+	_, body = f.get(t, "/api/v1/stories/"+itoa(f.articles[0].ID))
+	var rep parallax.StoryReport
+	if err := json.Unmarshal([]byte(body), &rep); err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Articles) != 2 || rep.Claims == nil || len(rep.Sources) != 2 {
+		t.Errorf("story = %+v", rep)
+	}
+
+	_, body = f.get(t, "/api/v1/articles/"+itoa(f.articles[0].ID))
+	var art map[string]any
+	json.Unmarshal([]byte(body), &art)
+	if art["text"] != "First paragraph.\n\nSecond paragraph." {
+		t.Errorf("article text = %v", art["text"])
+	}
+	_, body = f.get(t, "/api/v1/sources")
+	if !strings.Contains(body, `"name":"Ledger"`) {
+		t.Errorf("sources = %s", body)
+	}
+	_, body = f.get(t, "/api/v1/articles?source=Radio")
+	if !strings.Contains(body, `"total":1`) {
+		t.Errorf("articles by source = %s", body)
+	}
+
+	errorCases := map[string]int{
+		"/api/v1/stories/999":       404,
+		"/api/v1/articles/x":        400,
+		"/api/v1/stories?offset=-1": 400,
+		"/api/v1/nothing":           404,
+	}
+	for path, status := range errorCases {
+		resp, body := f.get(t, path)
+		var e map[string]string
+		if resp.StatusCode != status || json.Unmarshal([]byte(body), &e) != nil || e["error"] == "" {
+			t.Errorf("%s: status %d body %s, want %d with an error field", path, resp.StatusCode, body, status)
+		}
+	}
+}
+
+func TestHashedAssets(t *testing.T) {
+	f := newFixture(t)
+	_, page := f.get(t, "/")
+	m := regexp.MustCompile(`href="(/static/style\.[0-9a-f]{12}\.css)"`).FindStringSubmatch(page)
+	if m == nil {
+		t.Fatal("no hashed stylesheet link")
+	}
+	resp, css := f.get(t, m[1])
+	if resp.StatusCode != 200 || !strings.Contains(resp.Header.Get("Cache-Control"), "immutable") || !strings.Contains(css, "--accent") {
+		t.Errorf("stylesheet: %d %q", resp.StatusCode, resp.Header.Get("Cache-Control"))
+	}
+	if resp, _ := f.get(t, "/static/style.css"); resp.StatusCode != 404 {
+		t.Errorf("unhashed asset name served: %d", resp.StatusCode)
+	}
+}
+
+func itoa(n int64) string {
+	b, _ := json.Marshal(n)
+	return string(b)
+}
