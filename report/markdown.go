@@ -127,4 +127,3 @@ var mdEscaper = strings.NewReplacer(
 )
 
 func escape(s string) string { return mdEscaper.Replace(s) }
-
