@@ -88,18 +88,19 @@ func ContentHash(title, text string) string {
 }
 
 // ArticleKey is the identity of an article for idempotent ingest:
-//   - its canonical URL when it has one, so that a corrected page updates
-//     the stored article;
-//   - else its source and the input's own ID when the input gives one that
-//     it promises to keep stable (JSONL "id", news-please "filename");
-//   - else its content hash, so that the same text is stored once and an
-//     edited text is a new article.
+//   - the source and the input's own ID, when the input gives one that it
+//     promises to keep stable (JSONL "id", news-please "filename"), so that
+//     a corrected record updates the stored article;
+//   - else the canonical URL plus the content hash, so that a page fetched
+//     again unchanged is recognised, and a changed page is kept as a new
+//     version instead of overwriting what was read before;
+//   - else the content hash alone.
 func ArticleKey(a *Article, stableExternalID bool) string {
 	switch {
-	case a.CanonicalURL != "":
-		return "url:" + a.CanonicalURL
 	case stableExternalID && a.ExternalID != "":
 		return "id:" + a.Source + "\x00" + a.ExternalID
+	case a.CanonicalURL != "":
+		return "url:" + a.CanonicalURL + "\x00" + a.ContentHash
 	default:
 		return "sha:" + a.ContentHash
 	}

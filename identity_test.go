@@ -69,7 +69,10 @@ func TestArticleKey(t *testing.T) {
 		t.Errorf("unstable id: got %q, want %q", got, want)
 	}
 	a.CanonicalURL = "https://example.com/a"
-	if got, want := parallax.ArticleKey(a, true), "url:https://example.com/a"; got != want {
+	if got, want := parallax.ArticleKey(a, true), "id:s\x007"; got != want {
+		t.Errorf("stable id with url: got %q, want %q", got, want)
+	}
+	if got, want := parallax.ArticleKey(a, false), "url:https://example.com/a\x00h"; got != want {
 		t.Errorf("url: got %q, want %q", got, want)
 	}
 }

@@ -127,7 +127,7 @@ func TestDecodeJSONL(t *testing.T) {
 	}
 	a := byOrigin["1"].Article
 	if a == nil || a.Source != "example.com" || a.CanonicalURL != "https://www.example.com/a" || a.Language != "en" ||
-		a.ExternalID != "a1" || a.Text != "Body one.\n\nBody two." || a.Key != "url:https://www.example.com/a" {
+		a.ExternalID != "a1" || a.Text != "Body one.\n\nBody two." || a.Key != "id:example.com\x00a1" {
 		t.Errorf("line 1 = %+v (err %v)", a, byOrigin["1"].Err)
 	}
 	if _, off := a.Published.Zone(); off != 9*3600 || a.PublishedMethod != parallax.PublishedMetadata {

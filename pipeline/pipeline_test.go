@@ -150,3 +150,43 @@ func TestStdin(t *testing.T) {
 		t.Errorf("published = %v", as[0].Published)
 	}
 }
+
+func TestIdentityRules(t *testing.T) {
+	e := newEnv(t)
+	ctx := context.Background()
+	ingest := func(jsonl string) pipeline.Summary {
+		t.Helper()
+		p := e.pipeline()
+		p.Stdin = strings.NewReader(jsonl)
+		sum, err := p.Ingest(ctx, []string{"-"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return sum
+	}
+	// Two records with their own IDs share a URL: both are kept.
+	sum := ingest(`{"id":"1","url":"https://x.example/a","source":"X","text":"One headline"}` + "\n" +
+		`{"id":"2","url":"https://x.example/a","source":"X","text":"Another headline"}`)
+	if sum.Added != 2 {
+		t.Errorf("records sharing a URL: %+v", sum)
+	}
+	// A record with a stable ID whose text changed is updated in place.
+	if sum := ingest(`{"id":"1","url":"https://x.example/a","source":"X","text":"One headline, corrected"}`); sum.Updated != 1 {
+		t.Errorf("corrected record: %+v", sum)
+	}
+	// Without an ID, a changed page at the same URL is a new version, and
+	// the same page again is unchanged.
+	page := `{"url":"https://x.example/b?utm_source=feed","source":"X","text":"Page v1"}`
+	if sum := ingest(page); sum.Added != 1 {
+		t.Errorf("page v1: %+v", sum)
+	}
+	if sum := ingest(`{"url":"https://x.example/b","source":"X","text":"Page v1"}`); sum.Unchanged != 1 {
+		t.Errorf("same page via canonical URL: %+v", sum)
+	}
+	if sum := ingest(`{"url":"https://x.example/b","source":"X","text":"Page v2"}`); sum.Added != 1 {
+		t.Errorf("page v2: %+v", sum)
+	}
+	if _, n, _ := e.articles.FindArticles(ctx, parallax.ArticleFilter{}); n != 4 {
+		t.Errorf("stored %d articles, want 4", n)
+	}
+}

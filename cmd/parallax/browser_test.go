@@ -1,0 +1,104 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"flag"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+var screenshots = flag.Bool("screenshots", false, "write the README screenshots to docs/")
+
+// chromium returns the path of a headless Chromium. Without one the test
+// is skipped, unless PARALLAX_REQUIRE_BROWSER is set, as CI sets it.
+func chromium(t *testing.T) string {
+	t.Helper()
+	for _, name := range []string{"chromium", "chromium-browser"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	if os.Getenv("PARALLAX_REQUIRE_BROWSER") != "" {
+		t.Fatal("chromium not found; install Debian's chromium package")
+	}
+	t.Skip("chromium not found")
+	return ""
+}
+
+// browse runs headless Chromium on url with the given extra flags, using
+// the flags DESIGN.md prescribes and a fresh profile.
+func browse(t *testing.T, bin, url string, extra ...string) string {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	args := append([]string{"--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+		"--disable-background-networking", "--disable-component-update", "--disable-sync",
+		"--user-data-dir=" + t.TempDir()}, extra...)
+	cmd := exec.CommandContext(ctx, bin, append(args, url)...)
+	var out, errb bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errb
+	if err := cmd.Run(); err != nil {
+		t.Fatalf("chromium %s: %v\n%s", url, err, errb.String())
+	}
+	return out.String()
+}
+
+// startDemo runs `parallax demo` in-process and returns its base URL.
+func startDemo(t *testing.T) string {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	urls := make(chan string, 1)
+	done := make(chan int, 1)
+	e := &env{stdin: strings.NewReader(""), stdout: io.Discard, stderr: io.Discard,
+		getenv: func(string) string { return "" }, ready: func(u string) { urls <- u }}
+	go func() { done <- run(ctx, e, []string{"demo", "--addr", "127.0.0.1:0"}) }()
+	t.Cleanup(func() { cancel(); <-done })
+	select {
+	case u := <-urls:
+		return u
+	case <-done:
+		t.Fatal("demo exited before listening")
+	case <-time.After(30 * time.Second):
+		t.Fatal("demo did not start")
+	}
+	return ""
+}
+
+func TestBrowserDemo(t *testing.T) {
+	bin := chromium(t)
+	base := startDemo(t)
+	dom := browse(t, bin, base, "--dump-dom")
+	for _, want := range []string{"Halvard Bridge span collapses", "Northline Wire", "Saltmarsh council", `href="/stories/`} {
+		if !strings.Contains(dom, want) {
+			t.Errorf("rendered front page lacks %q", want)
+		}
+	}
+	story := browse(t, bin, base+"stories/1", "--dump-dom")
+	if !strings.Contains(story, "The Brennmoor Ledger") || !strings.Contains(story, "Outlets") {
+		t.Errorf("rendered story page lacks its outlet table")
+	}
+	article := browse(t, bin, base+"articles/4", "--dump-dom")
+	if strings.Count(article, "Rescue workers search the collapsed eastern span") != 2 {
+		t.Errorf("article page does not show the text as stored (the caption appears twice in the source)")
+	}
+	if !*screenshots {
+		return
+	}
+	docs := filepath.Join("..", "..", "docs")
+	for name, page := range map[string]string{"stories.png": "", "story.png": "stories/1", "article.png": "articles/4"} {
+		out := filepath.Join(docs, name)
+		abs, _ := filepath.Abs(out)
+		browse(t, bin, base+page, "--screenshot="+abs, "--window-size=1100,900", "--hide-scrollbars")
+		if info, err := os.Stat(abs); err != nil || info.Size() < 1000 {
+			t.Errorf("screenshot %s not written: %v", name, err)
+		}
+	}
+	phone, _ := filepath.Abs(filepath.Join(docs, "stories-phone.png"))
+	browse(t, bin, base, "--screenshot="+phone, "--window-size=390,844", "--hide-scrollbars")
+}
