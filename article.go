@@ -10,6 +10,7 @@ import (
 const (
 	PublishedMetadata = "metadata" // given by the input: feed, JSON field, HTML meta
 	PublishedText     = "text"     // stated in the article's own text
+	PublishedURL      = "url"      // written in the page URL
 	PublishedInferred = "inferred" // guessed from dates the text mentions
 )
 
