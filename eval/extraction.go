@@ -78,21 +78,28 @@ type SnippetScore struct {
 
 // Add scores one extracted text against its case.
 func (s *SnippetScore) Add(c ExtractionCase, text string) {
+	missed, leaked := Diff(c, text)
+	s.TP += len(c.With) - len(missed)
+	s.FN += len(missed)
+	s.FP += len(leaked)
+	s.TN += len(c.Without) - len(leaked)
+}
+
+// Diff returns the `with` snippets that text misses and the `without`
+// snippets that leak into it.
+func Diff(c ExtractionCase, text string) (missed, leaked []string) {
 	norm := normalizeSpace(text)
 	for _, w := range c.With {
-		if strings.Contains(norm, normalizeSpace(w)) {
-			s.TP++
-		} else {
-			s.FN++
+		if !strings.Contains(norm, normalizeSpace(w)) {
+			missed = append(missed, w)
 		}
 	}
 	for _, w := range c.Without {
 		if strings.Contains(norm, normalizeSpace(w)) {
-			s.FP++
-		} else {
-			s.TN++
+			leaked = append(leaked, w)
 		}
 	}
+	return missed, leaked
 }
 
 // Metrics are the precision, recall, F1 and accuracy of a score.

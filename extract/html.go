@@ -15,21 +15,14 @@ import (
 	"github.com/parallax-news/parallax"
 )
 
-// Defaults for Extractor limits.
-const (
-	DefaultMaxBytes = 16 << 20
-	DefaultMaxDepth = 512
-)
+// DefaultMaxBytes bounds the size of a page.
+const DefaultMaxBytes = 16 << 20
 
 // Extractor extracts articles from HTML. The zero value is not usable; use
 // NewExtractor.
 type Extractor struct {
 	// MaxBytes bounds the size of a page. Defaults to DefaultMaxBytes.
 	MaxBytes int64
-	// MaxDepth bounds element nesting. Deeper pages are not handed to the
-	// extraction library, whose tree walks recurse; their text is read
-	// with an iterative walk instead. Defaults to DefaultMaxDepth.
-	MaxDepth int
 	// Now bounds publication dates: a page cannot be published after Now.
 	// Defaults to time.Now.
 	Now func() time.Time
@@ -37,7 +30,7 @@ type Extractor struct {
 
 // NewExtractor returns an Extractor with default limits.
 func NewExtractor() *Extractor {
-	return &Extractor{MaxBytes: DefaultMaxBytes, MaxDepth: DefaultMaxDepth, Now: time.Now}
+	return &Extractor{MaxBytes: DefaultMaxBytes, Now: time.Now}
 }
 
 // HTML extracts the article of a web page. pageURL and contentType (the
@@ -57,29 +50,28 @@ func (e *Extractor) HTML(data []byte, pageURL, contentType string) (*Page, error
 	if err != nil {
 		return nil, fmt.Errorf("decode charset: %w", err)
 	}
+	page := &Page{Charset: cs}
 	doc, err := html.Parse(strings.NewReader(src))
 	if err != nil {
-		return nil, fmt.Errorf("parse HTML: %w", err)
-	}
-	base, _ := url.Parse(pageURL)
-	page := &Page{Charset: cs}
-	if depth(doc) > e.MaxDepth {
-		page.Paragraphs = blockTexts(doc)
+		// The parser refuses hostile documents, such as nesting deeper
+		// than 512 elements. Their text can still be read as a stream.
+		page.Paragraphs = tokenTexts(src)
+		doc = &html.Node{Type: html.DocumentNode}
 	} else {
 		e.published(page, doc, pageURL)
-		if err := e.library(page, doc, base); err != nil {
-			return nil, err
-		}
+		e.library(page, doc, pageURL)
 	}
+	finishPage(page, doc, pageURL)
 	if len(page.Paragraphs) == 0 {
 		return nil, errors.New("no article text found")
 	}
-	finishPage(page, doc, pageURL)
 	return page, nil
 }
 
-// library runs go-trafilatura's document API on the parsed page.
-func (e *Extractor) library(page *Page, doc *html.Node, base *url.URL) error {
+// library runs go-trafilatura's document API on the parsed page, and takes
+// paragraphs from the block structure of the content it keeps.
+func (e *Extractor) library(page *Page, doc *html.Node, pageURL string) {
+	base, _ := url.Parse(pageURL)
 	opts := trafilatura.Options{
 		OriginalURL:     base,
 		EnableFallback:  true,
@@ -89,10 +81,12 @@ func (e *Extractor) library(page *Page, doc *html.Node, base *url.URL) error {
 	res, err := trafilatura.ExtractDocument(doc, opts)
 	if err != nil {
 		// A page the library rejects may still be short real text.
-		page.Paragraphs = blockTexts(doc)
-		return nil
+		page.Paragraphs = blockTexts(doc, skipped)
+		return
 	}
-	page.Paragraphs = splitLines(res.ContentText)
+	// The library renames headings to <head>; its output is cleaned
+	// already, so only code is skipped.
+	page.Paragraphs = blockTexts(res.ContentNode, codeOnly)
 	page.Title = strings.TrimSpace(res.Metadata.Title)
 	page.Byline = strings.TrimSpace(res.Metadata.Author)
 	page.Site = strings.TrimSpace(res.Metadata.Sitename)
@@ -100,7 +94,6 @@ func (e *Extractor) library(page *Page, doc *html.Node, base *url.URL) error {
 	if c, err := parallax.CanonicalURL(resolve(base, res.Metadata.URL)); err == nil {
 		page.CanonicalURL = c
 	}
-	return nil
 }
 
 // published finds the publication date with go-htmldate and records which
@@ -108,7 +101,7 @@ func (e *Extractor) library(page *Page, doc *html.Node, base *url.URL) error {
 func (e *Extractor) published(page *Page, doc *html.Node, pageURL string) {
 	res, err := htmldate.FromDocument(doc, htmldate.Options{
 		URL: pageURL, ExtractTime: true, UseOriginalDate: true, SkipExtensiveSearch: true,
-		MaxDate: e.Now(),
+		DeferUrlExtractor: true, MaxDate: e.Now(),
 	})
 	if err != nil || res.IsZero() {
 		return
@@ -120,6 +113,11 @@ func (e *Extractor) published(page *Page, doc *html.Node, pageURL string) {
 func finishPage(page *Page, doc *html.Node, pageURL string) {
 	if page.Title == "" {
 		page.Title = titleOf(doc)
+	}
+	// The headline is often the first block of the content; it is the
+	// title, not the body.
+	if len(page.Paragraphs) > 0 && sameText(page.Paragraphs[0], page.Title) {
+		page.Paragraphs = page.Paragraphs[1:]
 	}
 	if page.CanonicalURL == "" {
 		if c, err := parallax.CanonicalURL(pageURL); err == nil {
@@ -149,14 +147,8 @@ func resolve(base *url.URL, ref string) string {
 	return u.String()
 }
 
-func splitLines(text string) []string {
-	var out []string
-	for _, line := range strings.Split(text, "\n") {
-		if line = strings.Join(strings.Fields(line), " "); line != "" {
-			out = append(out, line)
-		}
-	}
-	return out
+func sameText(a, b string) bool {
+	return strings.EqualFold(strings.Join(strings.Fields(a), " "), strings.Join(strings.Fields(b), " "))
 }
 
 // looksBinary reports NUL bytes or many control bytes in the first 8 KiB,

@@ -9,27 +9,10 @@ import (
 	"github.com/parallax-news/parallax"
 )
 
-// depth returns the deepest element nesting of the tree, walking it without
-// recursion so that hostile nesting cannot exhaust the stack.
-func depth(root *html.Node) int {
-	deepest, d := 0, 0
-	for n := root; n != nil; {
-		if n.FirstChild != nil {
-			n, d = n.FirstChild, d+1
-			deepest = max(deepest, d)
-			continue
-		}
-		for n != nil && n.NextSibling == nil {
-			n, d = n.Parent, d-1
-		}
-		if n != nil {
-			n = n.NextSibling
-		}
-	}
-	return deepest
-}
+// codeOnly elements never hold text, even in content the library kept.
+var codeOnly = map[atom.Atom]bool{atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Template: true}
 
-// skipped elements hold no article text.
+// skipped elements hold no article text when reading a whole page.
 var skipped = map[atom.Atom]bool{
 	atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Template: true,
 	atom.Nav: true, atom.Header: true, atom.Footer: true, atom.Aside: true, atom.Form: true,
@@ -44,9 +27,9 @@ var blocks = map[atom.Atom]bool{
 	atom.Figcaption: true, atom.Dd: true, atom.Dt: true, atom.Main: true,
 }
 
-// blockTexts is the last-resort reader: the text of the page's blocks, in
-// order, without scripts and page chrome. It walks iteratively, like depth.
-func blockTexts(root *html.Node) []string {
+// blockTexts returns the text of the blocks under root, in order, skipping
+// the elements in skip. It walks without recursion.
+func blockTexts(root *html.Node, skip map[atom.Atom]bool) []string {
 	var out []string
 	var cur strings.Builder
 	flush := func() {
@@ -60,9 +43,9 @@ func blockTexts(root *html.Node) []string {
 		descend := true
 		switch n.Type {
 		case html.ElementNode:
-			if skipped[n.DataAtom] {
+			if skip[n.DataAtom] {
 				descend = false
-			} else if blocks[n.DataAtom] {
+			} else if blocks[n.DataAtom] || n.Data == "head" {
 				flush()
 			}
 		case html.TextNode:
@@ -75,7 +58,7 @@ func blockTexts(root *html.Node) []string {
 		}
 		for n != nil && n.NextSibling == nil {
 			n = n.Parent
-			if n != nil && n.Type == html.ElementNode && blocks[n.DataAtom] {
+			if n != nil && n.Type == html.ElementNode && (blocks[n.DataAtom] || n.Data == "head") {
 				flush()
 			}
 		}
@@ -85,6 +68,50 @@ func blockTexts(root *html.Node) []string {
 	}
 	flush()
 	return out
+}
+
+// tokenTexts reads the text of a document as a token stream, for
+// documents the tree parser refuses. Memory and time are linear in the
+// input whatever its nesting.
+func tokenTexts(src string) []string {
+	var out []string
+	var cur strings.Builder
+	flush := func() {
+		if s := strings.Join(strings.Fields(cur.String()), " "); s != "" {
+			out = append(out, s)
+		}
+		cur.Reset()
+	}
+	z := html.NewTokenizer(strings.NewReader(src))
+	skipDepth := 0
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			flush()
+			return out
+		case html.TextToken:
+			if skipDepth == 0 {
+				cur.Write(z.Text())
+				cur.WriteByte(' ')
+			}
+		case html.StartTagToken, html.SelfClosingTagToken:
+			name, _ := z.TagName()
+			a := atom.Lookup(name)
+			if skipped[a] && a != atom.Br {
+				skipDepth++
+			} else if blocks[a] {
+				flush()
+			}
+		case html.EndTagToken:
+			name, _ := z.TagName()
+			a := atom.Lookup(name)
+			if skipped[a] && skipDepth > 0 {
+				skipDepth--
+			} else if blocks[a] {
+				flush()
+			}
+		}
+	}
 }
 
 // find returns the first element matching ok, in document order.

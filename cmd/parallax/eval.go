@@ -35,12 +35,14 @@ func evalExtraction(e *env, dir string) error {
 		return err
 	}
 	ex := extract.NewExtractor()
+	// Parallax shows the headline as the title, apart from the body; the
+	// libraries keep it in the body. Both are scored on what a reader sees.
 	parallaxRun := func(page []byte, url string) (string, error) {
 		p, err := ex.HTML(page, url, "")
 		if err != nil {
 			return "", err
 		}
-		return p.Text(), nil
+		return p.Title + "\n\n" + p.Text(), nil
 	}
 	systems := []struct {
 		name string
