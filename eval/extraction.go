@@ -111,6 +111,8 @@ type Metrics struct {
 	Pages       int     `json:"pages"`
 	Errors      int     `json:"errors"`
 	PagesPerSec float64 `json:"pages_per_sec"`
+	// AllocKBPerPage is the memory allocated per page, in KiB.
+	AllocKBPerPage float64 `json:"alloc_kb_per_page"`
 }
 
 // Metrics computes the metrics of the score.

@@ -157,3 +157,20 @@ func TestDateFromURL(t *testing.T) {
 		t.Errorf("published %v by %q", got.Published, got.PublishedMethod)
 	}
 }
+
+func TestURLDayBeatsOtherMetadataDay(t *testing.T) {
+	body := `<article><p>` + strings.Repeat("A paragraph of news text about the harbour. ", 10) + `</p></article>`
+	modified := `<html><head><meta property="article:published_time" content="2025-11-09T05:30:00+00:00"></head><body>` + body + `</body></html>`
+	got, err := newExtractor().HTML([]byte(modified), "https://news.example/2025/11/08/late-evening-story", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Published.Format(time.DateOnly) != "2025-11-08" || got.PublishedMethod != parallax.PublishedURL {
+		t.Errorf("published %v by %q, want the URL's day", got.Published, got.PublishedMethod)
+	}
+	sameDay := strings.Replace(modified, "2025-11-09T05:30:00+00:00", "2025-11-08T21:30:00-05:00", 1)
+	got, _ = newExtractor().HTML([]byte(sameDay), "https://news.example/2025/11/08/late-evening-story", "")
+	if got.Published.Format(time.RFC3339) != "2025-11-08T21:30:00-05:00" || got.PublishedMethod != parallax.PublishedMetadata {
+		t.Errorf("published %v by %q, want the metadata time", got.Published, got.PublishedMethod)
+	}
+}

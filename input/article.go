@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/parallax-news/parallax"
+	"github.com/parallax-news/parallax/extract"
 )
 
 // finish validates a decoded article and fills in its derived fields:
@@ -21,6 +22,9 @@ func finish(a *parallax.Article, stableID bool) ([]string, error) {
 	}
 	if a.Title == "" {
 		a.Title = firstWords(a.Text, 12)
+	}
+	if a.Language == "" {
+		a.Language = extract.DetectLanguage(a.Title + "\n" + a.Text)
 	}
 	if a.URL != "" {
 		c, err := parallax.CanonicalURL(a.URL)

@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/parallax-news/parallax"
+	"github.com/parallax-news/parallax/extract"
 )
 
 // Kind is the format of an input.
@@ -24,6 +25,7 @@ type Kind string
 // Input kinds, chosen by file extension.
 const (
 	Text       Kind = "text"
+	HTML       Kind = "html"
 	JSONL      Kind = "jsonl"
 	NewsPlease Kind = "json"
 )
@@ -39,6 +41,8 @@ func KindOf(path string) (Kind, bool) {
 	switch strings.ToLower(filepath.Ext(path)) {
 	case ".txt", ".text":
 		return Text, true
+	case ".html", ".htm", ".xhtml":
+		return HTML, true
 	case ".jsonl", ".ndjson":
 		return JSONL, true
 	case ".json":
@@ -74,11 +78,14 @@ type Decoder struct {
 	// Now bounds inferred dates: a text's dates after Now are not taken as
 	// its publication date. Defaults to time.Now.
 	Now func() time.Time
+	// Extractor reads HTML pages.
+	Extractor *extract.Extractor
 }
 
 // NewDecoder returns a Decoder with default limits.
 func NewDecoder() *Decoder {
-	return &Decoder{MaxArticleBytes: DefaultMaxArticleBytes, MaxLineBytes: DefaultMaxLineBytes, Now: time.Now}
+	return &Decoder{MaxArticleBytes: DefaultMaxArticleBytes, MaxLineBytes: DefaultMaxLineBytes, Now: time.Now,
+		Extractor: extract.NewExtractor()}
 }
 
 // Expand resolves paths into inputs: files as they are, directories
@@ -101,7 +108,7 @@ func Expand(paths []string) ([]Input, []Record) {
 		if !info.IsDir() {
 			kind, ok := KindOf(p)
 			if !ok {
-				errs = append(errs, Record{Origin: p, Err: fmt.Errorf("unsupported file type %q (want .txt, .jsonl or .json)", filepath.Ext(p))})
+				errs = append(errs, Record{Origin: p, Err: fmt.Errorf("unsupported file type %q (want .txt, .html, .jsonl or .json)", filepath.Ext(p))})
 				continue
 			}
 			inputs = append(inputs, Input{Path: p, Kind: kind, Size: info.Size()})
@@ -159,6 +166,8 @@ func (d *Decoder) Decode(name string, kind Kind, r io.Reader) iter.Seq[Record] {
 			d.jsonl(name, r, yield)
 		case Text:
 			yield(d.textFile(name, r))
+		case HTML:
+			yield(d.htmlFile(name, r))
 		case NewsPlease:
 			d.jsonFile(name, r, yield)
 		default:

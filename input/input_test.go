@@ -105,14 +105,14 @@ func TestHugeTextFile(t *testing.T) {
 
 func TestDecodeJSONL(t *testing.T) {
 	d := newDecoder()
-	d.MaxLineBytes = 300
+	d.MaxLineBytes = 400
 	lines := []string{
 		`{"id": "a1", "url": "https://www.example.com/a?utm_source=x", "title": "First", "text": "Body one.\nBody two.", "published": "2026-01-27T09:30:00+09:00", "language": "EN", "story": "gold-1"}`,
 		``,
 		`{"id": 42, "source": "Wire", "text": "No title here but a body long enough to name it by its first words, which is what we do."}`,
 		`{"id": "bad", "text": `,
-		`{"id": "big", "source": "S", "text": "` + strings.Repeat("x", 400) + `"}`,
-		`{"source": "S", "html": "<p>markup only</p>"}`,
+		`{"id": "big", "source": "S", "text": "` + strings.Repeat("x", 500) + `"}`,
+		`{"source": "S", "url": "https://s.example/2026/01/05/page", "html": "<html><head><title>Page title</title></head><body><nav>Home | News | Sport</nav><article><p>The harbour authority approved the new ferry terminal on Monday after a year of debate in the council.</p></article></body></html>"}`,
 		`{"source": "S", "title": "Bad date", "text": "Body.", "published": "yesterday"}`,
 		`{"title": "No source", "text": "Body."}`,
 		`{"id": ["x"], "source": "S", "text": "Body."}`,
@@ -138,7 +138,7 @@ func TestDecodeJSONL(t *testing.T) {
 		t.Errorf("line 3 = %+v (err %v)", b, byOrigin["3"].Err)
 	}
 	wantErrs := map[string]string{
-		"4": "invalid JSON", "5": "line longer than the 300 bytes limit", "6": "HTML input is not supported",
+		"4": "invalid JSON", "5": "line longer than the 400 bytes limit",
 		"8": "no source", "9": `"id" must be a string or a number`,
 	}
 	for line, want := range wantErrs {
@@ -146,14 +146,20 @@ func TestDecodeJSONL(t *testing.T) {
 			t.Errorf("line %s: error %v, want %q", line, err, want)
 		}
 	}
+	if h := byOrigin["6"].Article; h == nil || h.Title != "Page title" || h.Source != "S" || h.Language != "en" ||
+		!strings.HasPrefix(h.Text, "The harbour authority approved") || strings.Contains(h.Text, "Home") ||
+		h.Published.Format(time.DateOnly) != "2026-01-05" || h.PublishedMethod != parallax.PublishedURL {
+		t.Errorf("line 6 (html) = %+v (err %v)", h, byOrigin["6"].Err)
+	}
 	if r := byOrigin["7"]; r.Err != nil || !r.Article.Published.IsZero() || len(r.Warnings) != 1 {
 		t.Errorf("line 7 (bad date): err %v, published %v, warnings %v", r.Err, r.Article.Published, r.Warnings)
 	}
 }
 
 func TestGoldLabelsIgnored(t *testing.T) {
-	with, _, err1 := input.DecodeJSON([]byte(`{"id":"1","source":"S","text":"T","story":"s1","event":"e","label":"l"}`))
-	without, _, err2 := input.DecodeJSON([]byte(`{"id":"1","source":"S","text":"T"}`))
+	d := newDecoder()
+	with, _, err1 := d.DecodeJSON([]byte(`{"id":"1","source":"S","text":"T","story":"s1","event":"e","label":"l"}`))
+	without, _, err2 := d.DecodeJSON([]byte(`{"id":"1","source":"S","text":"T"}`))
 	if err1 != nil || err2 != nil {
 		t.Fatalf("errors: %v, %v", err1, err2)
 	}
@@ -240,5 +246,40 @@ func TestInferDate(t *testing.T) {
 				t.Errorf("InferDate = %v, %v, want %s", got, ok, tt.want)
 			}
 		})
+	}
+}
+
+func TestDecodeTextCleanup(t *testing.T) {
+	raw := "Ferry terminal approved\nDaily Tide | Local | Politics\nPublished 4 March 2026\nBy Ann Other\n" +
+		"Saltmarsh council voted on Tuesday to expand the ferry terminal, the mayor said.\n" +
+		"Share this article\n© 2026 Daily Tide. All rights reserved.\n"
+	a, _, err := newDecoder().DecodeText("x.txt", []byte(raw))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Source != "Daily Tide" || a.Byline != "Ann Other" || a.Text != "Saltmarsh council voted on Tuesday to expand the ferry terminal, the mayor said." {
+		t.Errorf("article = %+v", a)
+	}
+	if a.Published.Format(time.DateOnly) != "2026-03-04" || a.PublishedMethod != parallax.PublishedText || a.Language != "en" {
+		t.Errorf("published %v by %q, language %q", a.Published, a.PublishedMethod, a.Language)
+	}
+}
+
+func TestDecodeHTMLFile(t *testing.T) {
+	page := `<html><head><title>Crane collapse | Gazette</title><meta property="og:site_name" content="The Gazette">` +
+		`<meta property="article:published_time" content="2026-03-05T10:00:00+01:00"></head><body>` +
+		`<article><h1>Crane collapse</h1><p>A crane collapsed at the harbour on Thursday, injuring three workers, the port said.</p></article></body></html>`
+	recs := decodeFile(t, newDecoder(), "crane.html", []byte(page))
+	if len(recs) != 1 || recs[0].Err != nil {
+		t.Fatalf("records = %+v", recs)
+	}
+	a := recs[0].Article
+	if a.Source != "The Gazette" || a.ExternalID != "crane.html" || !strings.HasPrefix(a.Text, "A crane collapsed") ||
+		a.PublishedMethod != parallax.PublishedMetadata || a.Published.Format(time.RFC3339) != "2026-03-05T10:00:00+01:00" {
+		t.Errorf("article = %+v", a)
+	}
+	bin := decodeFile(t, newDecoder(), "junk.html", []byte("\x00\x01\x02\x03binary"))
+	if len(bin) != 1 || bin[0].Err == nil || !strings.Contains(bin[0].Err.Error(), "binary content") {
+		t.Errorf("binary .html: %+v", bin)
 	}
 }

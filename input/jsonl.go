@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/parallax-news/parallax"
+	"github.com/parallax-news/parallax/extract"
 )
 
 // jsonArticle is the Parallax article input format (see DESIGN.md). Gold
@@ -46,7 +47,7 @@ func (d *Decoder) jsonl(name string, r io.Reader, yield func(Record) bool) {
 		}
 		if len(bytes.TrimSpace(line)) > 0 {
 			rec := Record{Origin: origin}
-			rec.Article, rec.Warnings, rec.Err = DecodeJSON(line)
+			rec.Article, rec.Warnings, rec.Err = d.DecodeJSON(line)
 			if !yield(rec) {
 				return
 			}
@@ -90,7 +91,8 @@ func readLine(br *bufio.Reader, max int) ([]byte, error) {
 }
 
 // DecodeJSON decodes one article in the Parallax JSON article format.
-func DecodeJSON(data []byte) (*parallax.Article, []string, error) {
+// "text" is cleaned of site boilerplate; without it, "html" is extracted.
+func (d *Decoder) DecodeJSON(data []byte) (*parallax.Article, []string, error) {
 	if _, err := checkText(data); err != nil {
 		return nil, nil, err
 	}
@@ -98,25 +100,41 @@ func DecodeJSON(data []byte) (*parallax.Article, []string, error) {
 	if err := json.Unmarshal(data, &in); err != nil {
 		return nil, nil, fmt.Errorf("invalid JSON: %w", err)
 	}
-	return in.article()
+	return d.article(&in)
 }
 
-func (in *jsonArticle) article() (*parallax.Article, []string, error) {
+func (d *Decoder) article(in *jsonArticle) (*parallax.Article, []string, error) {
 	id, err := rawID(in.ID)
 	if err != nil {
 		return nil, nil, err
 	}
-	if strings.TrimSpace(in.Text) == "" {
-		if strings.TrimSpace(in.HTML) != "" {
-			return nil, nil, errors.New(`only "html" given: HTML input is not supported yet, give "text"`)
+	var a *parallax.Article
+	var warnings []string
+	switch {
+	case strings.TrimSpace(in.Text) != "":
+		clean := extract.CleanBody(in.Title, in.Text)
+		a = &parallax.Article{Title: in.Title, Text: clean.Text(), Byline: clean.Byline}
+	case strings.TrimSpace(in.HTML) != "":
+		if a, warnings, err = d.DecodeHTML(id, []byte(in.HTML), in.URL); err != nil {
+			return nil, nil, err
 		}
-		return nil, nil, errors.New(`no "text" field`)
+		if strings.TrimSpace(in.Title) != "" {
+			a.Title = in.Title
+		}
+	default:
+		return nil, nil, errors.New(`no "text" or "html" field`)
 	}
-	a := &parallax.Article{
-		ExternalID: id, URL: in.URL, Source: strings.TrimSpace(in.Source), Title: in.Title,
-		Text: in.Text, Language: strings.ToLower(strings.TrimSpace(in.Language)), Byline: in.Byline,
+	a.ExternalID, a.URL = id, in.URL
+	if s := strings.TrimSpace(in.Source); s != "" {
+		a.Source = s
 	}
-	warnings := setPublished(a, in.Published)
+	if l := strings.ToLower(strings.TrimSpace(in.Language)); l != "" {
+		a.Language = l
+	}
+	if in.Byline != "" {
+		a.Byline = in.Byline
+	}
+	warnings = append(warnings, setPublished(a, in.Published)...)
 	w, err := finish(a, true)
 	return a, append(warnings, w...), err
 }

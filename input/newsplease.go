@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/parallax-news/parallax"
+	"github.com/parallax-news/parallax/extract"
 )
 
 // newsPlease is the JSON file that news-please writes for each article.
@@ -45,7 +46,7 @@ func (d *Decoder) jsonFile(path string, r io.Reader, yield func(Record) bool) {
 		}
 		for i, item := range items {
 			rec := Record{Origin: fmt.Sprintf("%s[%d]", path, i)}
-			rec.Article, rec.Warnings, rec.Err = DecodeJSON(item)
+			rec.Article, rec.Warnings, rec.Err = d.DecodeJSON(item)
 			if !yield(rec) {
 				return
 			}
@@ -53,13 +54,13 @@ func (d *Decoder) jsonFile(path string, r io.Reader, yield func(Record) bool) {
 		return
 	}
 	rec := Record{Origin: path}
-	rec.Article, rec.Warnings, rec.Err = DecodeNewsPlease(filepath.Base(path), trimmed)
+	rec.Article, rec.Warnings, rec.Err = d.DecodeNewsPlease(filepath.Base(path), trimmed)
 	yield(rec)
 }
 
 // DecodeNewsPlease decodes one news-please article. An object without
 // news-please fields is read as a Parallax JSON article instead.
-func DecodeNewsPlease(name string, data []byte) (*parallax.Article, []string, error) {
+func (d *Decoder) DecodeNewsPlease(name string, data []byte) (*parallax.Article, []string, error) {
 	var fields map[string]json.RawMessage
 	if err := json.Unmarshal(data, &fields); err != nil {
 		return nil, nil, fmt.Errorf("invalid JSON: %w", err)
@@ -67,7 +68,7 @@ func DecodeNewsPlease(name string, data []byte) (*parallax.Article, []string, er
 	_, hasMain := fields["maintext"]
 	_, hasDomain := fields["source_domain"]
 	if !hasMain && !hasDomain {
-		return DecodeJSON(data)
+		return d.DecodeJSON(data)
 	}
 	var np newsPlease
 	if err := json.Unmarshal(data, &np); err != nil {
@@ -85,7 +86,7 @@ func DecodeNewsPlease(name string, data []byte) (*parallax.Article, []string, er
 		id = name
 	}
 	a := &parallax.Article{
-		ExternalID: id, URL: np.URL, Source: np.SourceDomain, Title: np.Title, Text: text,
+		ExternalID: id, URL: np.URL, Source: np.SourceDomain, Title: np.Title, Text: extract.CleanBody(np.Title, text).Text(),
 		Language: strings.ToLower(np.Language), Byline: strings.Join(np.Authors, ", "),
 	}
 	warnings := setPublished(a, np.DatePublish)

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/parallax-news/parallax"
+	"github.com/parallax-news/parallax/extract"
 )
 
 func (d *Decoder) textFile(path string, r io.Reader) Record {
@@ -21,29 +22,37 @@ func (d *Decoder) textFile(path string, r io.Reader) Record {
 	return rec
 }
 
-// DecodeText decodes a plain-text article. The first non-empty line is the
-// title and the rest the body. name is the file name: it becomes the
-// external ID, and without its extension the source. The publication date
-// is inferred from the latest explicit date in the text that is not after
-// Now, and marked as inferred.
+// DecodeText decodes a scraped plain-text article. The first non-empty line
+// is the title (see extract.CleanText for a first line that is a whole
+// paragraph) and the rest the body, cleaned of site boilerplate. name is
+// the file name: it becomes the external ID, and without its extension the
+// source, unless the text's own boilerplate names the outlet. The
+// publication date comes from a dateline ("Published 3 March 2026"), found
+// in the text; else it is inferred from the latest explicit date the text
+// states that is not after Now.
 func (d *Decoder) DecodeText(name string, data []byte) (*parallax.Article, []string, error) {
 	text, err := checkText(data)
 	if err != nil {
 		return nil, nil, err
 	}
-	text = strings.ReplaceAll(text, "\r\n", "\n")
-	title, body, _ := strings.Cut(strings.TrimLeft(text, " \t\n\r"), "\n")
-	if strings.TrimSpace(body) == "" {
+	clean := extract.CleanText(text)
+	if len(clean.Paragraphs) == 0 {
 		return nil, nil, errors.New("no body text after the title line")
 	}
 	a := &parallax.Article{
 		ExternalID: name,
-		Source:     strings.TrimSuffix(name, filepath.Ext(name)),
-		Title:      title,
-		Text:       body,
+		Source:     clean.Site,
+		Title:      clean.Title,
+		Byline:     clean.Byline,
+		Text:       clean.Text(),
+	}
+	if a.Source == "" {
+		a.Source = strings.TrimSuffix(name, filepath.Ext(name))
 	}
 	now := d.Now()
-	if t, ok := InferDate(text, now); ok {
+	if t, ok := InferDate(clean.Dateline, now); ok {
+		a.Published, a.PublishedMethod = t, parallax.PublishedText
+	} else if t, ok := InferDate(text, now); ok {
 		a.Published, a.PublishedMethod = t, parallax.PublishedInferred
 	}
 	// A file name is no stable identity: the same name in two folders may

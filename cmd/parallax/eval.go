@@ -4,7 +4,9 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"runtime"
 	"text/tabwriter"
+	"time"
 
 	"github.com/parallax-news/parallax/eval"
 	"github.com/parallax-news/parallax/extract"
@@ -35,13 +37,16 @@ func evalExtraction(e *env, dir string) error {
 		return err
 	}
 	ex := extract.NewExtractor()
+	var dates eval.DateScore
 	// Parallax shows the headline as the title, apart from the body; the
 	// libraries keep it in the body. Both are scored on what a reader sees.
 	parallaxRun := func(page []byte, url string) (string, error) {
 		p, err := ex.HTML(page, url, "")
 		if err != nil {
+			dates.Add(url, time.Time{})
 			return "", err
 		}
+		dates.Add(url, p.Published)
 		return p.Title + "\n\n" + p.Text(), nil
 	}
 	systems := []struct {
@@ -54,17 +59,26 @@ func evalExtraction(e *env, dir string) error {
 	}
 	results := map[string]eval.Metrics{}
 	tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "system\tprecision\trecall\tF1\taccuracy\tpages/s\terrors")
+	fmt.Fprintln(tw, "system\tprecision\trecall\tF1\taccuracy\tpages/s\tKB alloc/page\terrors")
 	for _, s := range systems {
+		var before, after runtime.MemStats
+		runtime.GC()
+		runtime.ReadMemStats(&before)
 		m := eval.RunExtraction(cases, s.run).Round3()
+		runtime.ReadMemStats(&after)
+		m.AllocKBPerPage = float64((after.TotalAlloc-before.TotalAlloc)/uint64(len(cases))) / 1024
 		results[s.name] = m
-		fmt.Fprintf(tw, "%s\t%.3f\t%.3f\t%.3f\t%.3f\t%.1f\t%d\n", s.name, m.Precision, m.Recall, m.F1, m.Accuracy, m.PagesPerSec, m.Errors)
+		fmt.Fprintf(tw, "%s\t%.3f\t%.3f\t%.3f\t%.3f\t%.1f\t%.0f\t%d\n", s.name, m.Precision, m.Recall, m.F1, m.Accuracy,
+			m.PagesPerSec, m.AllocKBPerPage, m.Errors)
 	}
 	tw.Flush()
+	fmt.Fprintf(e.stdout, "publication dates on %d pages with a date in the URL: %d match it (%.1f%%)\n",
+		dates.Pages, dates.Matching, 100*dates.Accuracy)
 	out := struct {
 		eval.Metrics
+		URLDates  eval.DateScore          `json:"url_dates"`
 		Baselines map[string]eval.Metrics `json:"baselines"`
-	}{results["parallax"], map[string]eval.Metrics{
+	}{results["parallax"], dates, map[string]eval.Metrics{
 		"go-trafilatura": results["go-trafilatura"], "go-trafilatura+fallback": results["go-trafilatura+fallback"]}}
 	return json.NewEncoder(e.stdout).Encode(out)
 }

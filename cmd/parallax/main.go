@@ -39,6 +39,7 @@ func commands() []command {
 		{"story", "[--db DSN] ID [--json|--markdown]", "show one story (Markdown by default)", runStory},
 		{"serve", "[--db DSN] [--addr 127.0.0.1:8080]", "serve the web UI and /api/v1", runServe},
 		{"demo", "[--addr 127.0.0.1:8080]", "load the built-in sample corpus into a temporary database and serve it", runDemo},
+		{"extract", "[--url URL] [--html] FILE|-", "extract one page or text and print the article as JSON", runExtract},
 		{"eval", "KIND DATA", "measure a stage against gold labels; KIND: extraction", runEval},
 	}
 }

@@ -212,7 +212,7 @@ func TestArticlesAndStoriesJSON(t *testing.T) {
 	for _, r := range recs {
 		byExt[r["external_id"].(string)] = r
 	}
-	if k := byExt["kestrel-news-online.txt"]; k == nil || k["source"] != "kestrel-news-online" || k["published"] != "2026-03-03T00:00:00Z" || k["published_method"] != "inferred" {
+	if k := byExt["kestrel-news-online.txt"]; k == nil || k["source"] != "Kestrel News Online" || k["published"] != "2026-03-03T00:00:00Z" || k["published_method"] != "text" {
 		t.Errorf("text file article = %v", k)
 	}
 

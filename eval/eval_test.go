@@ -1,0 +1,48 @@
+package eval_test
+
+import (
+	"testing"
+	"time"
+
+	"github.com/parallax-news/parallax/eval"
+	"github.com/parallax-news/parallax/extract"
+)
+
+func TestURLDate(t *testing.T) {
+	tests := map[string]string{
+		"https://x.example/2025/11/07/pm-remarks":     "2025-11-07",
+		"https://x.example/news/2025-11-07-pm":        "2025-11-07",
+		"https://x.example/a_20251107_b.html":         "2025-11-07",
+		"https://x.example/2025/11/pm":                "",
+		"https://x.example/2025/02/30/bad":            "",
+		"https://x.example/id/1234567890123/article":  "",
+		"https://x.example/2019/12/31/new-years-eve/": "2019-12-31",
+	}
+	for u, want := range tests {
+		got, ok := extract.URLDate(u)
+		if (want == "") == ok || (ok && got.Format(time.DateOnly) != want) {
+			t.Errorf("URLDate(%q) = %v, %v; want %q", u, got, ok, want)
+		}
+	}
+}
+
+func TestSnippetScore(t *testing.T) {
+	c := eval.ExtractionCase{With: []string{"alpha beta", "gamma"}, Without: []string{"menu", "footer text"}}
+	var s eval.SnippetScore
+	s.Add(c, "alpha   beta and menu")
+	if s.TP != 1 || s.FN != 1 || s.FP != 1 || s.TN != 1 {
+		t.Fatalf("score = %+v", s)
+	}
+	m := s.Metrics()
+	if m.Precision != 0.5 || m.Recall != 0.5 || m.F1 != 0.5 || m.Accuracy != 0.5 {
+		t.Errorf("metrics = %+v", m)
+	}
+	jst := time.FixedZone("JST", 9*3600)
+	var d eval.DateScore
+	d.Add("https://x.example/2025/11/07/a", time.Date(2025, 11, 7, 1, 0, 0, 0, jst)) // 6 November in UTC
+	d.Add("https://x.example/2025/11/07/b", time.Date(2025, 11, 8, 0, 0, 0, 0, time.UTC))
+	d.Add("https://x.example/no-date", time.Time{})
+	if d.Pages != 2 || d.Matching != 1 {
+		t.Errorf("date score = %+v", d)
+	}
+}
