@@ -91,17 +91,31 @@ func ContentHash(title, text string) string {
 //   - the source and the input's own ID, when the input gives one that it
 //     promises to keep stable (JSONL "id", news-please "filename"), so that
 //     a corrected record updates the stored article;
-//   - else the canonical URL plus the content hash, so that a page fetched
+//   - else the canonical URL plus the input hash, so that a page fetched
 //     again unchanged is recognised, and a changed page is kept as a new
 //     version instead of overwriting what was read before;
-//   - else the content hash alone.
-func ArticleKey(a *Article, stableExternalID bool) string {
+//   - else the input hash alone.
+//
+// The input hash fingerprints the input as given, before any cleanup (see
+// InputHash), so that a better cleanup in a later release updates stored
+// articles instead of duplicating them. Without one, the content hash
+// stands in.
+func ArticleKey(a *Article, stableExternalID bool, inputHash string) string {
+	if inputHash == "" {
+		inputHash = a.ContentHash
+	}
 	switch {
 	case stableExternalID && a.ExternalID != "":
 		return "id:" + a.Source + "\x00" + a.ExternalID
 	case a.CanonicalURL != "":
-		return "url:" + a.CanonicalURL + "\x00" + a.ContentHash
+		return "url:" + a.CanonicalURL + "\x00" + inputHash
 	default:
-		return "sha:" + a.ContentHash
+		return "sha:" + inputHash
 	}
+}
+
+// InputHash fingerprints raw input bytes for ArticleKey.
+func InputHash(raw []byte) string {
+	sum := sha256.Sum256(raw)
+	return hex.EncodeToString(sum[:])[:32]
 }

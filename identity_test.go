@@ -62,18 +62,21 @@ func TestContentHashIgnoresWhitespace(t *testing.T) {
 
 func TestArticleKey(t *testing.T) {
 	a := &parallax.Article{Source: "s", ExternalID: "7", ContentHash: "h"}
-	if got, want := parallax.ArticleKey(a, true), "id:s\x007"; got != want {
+	if got, want := parallax.ArticleKey(a, true, ""), "id:s\x007"; got != want {
 		t.Errorf("stable id: got %q, want %q", got, want)
 	}
-	if got, want := parallax.ArticleKey(a, false), "sha:h"; got != want {
+	if got, want := parallax.ArticleKey(a, false, ""), "sha:h"; got != want {
 		t.Errorf("unstable id: got %q, want %q", got, want)
 	}
 	a.CanonicalURL = "https://example.com/a"
-	if got, want := parallax.ArticleKey(a, true), "id:s\x007"; got != want {
+	if got, want := parallax.ArticleKey(a, true, ""), "id:s\x007"; got != want {
 		t.Errorf("stable id with url: got %q, want %q", got, want)
 	}
-	if got, want := parallax.ArticleKey(a, false), "url:https://example.com/a\x00h"; got != want {
+	if got, want := parallax.ArticleKey(a, false, ""), "url:https://example.com/a\x00h"; got != want {
 		t.Errorf("url: got %q, want %q", got, want)
+	}
+	if got, want := parallax.ArticleKey(a, false, "raw"), "url:https://example.com/a\x00raw"; got != want {
+		t.Errorf("url with input hash: got %q, want %q", got, want)
 	}
 }
 

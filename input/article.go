@@ -11,9 +11,10 @@ import (
 )
 
 // finish validates a decoded article and fills in its derived fields:
-// normalised text, canonical URL, content hash and key. It returns warnings
-// for problems that do not stop the article from being stored.
-func finish(a *parallax.Article, stableID bool) ([]string, error) {
+// normalised text, canonical URL, content hash and key. raw is the input the
+// article was decoded from, before cleanup, for its identity. It returns
+// warnings for problems that do not stop the article from being stored.
+func finish(a *parallax.Article, stableID bool, raw []byte) ([]string, error) {
 	var warnings []string
 	a.Title = strings.Join(strings.Fields(a.Title), " ")
 	a.Text = normalizeText(a.Text)
@@ -40,7 +41,7 @@ func finish(a *parallax.Article, stableID bool) ([]string, error) {
 		return nil, errors.New("no source: give a source or a URL")
 	}
 	a.ContentHash = parallax.ContentHash(a.Title, a.Text)
-	a.Key = parallax.ArticleKey(a, stableID)
+	a.Key = parallax.ArticleKey(a, stableID, parallax.InputHash(raw))
 	return warnings, nil
 }
 

@@ -40,6 +40,6 @@ func (d *Decoder) DecodeHTML(name string, data []byte, pageURL string) (*paralla
 	if a.URL == "" {
 		a.URL = page.CanonicalURL
 	}
-	warnings, err := finish(a, false)
+	warnings, err := finish(a, false, data)
 	return a, warnings, err
 }

@@ -283,3 +283,23 @@ func TestDecodeHTMLFile(t *testing.T) {
 		t.Errorf("binary .html: %+v", bin)
 	}
 }
+
+// TestKeyFollowsRawInput: identity comes from the input as given, so that
+// a change in cleanup never turns a re-ingest into a duplicate. Two inputs
+// that clean to the same text share a content hash, for duplicate
+// detection, but not a key.
+func TestKeyFollowsRawInput(t *testing.T) {
+	d := newDecoder()
+	a, _, _ := d.DecodeText("a.txt", []byte("Title\nThe council met on Tuesday and approved the budget.\nShare this article"))
+	b, _, _ := d.DecodeText("b.txt", []byte("Title\nThe council met on Tuesday and approved the budget."))
+	again, _, _ := d.DecodeText("c.txt", []byte("Title\nThe council met on Tuesday and approved the budget.\nShare this article"))
+	if a.ContentHash != b.ContentHash {
+		t.Errorf("same clean text, different content hashes")
+	}
+	if a.Key == b.Key {
+		t.Errorf("different inputs share a key")
+	}
+	if a.Key != again.Key {
+		t.Errorf("the same input got two keys")
+	}
+}

@@ -135,7 +135,7 @@ func (d *Decoder) article(in *jsonArticle) (*parallax.Article, []string, error) 
 		a.Byline = in.Byline
 	}
 	warnings = append(warnings, setPublished(a, in.Published)...)
-	w, err := finish(a, true)
+	w, err := finish(a, true, []byte(in.Title+"\x00"+in.Text+"\x00"+in.HTML))
 	return a, append(warnings, w...), err
 }
 

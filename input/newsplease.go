@@ -90,6 +90,6 @@ func (d *Decoder) DecodeNewsPlease(name string, data []byte) (*parallax.Article,
 		Language: strings.ToLower(np.Language), Byline: strings.Join(np.Authors, ", "),
 	}
 	warnings := setPublished(a, np.DatePublish)
-	w, err := finish(a, np.Filename != "")
+	w, err := finish(a, np.Filename != "", []byte(np.Title+"\x00"+text))
 	return a, append(warnings, w...), err
 }

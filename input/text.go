@@ -57,7 +57,7 @@ func (d *Decoder) DecodeText(name string, data []byte) (*parallax.Article, []str
 	}
 	// A file name is no stable identity: the same name in two folders may
 	// hold two different articles. The content is.
-	warnings, err := finish(a, false)
+	warnings, err := finish(a, false, data)
 	if err != nil {
 		return nil, nil, fmt.Errorf("decode text: %w", err)
 	}

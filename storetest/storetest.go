@@ -39,7 +39,7 @@ func NewArticle(source, title, text string, published time.Time) *parallax.Artic
 		a.PublishedMethod = parallax.PublishedMetadata
 	}
 	a.ContentHash = parallax.ContentHash(title, text)
-	a.Key = parallax.ArticleKey(a, false)
+	a.Key = parallax.ArticleKey(a, false, "")
 	return a
 }
 
