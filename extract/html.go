@@ -23,6 +23,10 @@ const DefaultMaxBytes = 16 << 20
 type Extractor struct {
 	// MaxBytes bounds the size of a page. Defaults to DefaultMaxBytes.
 	MaxBytes int64
+	// CleanParagraphs runs plain-text cleanup over the extracted
+	// paragraphs, which removes chrome the library keeps (share and
+	// newsletter prompts, related-link tails). Defaults to true.
+	CleanParagraphs bool
 	// Now bounds publication dates: a page cannot be published after Now.
 	// Defaults to time.Now.
 	Now func() time.Time
@@ -30,7 +34,7 @@ type Extractor struct {
 
 // NewExtractor returns an Extractor with default limits.
 func NewExtractor() *Extractor {
-	return &Extractor{MaxBytes: DefaultMaxBytes, Now: time.Now}
+	return &Extractor{MaxBytes: DefaultMaxBytes, CleanParagraphs: true, Now: time.Now}
 }
 
 // HTML extracts the article of a web page. pageURL and contentType (the
@@ -62,6 +66,9 @@ func (e *Extractor) HTML(data []byte, pageURL, contentType string) (*Page, error
 		e.library(page, doc, pageURL)
 	}
 	finishPage(page, doc, pageURL)
+	if e.CleanParagraphs {
+		page.Paragraphs = cleanLines(page.Title, page.Paragraphs).Paragraphs
+	}
 	if len(page.Paragraphs) == 0 {
 		return nil, errors.New("no article text found")
 	}
