@@ -47,7 +47,7 @@ func (e *Extractor) HTML(data []byte, pageURL, contentType string) (*Page, error
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, errors.New("empty page")
 	}
-	if looksBinary(data) {
+	if IsBinary(data) {
 		return nil, errors.New("binary content, not HTML")
 	}
 	src, cs, err := DecodeCharset(data, contentType)
@@ -164,9 +164,11 @@ func sameText(a, b string) bool {
 	return strings.EqualFold(strings.Join(strings.Fields(a), " "), strings.Join(strings.Fields(b), " "))
 }
 
-// looksBinary reports NUL bytes or many control bytes in the first 8 KiB,
-// except in UTF-16, whose ASCII is half NUL bytes.
-func looksBinary(data []byte) bool {
+// IsBinary reports whether data looks like binary content rather than
+// text or markup: a NUL byte, or more than 2% control characters other
+// than whitespace, in the first 8 KiB. UTF-16, whose ASCII is half NUL
+// bytes, is recognised by its byte-order mark and is not binary.
+func IsBinary(data []byte) bool {
 	if bytes.HasPrefix(data, []byte{0xFE, 0xFF}) || bytes.HasPrefix(data, []byte{0xFF, 0xFE}) {
 		return false
 	}

@@ -1,9 +1,7 @@
 package extract_test
 
 import (
-	"bytes"
 	"encoding/json"
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
@@ -12,9 +10,8 @@ import (
 
 	"github.com/parallax-news/parallax"
 	"github.com/parallax-news/parallax/extract"
+	"github.com/parallax-news/parallax/internal/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 func newExtractor() *extract.Extractor {
 	e := extract.NewExtractor()
@@ -48,20 +45,7 @@ func TestHTMLGolden(t *testing.T) {
 				g.Published = page.Published.Format(time.RFC3339)
 			}
 			got, _ := json.MarshalIndent(g, "", "  ")
-			got = append(got, '\n')
-			golden := strings.TrimSuffix(file, ".html") + ".golden.json"
-			if *update {
-				if err := os.WriteFile(golden, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("read golden (run with -update): %v", err)
-			}
-			if !bytes.Equal(got, want) {
-				t.Errorf("differs from %s:\n%s", golden, got)
-			}
+			golden.Assert(t, strings.TrimSuffix(filepath.Base(file), ".html")+".golden.json", append(got, '\n'))
 		})
 	}
 }

@@ -30,14 +30,7 @@ var blocks = map[atom.Atom]bool{
 // blockTexts returns the text of the blocks under root, in order, skipping
 // the elements in skip. It walks without recursion.
 func blockTexts(root *html.Node, skip map[atom.Atom]bool) []string {
-	var out []string
-	var cur strings.Builder
-	flush := func() {
-		if s := strings.Join(strings.Fields(cur.String()), " "); s != "" {
-			out = append(out, s)
-		}
-		cur.Reset()
-	}
+	var pb paragraphs
 	n := root
 	for n != nil {
 		descend := true
@@ -46,11 +39,10 @@ func blockTexts(root *html.Node, skip map[atom.Atom]bool) []string {
 			if skip[n.DataAtom] {
 				descend = false
 			} else if blocks[n.DataAtom] || n.Data == "head" {
-				flush()
+				pb.flush()
 			}
 		case html.TextNode:
-			cur.WriteString(n.Data)
-			cur.WriteByte(' ')
+			pb.write(n.Data)
 		}
 		if descend && n.FirstChild != nil {
 			n = n.FirstChild
@@ -59,40 +51,50 @@ func blockTexts(root *html.Node, skip map[atom.Atom]bool) []string {
 		for n != nil && n.NextSibling == nil {
 			n = n.Parent
 			if n != nil && n.Type == html.ElementNode && (blocks[n.DataAtom] || n.Data == "head") {
-				flush()
+				pb.flush()
 			}
 		}
 		if n != nil {
 			n = n.NextSibling
 		}
 	}
-	flush()
-	return out
+	pb.flush()
+	return pb.out
+}
+
+// paragraphs collects text into paragraphs with collapsed whitespace.
+type paragraphs struct {
+	out []string
+	cur strings.Builder
+}
+
+func (p *paragraphs) write(s string) {
+	p.cur.WriteString(s)
+	p.cur.WriteByte(' ')
+}
+
+func (p *paragraphs) flush() {
+	if s := strings.Join(strings.Fields(p.cur.String()), " "); s != "" {
+		p.out = append(p.out, s)
+	}
+	p.cur.Reset()
 }
 
 // tokenTexts reads the text of a document as a token stream, for
 // documents the tree parser refuses. Memory and time are linear in the
 // input whatever its nesting.
 func tokenTexts(src string) []string {
-	var out []string
-	var cur strings.Builder
-	flush := func() {
-		if s := strings.Join(strings.Fields(cur.String()), " "); s != "" {
-			out = append(out, s)
-		}
-		cur.Reset()
-	}
+	var pb paragraphs
 	z := html.NewTokenizer(strings.NewReader(src))
 	skipDepth := 0
 	for {
 		switch z.Next() {
 		case html.ErrorToken:
-			flush()
-			return out
+			pb.flush()
+			return pb.out
 		case html.TextToken:
 			if skipDepth == 0 {
-				cur.Write(z.Text())
-				cur.WriteByte(' ')
+				pb.write(string(z.Text()))
 			}
 		case html.StartTagToken, html.SelfClosingTagToken:
 			name, _ := z.TagName()
@@ -100,7 +102,7 @@ func tokenTexts(src string) []string {
 			if skipped[a] && a != atom.Br {
 				skipDepth++
 			} else if blocks[a] {
-				flush()
+				pb.flush()
 			}
 		case html.EndTagToken:
 			name, _ := z.TagName()
@@ -108,7 +110,7 @@ func tokenTexts(src string) []string {
 			if skipped[a] && skipDepth > 0 {
 				skipDepth--
 			} else if blocks[a] {
-				flush()
+				pb.flush()
 			}
 		}
 	}

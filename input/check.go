@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"unicode/utf8"
+
+	"github.com/parallax-news/parallax/extract"
 )
 
 var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
@@ -16,29 +18,13 @@ func checkText(data []byte) (string, error) {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return "", errors.New("empty input: no text")
 	}
-	if isBinary(data) {
+	if extract.IsBinary(data) {
 		return "", errors.New("binary content, not text")
 	}
 	if !utf8.Valid(data) {
 		return "", fmt.Errorf("invalid UTF-8 at byte %d (convert the input to UTF-8)", invalidOffset(data))
 	}
 	return string(data), nil
-}
-
-// isBinary reports whether data looks like binary content: a NUL byte, or
-// more than 2% control characters other than whitespace, in its first 8 KiB.
-func isBinary(data []byte) bool {
-	head := data[:min(len(data), 8<<10)]
-	if bytes.IndexByte(head, 0) >= 0 {
-		return true
-	}
-	controls := 0
-	for _, b := range head {
-		if (b < 0x20 && b != '\n' && b != '\r' && b != '\t' && b != '\f') || b == 0x7f {
-			controls++
-		}
-	}
-	return controls*50 > len(head)
 }
 
 func invalidOffset(data []byte) int {

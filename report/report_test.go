@@ -3,34 +3,13 @@ package report_test
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
-	"os"
-	"path/filepath"
 	"testing"
 	"time"
 
 	"github.com/parallax-news/parallax"
+	"github.com/parallax-news/parallax/internal/golden"
 	"github.com/parallax-news/parallax/report"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
-
-func golden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("read golden (run with -update to create): %v", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs from golden:\n--- got\n%s\n--- want\n%s", name, got, want)
-	}
-}
 
 func sample() (*parallax.Story, []*parallax.Article, []*parallax.Story) {
 	jst := time.FixedZone("", 9*3600)
@@ -53,7 +32,7 @@ func TestBuildGolden(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	golden(t, "story.json", append(got, '\n'))
+	golden.Assert(t, "story.json", append(got, '\n'))
 }
 
 func TestMarkdownGolden(t *testing.T) {
@@ -61,7 +40,7 @@ func TestMarkdownGolden(t *testing.T) {
 	if err := report.Markdown(&buf, report.Build(sample())); err != nil {
 		t.Fatal(err)
 	}
-	golden(t, "story.md", buf.Bytes())
+	golden.Assert(t, "story.md", buf.Bytes())
 }
 
 func TestSourcesIndependence(t *testing.T) {

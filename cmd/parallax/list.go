@@ -22,11 +22,8 @@ func runArticles(ctx context.Context, e *env, args []string) error {
 	withText := fs.Bool("with-text", false, "include the article text (JSON only)")
 	storyID := fs.Int64("story", 0, "only articles of this story")
 	source := fs.String("source", "", "only articles of this outlet")
-	if pos, err := parse(fs, args); err != nil {
+	if err := noArgs(fs, args); err != nil {
 		return err
-	} else if len(pos) > 0 {
-		fs.Usage()
-		return errUsage
 	}
 	st, err := openStore(e, *db)
 	if err != nil {
@@ -86,11 +83,8 @@ func runStories(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "stories", "[--db DSN] [--json]")
 	db := dbFlag(fs)
 	asJSON := fs.Bool("json", false, "one JSON object per line")
-	if pos, err := parse(fs, args); err != nil {
+	if err := noArgs(fs, args); err != nil {
 		return err
-	} else if len(pos) > 0 {
-		fs.Usage()
-		return errUsage
 	}
 	st, err := openStore(e, *db)
 	if err != nil {

@@ -109,6 +109,19 @@ func newFlags(e *env, name, args string) *flag.FlagSet {
 	return fs
 }
 
+// noArgs parses flags for a command that takes no positional arguments.
+func noArgs(fs *flag.FlagSet, args []string) error {
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		fs.Usage()
+		return errUsage
+	}
+	return nil
+}
+
 // parse parses flags that may come before, between or after the positional
 // arguments, and returns the positional ones.
 func parse(fs *flag.FlagSet, args []string) ([]string, error) {

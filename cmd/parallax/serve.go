@@ -25,11 +25,8 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "serve", "[--db DSN] [--addr 127.0.0.1:8080]")
 	db := dbFlag(fs)
 	addr := fs.String("addr", defaultAddr, "address to listen on; the default accepts local connections only")
-	if pos, err := parse(fs, args); err != nil {
+	if err := noArgs(fs, args); err != nil {
 		return err
-	} else if len(pos) > 0 {
-		fs.Usage()
-		return errUsage
 	}
 	st, err := openStore(e, *db)
 	if err != nil {
@@ -79,11 +76,8 @@ func serve(ctx context.Context, e *env, st *store, addr string) error {
 func runDemo(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "demo", "[--addr 127.0.0.1:8080]")
 	addr := fs.String("addr", defaultAddr, "address to listen on")
-	if pos, err := parse(fs, args); err != nil {
+	if err := noArgs(fs, args); err != nil {
 		return err
-	} else if len(pos) > 0 {
-		fs.Usage()
-		return errUsage
 	}
 	dir, err := os.MkdirTemp("", "parallax-demo-")
 	if err != nil {
