@@ -62,6 +62,7 @@ type ArticleFilter struct {
 	StoryID    *int64
 	Source     *string
 	Unassigned bool // only articles not yet assigned to a story
+	Assigned   bool // only articles assigned to a story
 	// WithText loads the body; listings leave it empty to stay cheap.
 	WithText bool
 	Offset   int

@@ -13,9 +13,16 @@ import (
 	"github.com/parallax-news/parallax/input"
 )
 
-// Assigner places articles in stories. cluster.Singleton is one.
+// Assigner places articles in stories: cluster.Online, or cluster.Singleton.
 type Assigner interface {
 	Assign(articles []*parallax.Article) []parallax.Assignment
+}
+
+// Warmer is an Assigner with memory: before its first assignment it is
+// given the stored, assigned articles, so that new articles can join the
+// stories they belong to.
+type Warmer interface {
+	Warm(articles []*parallax.Article)
 }
 
 // DefaultBatchSize is the number of articles stored per transaction.
@@ -34,6 +41,8 @@ type Pipeline struct {
 	BatchSize int
 	// Progress, when set, is called after each input and each batch.
 	Progress func(Progress)
+
+	warmed bool
 }
 
 // New returns a Pipeline with default settings.
@@ -100,6 +109,9 @@ func (p *Pipeline) Ingest(ctx context.Context, paths []string) (Summary, error) 
 // and adds the count to sum. It also finishes the work of an ingest that
 // was killed between storing and assigning.
 func (p *Pipeline) AssignPending(ctx context.Context, sum *Summary) error {
+	if err := p.warm(ctx); err != nil {
+		return err
+	}
 	for {
 		pending, _, err := p.Articles.FindArticles(ctx, parallax.ArticleFilter{
 			Unassigned: true, WithText: true, Limit: p.batchSize(),
@@ -115,6 +127,28 @@ func (p *Pipeline) AssignPending(ctx context.Context, sum *Summary) error {
 		}
 		sum.Assigned += len(pending)
 	}
+}
+
+// warm hands a Warmer the assigned articles of the store, once.
+func (p *Pipeline) warm(ctx context.Context) error {
+	w, ok := p.Assigner.(Warmer)
+	if !ok || p.warmed {
+		return nil
+	}
+	f := parallax.ArticleFilter{Assigned: true, WithText: true, Limit: 1000}
+	for {
+		articles, _, err := p.Articles.FindArticles(ctx, f)
+		if err != nil {
+			return fmt.Errorf("load assigned articles: %w", err)
+		}
+		w.Warm(articles)
+		if len(articles) < f.Limit {
+			break
+		}
+		f.Offset += len(articles)
+	}
+	p.warmed = true
+	return nil
 }
 
 func (p *Pipeline) batchSize() int {

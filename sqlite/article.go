@@ -60,6 +60,9 @@ func articleWhere(f parallax.ArticleFilter) (string, []any) {
 	if f.Unassigned {
 		where = append(where, "a.story_id IS NULL")
 	}
+	if f.Assigned {
+		where = append(where, "a.story_id IS NOT NULL")
+	}
 	if len(where) == 0 {
 		return "", nil
 	}

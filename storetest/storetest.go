@@ -222,6 +222,9 @@ func testAssignStories(t *testing.T, s Stores) {
 	if _, n, _ := s.Articles.FindArticles(ctx, parallax.ArticleFilter{Unassigned: true}); n != 0 {
 		t.Errorf("unassigned after assignment = %d", n)
 	}
+	if _, n, _ := s.Articles.FindArticles(ctx, parallax.ArticleFilter{Assigned: true}); n != 3 {
+		t.Errorf("assigned after assignment = %d, want 3", n)
+	}
 	byStory, n, _ := s.Articles.FindArticles(ctx, parallax.ArticleFilter{StoryID: &a.ID})
 	if n != 2 || byStory[0].ID != a.ID || byStory[1].ID != b.ID {
 		t.Errorf("articles of story %d: %d", a.ID, n)

@@ -80,8 +80,10 @@ func TestBrowserDemo(t *testing.T) {
 		}
 	}
 	story := browse(t, bin, base+"stories/1", "--dump-dom")
-	if !strings.Contains(story, "The Brennmoor Ledger") || !strings.Contains(story, "Outlets") {
-		t.Errorf("rendered story page lacks its outlet table")
+	for _, want := range []string{"The Brennmoor Ledger", "Northline Wire", "Kestrel News Online", "no, copies only", "Related stories in this storyline"} {
+		if !strings.Contains(story, want) {
+			t.Errorf("rendered story page lacks %q", want)
+		}
 	}
 	article := browse(t, bin, base+"articles/4", "--dump-dom")
 	if n := strings.Count(article, "Rescue workers search the collapsed eastern span"); n != 1 {

@@ -4,16 +4,23 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"os"
+	"path/filepath"
 	"runtime"
+	"strconv"
 	"text/tabwriter"
 	"time"
 
+	"github.com/parallax-news/parallax"
+	"github.com/parallax-news/parallax/cluster"
 	"github.com/parallax-news/parallax/eval"
 	"github.com/parallax-news/parallax/extract"
+	"github.com/parallax-news/parallax/input"
+	"github.com/parallax-news/parallax/pipeline"
 )
 
 func runEval(ctx context.Context, e *env, args []string) error {
-	fs := newFlags(e, "eval", "KIND DATA (kinds: extraction)")
+	fs := newFlags(e, "eval", "KIND DATA (kinds: extraction, clustering)")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -25,8 +32,10 @@ func runEval(ctx context.Context, e *env, args []string) error {
 	switch pos[0] {
 	case "extraction":
 		return evalExtraction(e, pos[1])
+	case "clustering":
+		return evalClustering(ctx, e, pos[1])
 	}
-	return fmt.Errorf("unknown evaluation %q (want extraction)", pos[0])
+	return fmt.Errorf("unknown evaluation %q (want extraction or clustering)", pos[0])
 }
 
 // evalExtraction scores Parallax and bare go-trafilatura on the same pages
@@ -81,4 +90,54 @@ func evalExtraction(e *env, dir string) error {
 	}{results["parallax"], dates, map[string]eval.Metrics{
 		"go-trafilatura": results["go-trafilatura"], "go-trafilatura+fallback": results["go-trafilatura+fallback"]}}
 	return json.NewEncoder(e.stdout).Encode(out)
+}
+
+// evalClustering ingests a JSONL file in file order into a temporary
+// database, exactly as `parallax ingest` would, then scores the story
+// assignments against the gold "story" labels, which only this function
+// reads.
+func evalClustering(ctx context.Context, e *env, path string) error {
+	gold, err := eval.LoadGoldStories(path)
+	if err != nil {
+		return err
+	}
+	dir, err := os.MkdirTemp("", "parallax-eval-")
+	if err != nil {
+		return fmt.Errorf("create temporary directory: %w", err)
+	}
+	defer os.RemoveAll(dir)
+	st, err := openStore(e, filepath.Join(dir, "eval.db"))
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	p := pipeline.New(st.articles, st.stories, input.NewDecoder(), cluster.NewOnline(cluster.DefaultConfig()))
+	start := time.Now()
+	sum, err := p.Ingest(ctx, []string{path})
+	if err != nil {
+		return err
+	}
+	elapsed := time.Since(start)
+	pred := map[string]string{}
+	f := parallax.ArticleFilter{Limit: 1000}
+	for {
+		articles, _, err := st.articles.FindArticles(ctx, f)
+		if err != nil {
+			return err
+		}
+		for _, a := range articles {
+			pred[a.ExternalID] = strconv.FormatInt(a.StoryID, 10)
+		}
+		if len(articles) < f.Limit {
+			break
+		}
+		f.Offset += len(articles)
+	}
+	m := eval.ScoreClustering(pred, gold)
+	fmt.Fprintf(e.stdout, "%d articles (%d failed) in %.2fs, %.0f articles/s end to end\n",
+		sum.Stored(), sum.Failed, elapsed.Seconds(), float64(sum.Stored())/elapsed.Seconds())
+	fmt.Fprintf(e.stdout, "BCubed    P %.3f  R %.3f  F1 %.3f\n", m.BCubedPrecision, m.BCubedRecall, m.BCubedF1)
+	fmt.Fprintf(e.stdout, "pairwise  P %.3f  R %.3f  F1 %.3f\n", m.PairwisePrecision, m.PairwiseRecall, m.PairwiseF1)
+	fmt.Fprintf(e.stdout, "clusters  predicted %d, gold %d\n", m.PredictedClusters, m.GoldClusters)
+	return json.NewEncoder(e.stdout).Encode(m)
 }

@@ -39,7 +39,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	defer st.Close()
 	dec := input.NewDecoder()
 	dec.MaxArticleBytes, dec.MaxLineBytes = *maxArticle, *maxLine
-	p := pipeline.New(st.articles, st.stories, dec, cluster.Singleton{})
+	p := pipeline.New(st.articles, st.stories, dec, cluster.NewOnline(cluster.DefaultConfig()))
 	p.Stdin = e.stdin
 	var prog *progress
 	if !*quiet {

@@ -93,7 +93,7 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer st.Close()
-	p := pipeline.New(st.articles, st.stories, input.NewDecoder(), cluster.Singleton{})
+	p := pipeline.New(st.articles, st.stories, input.NewDecoder(), cluster.NewOnline(cluster.DefaultConfig()))
 	sum, err := p.Ingest(ctx, []string{corpus})
 	if err != nil {
 		return err

@@ -1,0 +1,56 @@
+package cluster
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/parallax-news/parallax"
+)
+
+func TestWords(t *testing.T) {
+	got := words("U.S. envoy's 7.1-magnitude quake (in São Paulo) — 2,000 dead")
+	want := []string{"U.S", "envoy's", "7.1-magnitude", "quake", "in", "São", "Paulo", "2", "000", "dead"}
+	if !slices.Equal(got, want) {
+		t.Errorf("words = %q, want %q", got, want)
+	}
+}
+
+func TestTerm(t *testing.T) {
+	for in, want := range map[string]string{
+		"Protests": "protest", "protesting": "protest", "cities": "city", "Takaichi's": "takaichi",
+		"the": "", "a": "", "crisis": "crisis", "buses": "bus", "agreed": "agreed", "injured": "injur",
+	} {
+		if got := term(in); got != want {
+			t.Errorf("term(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestEntities(t *testing.T) {
+	got := map[string]float64{}
+	addEntities(got, "The Prime Minister Sanae Takaichi met Fu Cong in New York. In Tokyo, officials waited.", 1)
+	for _, want := range []string{"prime minister sanae takaichi", "fu cong", "new york", "tokyo"} {
+		if got[want] == 0 {
+			t.Errorf("entity %q missing: %v", want, got)
+		}
+	}
+	if got["the prime minister sanae takaichi"] != 0 || got["in tokyo"] != 0 {
+		t.Errorf("sentence-initial function words kept: %v", got)
+	}
+}
+
+func TestMinhashNearDuplicates(t *testing.T) {
+	base := "Part of a road bridge in the river city of Brennmoor gave way during the morning rush hour on Monday, injuring 17 people, emergency services said. The section that fell was on the western approach near the rail depot."
+	a := Extract(&parallax.Article{Text: base})
+	b := Extract(&parallax.Article{Text: "Skip to main content. " + base + " Comments are closed."})
+	c := Extract(&parallax.Article{Text: "A completely different report about the council budget and the harbour ferries, which were delayed by storms on Tuesday and Wednesday this week."})
+	if sim := a.Signature.Similarity(&b.Signature); sim < 0.75 {
+		t.Errorf("wire copy with chrome: similarity %.2f", sim)
+	}
+	if sim := a.Signature.Similarity(&c.Signature); sim > 0.1 {
+		t.Errorf("unrelated texts: similarity %.2f", sim)
+	}
+	if short := Extract(&parallax.Article{Text: "Too short to compare."}); !short.Signature.Empty() {
+		t.Errorf("short text got a signature")
+	}
+}

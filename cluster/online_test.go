@@ -1,0 +1,200 @@
+package cluster_test
+
+import (
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"math/rand"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/parallax-news/parallax"
+	"github.com/parallax-news/parallax/cluster"
+	"github.com/parallax-news/parallax/demo"
+	"github.com/parallax-news/parallax/eval"
+	"github.com/parallax-news/parallax/input"
+)
+
+type gold struct {
+	Stories    map[string][]string `json:"stories"`
+	Storylines map[string][]string `json:"storylines"`
+	Duplicates []struct {
+		Article     string `json:"article"`
+		DuplicateOf string `json:"duplicate_of"`
+	} `json:"duplicates"`
+}
+
+// demoArticles decodes the demo corpus as ingest does, with IDs in file
+// order.
+func demoArticles(t *testing.T) []*parallax.Article {
+	t.Helper()
+	d := input.NewDecoder()
+	d.Now = func() time.Time { return time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC) }
+	var out []*parallax.Article
+	err := fs.WalkDir(demo.Corpus, "corpus", func(path string, de fs.DirEntry, err error) error {
+		if err != nil || de.IsDir() {
+			return err
+		}
+		f, err := demo.Corpus.Open(path)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		kind, _ := input.KindOf(path)
+		for rec := range d.Decode(filepath.Base(path), kind, f) {
+			if rec.Err != nil {
+				t.Fatalf("%s: %v", rec.Origin, rec.Err)
+			}
+			rec.Article.ID = int64(len(out) + 1)
+			out = append(out, rec.Article)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// partition renders groups of external IDs canonically, for comparison.
+func partition(groups map[string][]string) string {
+	var parts []string
+	for _, g := range groups {
+		g = append([]string(nil), g...)
+		sort.Strings(g)
+		parts = append(parts, strings.Join(g, ","))
+	}
+	sort.Strings(parts)
+	return strings.Join(parts, " | ")
+}
+
+func run(articles []*parallax.Article, batch int) map[int64]parallax.Assignment {
+	o := cluster.NewOnline(cluster.DefaultConfig())
+	out := map[int64]parallax.Assignment{}
+	for i := 0; i < len(articles); i += batch {
+		for _, a := range o.Assign(articles[i:min(i+batch, len(articles))]) {
+			out[a.ArticleID] = a
+		}
+	}
+	return out
+}
+
+func group(articles []*parallax.Article, as map[int64]parallax.Assignment, key func(parallax.Assignment) int64) map[string][]string {
+	out := map[string][]string{}
+	for _, a := range articles {
+		k := key(as[a.ID])
+		out[string(rune(k))] = append(out[string(rune(k))], a.ExternalID)
+	}
+	return out
+}
+
+func TestOnlineDemoCorpus(t *testing.T) {
+	var g gold
+	if err := json.Unmarshal(demo.Gold, &g); err != nil {
+		t.Fatal(err)
+	}
+	wantStorylines := map[string][]string{}
+	for name, stories := range g.Storylines {
+		for _, s := range stories {
+			wantStorylines[name] = append(wantStorylines[name], g.Stories[s]...)
+		}
+	}
+	articles := demoArticles(t)
+	byExt := map[string]*parallax.Article{}
+	for _, a := range articles {
+		byExt[a.ExternalID] = a
+	}
+	for _, batch := range []int{len(articles), 1} {
+		as := run(articles, batch)
+		if got, want := partition(group(articles, as, func(a parallax.Assignment) int64 { return a.StoryID })), partition(g.Stories); got != want {
+			t.Errorf("batch %d stories:\n got %s\nwant %s", batch, got, want)
+		}
+		if got, want := partition(group(articles, as, func(a parallax.Assignment) int64 { return a.StorylineID })), partition(wantStorylines); got != want {
+			t.Errorf("batch %d storylines:\n got %s\nwant %s", batch, got, want)
+		}
+		for _, d := range g.Duplicates {
+			if got := as[byExt[d.Article].ID].DuplicateOf; got != byExt[d.DuplicateOf].ID {
+				t.Errorf("batch %d: %s duplicate_of = %d, want %d", batch, d.Article, got, byExt[d.DuplicateOf].ID)
+			}
+		}
+		dups := 0
+		for _, a := range as {
+			if a.DuplicateOf != 0 {
+				dups++
+			}
+		}
+		if dups != len(g.Duplicates) {
+			t.Errorf("batch %d: %d duplicates, want %d", batch, dups, len(g.Duplicates))
+		}
+	}
+}
+
+// TestOnlineOrder feeds the demo one article at a time in shuffled orders,
+// the worst case for an online clusterer: the stories may differ little
+// from those of the ordered stream (BCubed F1 at least 0.9 against it), and
+// no order may merge two gold stories.
+func TestOnlineOrder(t *testing.T) {
+	var g gold
+	if err := json.Unmarshal(demo.Gold, &g); err != nil {
+		t.Fatal(err)
+	}
+	goldOf := map[string]string{}
+	for name, ids := range g.Stories {
+		for _, id := range ids {
+			goldOf[id] = name
+		}
+	}
+	articles := demoArticles(t)
+	labels := func(arts []*parallax.Article, as map[int64]parallax.Assignment) map[string]string {
+		out := map[string]string{}
+		for _, a := range arts {
+			out[a.ExternalID] = fmt.Sprint(as[a.ID].StoryID)
+		}
+		return out
+	}
+	ordered := labels(articles, run(articles, len(articles)))
+	for seed := int64(1); seed <= 8; seed++ {
+		shuffled := append([]*parallax.Article(nil), articles...)
+		rand.New(rand.NewSource(seed)).Shuffle(len(shuffled), func(i, j int) { shuffled[i], shuffled[j] = shuffled[j], shuffled[i] })
+		got := labels(shuffled, run(shuffled, 1))
+		if m := eval.ScoreClustering(got, ordered); m.BCubedF1 < 0.9 {
+			t.Errorf("seed %d: BCubed F1 %.3f against the ordered run", seed, m.BCubedF1)
+		}
+		if m := eval.ScoreClustering(got, goldOf); m.BCubedPrecision < 1 {
+			t.Errorf("seed %d: a shuffled order merged gold stories (BCubed precision %.3f)", seed, m.BCubedPrecision)
+		}
+	}
+}
+
+func TestOnlineWarmAndStableIDs(t *testing.T) {
+	articles := demoArticles(t)
+	first := run(articles[:5], 5)
+	for _, a := range articles[:5] {
+		a.StoryID, a.StorylineID = first[a.ID].StoryID, first[a.ID].StorylineID
+	}
+	o := cluster.NewOnline(cluster.DefaultConfig())
+	o.Warm(articles[:5])
+	for _, as := range o.Assign(articles[5:]) {
+		if as.ArticleID == 10 && as.StoryID != 1 {
+			t.Errorf("Kestrel's collapse report joined story %d after a warm start, want the collapse story 1", as.StoryID)
+		}
+	}
+}
+
+func TestOnlineTimeSeparatesEvents(t *testing.T) {
+	text := "A magnitude 6.8 earthquake struck the coastal city of Port Alba on Tuesday, collapsing buildings and killing at least 40 people, officials said. Rescue teams searched the rubble through the night."
+	day := time.Date(2026, 1, 6, 0, 0, 0, 0, time.UTC)
+	mk := func(id int64, published time.Time, source string) *parallax.Article {
+		return &parallax.Article{ID: id, Source: source, Title: "Earthquake strikes Port Alba", Text: text + " Report " + source, Published: published}
+	}
+	as := run([]*parallax.Article{mk(1, day, "A"), mk(2, day.Add(6*time.Hour), "B"), mk(3, day.Add(120*24*time.Hour), "C")}, 3)
+	if as[2].StoryID != as[1].StoryID {
+		t.Errorf("same-day reports split: %+v", as)
+	}
+	if as[3].StoryID == as[1].StoryID {
+		t.Errorf("an earthquake four months later joined the first one's story")
+	}
+}

@@ -1,0 +1,110 @@
+package cluster
+
+import (
+	"math"
+	"sort"
+	"time"
+)
+
+// add puts an article's features into a story, creating the story if
+// needed, and indexes them.
+func (o *Online) add(f *Features, storyID, storylineID int64) {
+	s := o.stories[storyID]
+	if s == nil {
+		s = &story{id: storyID, storyline: storylineID, terms: map[string]float64{}, entities: map[string]float64{}}
+		o.stories[storyID] = s
+	}
+	s.storyline = storylineID
+	s.size++
+	addNormalized(s.terms, f.Terms)
+	addNormalized(s.entities, f.Entities)
+	if len(s.terms) > 2*o.cfg.CentroidTerms {
+		prune(s.terms, o.cfg.CentroidTerms)
+	}
+	if !f.Published.IsZero() {
+		if s.first.IsZero() || f.Published.Before(s.first) {
+			s.first = f.Published
+		}
+		if f.Published.After(s.last) {
+			s.last = f.Published
+		}
+		if f.Published.After(o.newest) {
+			o.newest = f.Published
+		}
+	}
+	for _, key := range o.lookupKeys(f) {
+		p := o.postings[key]
+		if p == nil {
+			p = map[int64]struct{}{}
+			o.postings[key] = p
+		}
+		p[storyID] = struct{}{}
+	}
+	if !f.Signature.Empty() {
+		o.members[f.ID] = member{story: storyID, signature: f.Signature, published: f.Published}
+		for _, key := range f.Signature.bandKeys() {
+			o.dups[key] = append(o.dups[key], f.ID)
+		}
+	}
+}
+
+// addNormalized adds an article's sublinear counts, scaled to unit
+// length, to a centroid, so that long articles do not outweigh short ones.
+func addNormalized(centroid, counts map[string]float64) {
+	var norm float64
+	for _, n := range counts {
+		w := 1 + math.Log(n)
+		norm += w * w
+	}
+	if norm == 0 {
+		return
+	}
+	norm = math.Sqrt(norm)
+	for k, n := range counts {
+		centroid[k] += (1 + math.Log(n)) / norm
+	}
+}
+
+// prune keeps the keep heaviest entries of a centroid.
+func prune(centroid map[string]float64, keep int) {
+	type kv struct {
+		k string
+		w float64
+	}
+	all := make([]kv, 0, len(centroid))
+	for k, w := range centroid {
+		all = append(all, kv{k, w})
+	}
+	sort.Slice(all, func(i, j int) bool {
+		if all[i].w != all[j].w {
+			return all[i].w > all[j].w
+		}
+		return all[i].k < all[j].k
+	})
+	for _, e := range all[keep:] {
+		delete(centroid, e.k)
+	}
+}
+
+// evict forgets stories whose last article is more than Window older than
+// the newest article seen, so memory follows the window, not the archive.
+// Stories without dates stay.
+func (o *Online) evict(now time.Time) {
+	if now.IsZero() || now.Before(o.newest) {
+		now = o.newest
+	}
+	if now.IsZero() {
+		return
+	}
+	cutoff := now.Add(-o.cfg.Window)
+	for id, s := range o.stories {
+		if !s.last.IsZero() && s.last.Before(cutoff) {
+			delete(o.stories, id)
+		}
+	}
+	for id, m := range o.members {
+		if _, ok := o.stories[m.story]; !ok {
+			delete(o.members, id)
+		}
+	}
+}
