@@ -47,4 +47,7 @@ type StoryService interface {
 	// AssignStories applies the assignments in one transaction, creating
 	// stories and storylines that do not exist yet.
 	AssignStories(ctx context.Context, assignments []Assignment) error
+	// MergeStories moves every article of story from into story into and
+	// keeps from as an alias of into, so that links to it still resolve.
+	MergeStories(ctx context.Context, from, into int64) error
 }

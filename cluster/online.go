@@ -37,6 +37,9 @@ type Config struct {
 	CandidateTerms int
 	// CentroidTerms caps the terms a story keeps.
 	CentroidTerms int
+	// MergeThreshold is the similarity of two stories' centroids above
+	// which they are one story. Zero disables merging.
+	MergeThreshold float64
 }
 
 // DefaultConfig returns the parameters Parallax ships with.
@@ -52,6 +55,7 @@ func DefaultConfig() Config {
 		Window:             180 * 24 * time.Hour,
 		CandidateTerms:     20,
 		CentroidTerms:      300,
+		MergeThreshold:     0.22,
 	}
 }
 
@@ -72,6 +76,10 @@ type Online struct {
 	dups    map[uint64][]int64
 	members map[int64]member
 	newest  time.Time
+	// aliases maps merged story IDs to the story they were merged into.
+	aliases map[int64]int64
+	// pending holds merges made since the last call to Merges.
+	pending [][2]int64
 }
 
 type story struct {
@@ -98,6 +106,7 @@ func NewOnline(cfg Config) *Online {
 	return &Online{
 		cfg: cfg, termDF: map[string]int{}, entityDF: map[string]int{}, stories: map[int64]*story{},
 		postings: map[string]map[int64]struct{}{}, dups: map[uint64][]int64{}, members: map[int64]member{},
+		aliases: map[int64]int64{},
 	}
 }
 
@@ -127,9 +136,23 @@ func (o *Online) Assign(articles []*parallax.Article) []parallax.Assignment {
 		o.count(feats[i])
 	}
 	out := make([]parallax.Assignment, 0, len(sorted))
+	touched := map[int64]bool{}
 	for i, a := range sorted {
-		out = append(out, o.assign(a, feats[i]))
+		as := o.assign(a, feats[i])
+		touched[as.StoryID] = true
+		out = append(out, as)
 	}
+	if o.cfg.MergeThreshold > 0 {
+		o.pending = append(o.pending, o.merges(touched)...)
+	}
+	return out
+}
+
+// Merges returns the story merges made since the last call, each as
+// {from, into}, in the order they were made.
+func (o *Online) Merges() [][2]int64 {
+	out := o.pending
+	o.pending = nil
 	return out
 }
 
@@ -147,7 +170,7 @@ func (o *Online) assign(a *parallax.Article, f *Features) parallax.Assignment {
 	o.evict(f.Published)
 	as := parallax.Assignment{ArticleID: a.ID}
 	if dup, ok := o.duplicateOf(f); ok {
-		s := o.stories[o.members[dup].story]
+		s := o.stories[o.resolve(o.members[dup].story)]
 		as.StoryID, as.StorylineID, as.DuplicateOf = s.id, s.storyline, dup
 		o.add(f, s.id, s.storyline)
 		return as
@@ -194,7 +217,7 @@ func (o *Online) duplicateOf(f *Features) (int64, bool) {
 			}
 			seen[id] = true
 			m, ok := o.members[id]
-			if !ok || o.stories[m.story] == nil || !within(f.Published, m.published, o.cfg.DuplicateWindow) {
+			if !ok || o.stories[o.resolve(m.story)] == nil || !within(f.Published, m.published, o.cfg.DuplicateWindow) {
 				continue
 			}
 			if sim := m.signature.Similarity(&f.Signature); sim >= o.cfg.DuplicateThreshold && (sim > bestSim || sim == bestSim && id < best) {

@@ -71,12 +71,22 @@ func partition(groups map[string][]string) string {
 	return strings.Join(parts, " | ")
 }
 
+// run clusters the articles in batches and applies merges to the
+// assignments already made, as the store does.
 func run(articles []*parallax.Article, batch int) map[int64]parallax.Assignment {
 	o := cluster.NewOnline(cluster.DefaultConfig())
 	out := map[int64]parallax.Assignment{}
 	for i := 0; i < len(articles); i += batch {
 		for _, a := range o.Assign(articles[i:min(i+batch, len(articles))]) {
 			out[a.ArticleID] = a
+		}
+		for _, m := range o.Merges() {
+			for id, a := range out {
+				if a.StoryID == m[0] {
+					a.StoryID = m[1]
+					out[id] = a
+				}
+			}
 		}
 	}
 	return out

@@ -9,6 +9,7 @@ import (
 // add puts an article's features into a story, creating the story if
 // needed, and indexes them.
 func (o *Online) add(f *Features, storyID, storylineID int64) {
+	storyID = o.resolve(storyID)
 	s := o.stories[storyID]
 	if s == nil {
 		s = &story{id: storyID, storyline: storylineID, terms: map[string]float64{}, entities: map[string]float64{}}
@@ -103,8 +104,25 @@ func (o *Online) evict(now time.Time) {
 		}
 	}
 	for id, m := range o.members {
-		if _, ok := o.stories[m.story]; !ok {
+		if _, ok := o.stories[o.resolve(m.story)]; !ok {
 			delete(o.members, id)
 		}
 	}
+}
+
+func sqrt(x float64) float64 { return math.Sqrt(x) }
+
+// spanGap is the time between two stories' spans, zero when they overlap
+// or a date is unknown.
+func spanGap(a, b *story) time.Duration {
+	if a.first.IsZero() || b.first.IsZero() {
+		return 0
+	}
+	switch {
+	case a.last.Before(b.first):
+		return b.first.Sub(a.last)
+	case b.last.Before(a.first):
+		return a.first.Sub(b.last)
+	}
+	return 0
 }

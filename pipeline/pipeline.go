@@ -18,6 +18,12 @@ type Assigner interface {
 	Assign(articles []*parallax.Article) []parallax.Assignment
 }
 
+// Merger is an Assigner that also finds stories that turn out to be one.
+// Merges returns them, {from, into}, since its last call.
+type Merger interface {
+	Merges() [][2]int64
+}
+
 // Warmer is an Assigner with memory: before its first assignment it is
 // given the stored, assigned articles, so that new articles can join the
 // stories they belong to.
@@ -77,6 +83,7 @@ type Summary struct {
 	Unchanged int     `json:"unchanged"`
 	Failed    int     `json:"failed"`
 	Assigned  int     `json:"assigned"`
+	Merged    int     `json:"merged"`
 	Failures  []Issue `json:"failures"`
 	Warnings  []Issue `json:"warnings"`
 	Elapsed   float64 `json:"elapsed_seconds"`
@@ -126,6 +133,14 @@ func (p *Pipeline) AssignPending(ctx context.Context, sum *Summary) error {
 			return fmt.Errorf("assign stories: %w", err)
 		}
 		sum.Assigned += len(pending)
+		if m, ok := p.Assigner.(Merger); ok {
+			for _, pair := range m.Merges() {
+				if err := p.Stories.MergeStories(ctx, pair[0], pair[1]); err != nil {
+					return fmt.Errorf("merge stories: %w", err)
+				}
+				sum.Merged++
+			}
+		}
 	}
 }
 

@@ -188,3 +188,46 @@ func (s *StoryService) refreshStories(ctx context.Context, tx *sql.Tx, ids map[i
 	}
 	return nil
 }
+
+// MergeStories folds story from into story into; see
+// parallax.StoryService.
+func (s *StoryService) MergeStories(ctx context.Context, from, into int64) error {
+	if from == into {
+		return parallax.Errorf(parallax.EINVALID, "merge story %d into itself", from)
+	}
+	tx, err := s.db.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("begin merge stories: %w", err)
+	}
+	defer tx.Rollback()
+	for _, id := range []int64{from, into} {
+		var n int
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM stories WHERE id = ?`, id).Scan(&n); err != nil {
+			return fmt.Errorf("merge stories: %w", err)
+		}
+		if n == 0 {
+			return parallax.Errorf(parallax.ENOTFOUND, "merge stories: story %d not found", id)
+		}
+	}
+	stmts := []struct {
+		q    string
+		args []any
+	}{
+		{`UPDATE articles SET story_id = ? WHERE story_id = ?`, []any{into, from}},
+		{`UPDATE story_aliases SET story_id = ? WHERE story_id = ?`, []any{into, from}},
+		{`INSERT INTO story_aliases (alias_id, story_id) VALUES (?, ?)`, []any{from, into}},
+		{`DELETE FROM stories WHERE id = ?`, []any{from}},
+	}
+	for _, st := range stmts {
+		if _, err := tx.ExecContext(ctx, st.q, st.args...); err != nil {
+			return fmt.Errorf("merge story %d into %d: %w", from, into, err)
+		}
+	}
+	if err := s.refreshStories(ctx, tx, map[int64]bool{into: true}); err != nil {
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("commit merge stories: %w", err)
+	}
+	return nil
+}

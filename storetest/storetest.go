@@ -29,6 +29,7 @@ func Run(t *testing.T, open func(t *testing.T) Stores) {
 	t.Run("Reassign", func(t *testing.T) { testReassign(t, open(t)) })
 	t.Run("AssignUnknownArticle", func(t *testing.T) { testAssignUnknownArticle(t, open(t)) })
 	t.Run("NotFound", func(t *testing.T) { testNotFound(t, open(t)) })
+	t.Run("MergeStories", func(t *testing.T) { testMergeStories(t, open(t)) })
 	t.Run("Sources", func(t *testing.T) { testSources(t, open(t)) })
 }
 
@@ -303,6 +304,47 @@ func testSources(t *testing.T, s Stores) {
 	one, _, _ := s.Sources.FindSources(ctx, parallax.SourceFilter{Name: ptr("Beta")})
 	if len(one) != 1 || one[0].Name != "Beta" {
 		t.Errorf("FindSources(name Beta) = %+v", one)
+	}
+}
+
+func testMergeStories(t *testing.T, s Stores) {
+	ctx := context.Background()
+	a := NewArticle("A", "First", "x", day)
+	b := NewArticle("B", "Second", "y", day.Add(24*time.Hour))
+	c := NewArticle("C", "Third", "z", day.Add(48*time.Hour))
+	put(t, s, a, b, c)
+	err := s.Stories.AssignStories(ctx, []parallax.Assignment{
+		{ArticleID: a.ID, StoryID: a.ID, StorylineID: a.ID},
+		{ArticleID: b.ID, StoryID: b.ID, StorylineID: b.ID},
+		{ArticleID: c.ID, StoryID: c.ID, StorylineID: c.ID},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Stories.MergeStories(ctx, b.ID, a.ID); err != nil {
+		t.Fatalf("MergeStories: %v", err)
+	}
+	// An alias of an alias resolves too.
+	if err := s.Stories.MergeStories(ctx, a.ID, c.ID); err != nil {
+		t.Fatalf("MergeStories: %v", err)
+	}
+	for _, id := range []int64{a.ID, b.ID, c.ID} {
+		st, err := s.Stories.FindStoryByID(ctx, id)
+		if err != nil {
+			t.Fatalf("FindStoryByID(%d): %v", id, err)
+		}
+		if st.ID != c.ID || st.Articles != 3 || st.Sources != 3 || !st.FirstPublished.Equal(day) {
+			t.Errorf("story %d resolves to %+v", id, st)
+		}
+	}
+	if _, n, _ := s.Stories.FindStories(ctx, parallax.StoryFilter{}); n != 1 {
+		t.Errorf("%d stories after merging three into one", n)
+	}
+	if err := s.Stories.MergeStories(ctx, c.ID, c.ID); parallax.ErrorCode(err) != parallax.EINVALID {
+		t.Errorf("self-merge: %v", err)
+	}
+	if err := s.Stories.MergeStories(ctx, 999, c.ID); parallax.ErrorCode(err) != parallax.ENOTFOUND {
+		t.Errorf("merge of a missing story: %v", err)
 	}
 }
 

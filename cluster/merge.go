@@ -1,0 +1,121 @@
+package cluster
+
+import "sort"
+
+// merges finds stories among those touched by a batch that turn out to be
+// one with another active story: centroid similarity, including the time
+// factor, at least MergeThreshold. Each is merged into the larger story
+// (the older on a tie), whose ID is kept; the pairs are returned in the
+// order applied, From → Into.
+func (o *Online) merges(touched map[int64]bool) [][2]int64 {
+	ids := make([]int64, 0, len(touched))
+	for id := range touched {
+		ids = append(ids, id)
+	}
+	sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
+	var out [][2]int64
+	for _, id := range ids {
+		s := o.stories[o.resolve(id)]
+		if s == nil {
+			continue
+		}
+		best, score := o.bestStoryFor(s)
+		if best == nil || score < o.cfg.MergeThreshold {
+			continue
+		}
+		from, into := s, best
+		if into.size < from.size || into.size == from.size && into.id > from.id {
+			from, into = into, from
+		}
+		o.merge(from, into)
+		out = append(out, [2]int64{from.id, into.id})
+	}
+	return out
+}
+
+// bestStoryFor returns the active story most similar to s, other than s.
+func (o *Online) bestStoryFor(s *story) (*story, float64) {
+	f := &Features{Terms: s.terms, Entities: s.entities, Published: s.first}
+	var best *story
+	bestScore := 0.0
+	for id := range o.candidates(f) {
+		c := o.stories[id]
+		if c == nil || c.id == s.id {
+			continue
+		}
+		score := o.storySimilarity(s, c)
+		if score > bestScore || score == bestScore && best != nil && c.id < best.id {
+			best, bestScore = c, score
+		}
+	}
+	return best, bestScore
+}
+
+// storySimilarity compares two stories' centroids, with the time factor
+// on the gap between their spans.
+func (o *Online) storySimilarity(a, b *story) float64 {
+	t := o.centroidCosine(a.terms, b.terms, o.termDF)
+	e := o.centroidCosine(a.entities, b.entities, o.entityDF)
+	sim := (1-o.cfg.EntityWeight)*t + o.cfg.EntityWeight*e
+	gap := spanGap(a, b)
+	x := float64(gap) / float64(o.cfg.TimeScale)
+	return sim / (1 + x*x)
+}
+
+func (o *Online) centroidCosine(a, b map[string]float64, df map[string]int) float64 {
+	var dot, na, nb float64
+	for k, w := range a {
+		idf := o.idf(df, k)
+		na += w * w * idf * idf
+		if v, ok := b[k]; ok {
+			dot += w * v * idf * idf
+		}
+	}
+	for k, w := range b {
+		idf := o.idf(df, k)
+		nb += w * w * idf * idf
+	}
+	if na == 0 || nb == 0 {
+		return 0
+	}
+	return dot / sqrt(na*nb)
+}
+
+// merge folds story from into story into, in memory.
+func (o *Online) merge(from, into *story) {
+	for k, w := range from.terms {
+		into.terms[k] += w
+	}
+	for k, w := range from.entities {
+		into.entities[k] += w
+	}
+	if len(into.terms) > 2*o.cfg.CentroidTerms {
+		prune(into.terms, o.cfg.CentroidTerms)
+	}
+	into.size += from.size
+	if !from.first.IsZero() && (into.first.IsZero() || from.first.Before(into.first)) {
+		into.first = from.first
+	}
+	if from.last.After(into.last) {
+		into.last = from.last
+	}
+	for _, p := range o.postings {
+		if _, ok := p[from.id]; ok {
+			delete(p, from.id)
+			p[into.id] = struct{}{}
+		}
+	}
+	delete(o.stories, from.id)
+	o.aliases[from.id] = into.id
+}
+
+// resolve follows merge aliases to the story an ID now names.
+func (o *Online) resolve(id int64) int64 {
+	for {
+		next, ok := o.aliases[id]
+		if !ok {
+			return id
+		}
+		id = next
+	}
+}
