@@ -62,7 +62,7 @@ func (o *Online) storySimilarity(a, b *story) float64 {
 	return sim / (1 + x*x)
 }
 
-func (o *Online) centroidCosine(a, b map[string]float64, df map[string]int) float64 {
+func (o *Online) centroidCosine(a, b map[string]float64, df map[string]*docFreq) float64 {
 	var dot, na, nb float64
 	for k, w := range a {
 		idf := o.idf(df, k)
@@ -93,17 +93,19 @@ func (o *Online) merge(from, into *story) {
 		prune(into.terms, o.cfg.CentroidTerms)
 	}
 	into.size += from.size
+	into.normDocs = 0
 	if !from.first.IsZero() && (into.first.IsZero() || from.first.Before(into.first)) {
 		into.first = from.first
 	}
 	if from.last.After(into.last) {
 		into.last = from.last
 	}
-	for _, p := range o.postings {
-		if _, ok := p[from.id]; ok {
+	for key := range from.keys {
+		if p := o.postings[key]; p != nil {
 			delete(p, from.id)
 			p[into.id] = struct{}{}
 		}
+		into.keys[key] = struct{}{}
 	}
 	delete(o.stories, from.id)
 	o.aliases[from.id] = into.id

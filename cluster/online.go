@@ -40,6 +40,11 @@ type Config struct {
 	// MergeThreshold is the similarity of two stories' centroids above
 	// which they are one story. Zero disables merging.
 	MergeThreshold float64
+	// MaxPosting is the number of stories above which a term or entity is
+	// too common to look up candidates with.
+	MaxPosting int
+	// MaxCandidates caps the stories scored per article.
+	MaxCandidates int
 }
 
 // DefaultConfig returns the parameters Parallax ships with.
@@ -56,6 +61,8 @@ func DefaultConfig() Config {
 		CandidateTerms:     20,
 		CentroidTerms:      300,
 		MergeThreshold:     0.22,
+		MaxPosting:         1000,
+		MaxCandidates:      64,
 	}
 }
 
@@ -67,15 +74,16 @@ type Online struct {
 	cfg Config
 	// Document frequencies of terms and entities over all articles seen.
 	docs     int
-	termDF   map[string]int
-	entityDF map[string]int
+	termDF   map[string]*docFreq
+	entityDF map[string]*docFreq
 	stories  map[int64]*story
 	// postings maps a term or entity key to the active stories holding it.
 	postings map[string]map[int64]struct{}
 	// dups indexes article signatures by LSH band key.
-	dups    map[uint64][]int64
-	members map[int64]member
-	newest  time.Time
+	dups      map[uint64][]int64
+	members   map[int64]member
+	newest    time.Time
+	lastEvict time.Time
 	// aliases maps merged story IDs to the story they were merged into.
 	aliases map[int64]int64
 	// pending holds merges made since the last call to Merges.
@@ -88,6 +96,12 @@ type story struct {
 	entities      map[string]float64
 	size          int
 	first, last   time.Time
+	// keys are the postings the story is indexed under.
+	keys map[string]struct{}
+	// Cached IDF-weighted norms of the centroids, valid while the story
+	// is unchanged and the document count within 2% of normDocs.
+	termNorm, entityNorm float64
+	normDocs             int
 }
 
 // member is what near-duplicate detection keeps of an article.
@@ -104,7 +118,7 @@ var _ interface {
 // NewOnline returns a clusterer with the given parameters and no state.
 func NewOnline(cfg Config) *Online {
 	return &Online{
-		cfg: cfg, termDF: map[string]int{}, entityDF: map[string]int{}, stories: map[int64]*story{},
+		cfg: cfg, termDF: map[string]*docFreq{}, entityDF: map[string]*docFreq{}, stories: map[int64]*story{},
 		postings: map[string]map[int64]struct{}{}, dups: map[uint64][]int64{}, members: map[int64]member{},
 		aliases: map[int64]int64{},
 	}
@@ -188,19 +202,46 @@ func (o *Online) assign(a *parallax.Article, f *Features) parallax.Assignment {
 	return as
 }
 
+// docFreq is a key's document frequency with its IDF cached: the
+// logarithm is recomputed when the key's count changes or the number of
+// documents has grown by 1% since.
+type docFreq struct {
+	n    int
+	idf  float64
+	docs int
+}
+
 // count adds an article to the document frequencies.
 func (o *Online) count(f *Features) {
 	o.docs++
 	for t := range f.Terms {
-		o.termDF[t]++
+		bump(o.termDF, t)
 	}
 	for e := range f.Entities {
-		o.entityDF[e]++
+		bump(o.entityDF, e)
 	}
 }
 
-func (o *Online) idf(df map[string]int, key string) float64 {
-	return math.Log(float64(o.docs+1)/float64(df[key]+1)) + 1
+func bump(df map[string]*docFreq, key string) {
+	d := df[key]
+	if d == nil {
+		d = &docFreq{}
+		df[key] = d
+	}
+	d.n++
+	d.docs = 0
+}
+
+func (o *Online) idf(df map[string]*docFreq, key string) float64 {
+	d := df[key]
+	if d == nil {
+		return math.Log(float64(o.docs+1)) + 1
+	}
+	if d.docs == 0 || o.docs > d.docs+d.docs/100 {
+		d.idf = math.Log(float64(o.docs+1)/float64(d.n+1)) + 1
+		d.docs = o.docs
+	}
+	return d.idf
 }
 
 // duplicateOf finds an earlier article in the window that this one copies.
@@ -249,14 +290,44 @@ func (o *Online) storylineScore(f *Features, s *story) float64 {
 	return o.similarity(f, s) * timeFactor(f.Published, s, o.cfg.StorylineTimeScale)
 }
 
-// candidates are the active stories that share one of the article's top
-// terms or any of its entities.
+// candidates are the active stories sharing the most of the article's
+// top terms and entities, at most MaxCandidates of them. Keys held by more
+// than MaxPosting stories are too common to tell stories apart and are not
+// followed, which keeps the cost per article flat as the window grows.
 func (o *Online) candidates(f *Features) map[int64]struct{} {
-	out := map[int64]struct{}{}
+	hits := map[int64]int{}
 	for _, key := range o.lookupKeys(f) {
-		for id := range o.postings[key] {
+		p := o.postings[key]
+		if len(p) > o.cfg.MaxPosting {
+			continue
+		}
+		for id := range p {
+			hits[id]++
+		}
+	}
+	out := make(map[int64]struct{}, min(len(hits), o.cfg.MaxCandidates))
+	if len(hits) <= o.cfg.MaxCandidates {
+		for id := range hits {
 			out[id] = struct{}{}
 		}
+		return out
+	}
+	type kv struct {
+		id int64
+		n  int
+	}
+	ranked := make([]kv, 0, len(hits))
+	for id, n := range hits {
+		ranked = append(ranked, kv{id, n})
+	}
+	sort.Slice(ranked, func(i, j int) bool {
+		if ranked[i].n != ranked[j].n {
+			return ranked[i].n > ranked[j].n
+		}
+		return ranked[i].id > ranked[j].id // recent stories first
+	})
+	for _, e := range ranked[:o.cfg.MaxCandidates] {
+		out[e.id] = struct{}{}
 	}
 	return out
 }
@@ -293,32 +364,51 @@ func (o *Online) lookupKeys(f *Features) []string {
 // with the closest member, keeps one shared name from chaining distinct
 // events together (measured: nearest-member linking lost 0.1 precision).
 func (o *Online) similarity(f *Features, s *story) float64 {
-	t := o.cosine(f.Terms, s.terms, o.termDF)
+	o.refreshNorms(s)
+	t := o.cosine(f.Terms, s.terms, s.termNorm, o.termDF)
 	if len(f.Entities) == 0 || len(s.entities) == 0 {
 		return t * (1 - o.cfg.EntityWeight/2)
 	}
-	return (1-o.cfg.EntityWeight)*t + o.cfg.EntityWeight*o.cosine(f.Entities, s.entities, o.entityDF)
+	return (1-o.cfg.EntityWeight)*t + o.cfg.EntityWeight*o.cosine(f.Entities, s.entities, s.entityNorm, o.entityDF)
+}
+
+// refreshNorms recomputes a story's centroid norms when it changed or the
+// IDF weights drifted.
+func (o *Online) refreshNorms(s *story) {
+	if s.normDocs > 0 && o.docs <= s.normDocs+s.normDocs/50 {
+		return
+	}
+	s.termNorm = o.norm(s.terms, o.termDF)
+	s.entityNorm = o.norm(s.entities, o.entityDF)
+	s.normDocs = o.docs
+}
+
+func (o *Online) norm(centroid map[string]float64, df map[string]*docFreq) float64 {
+	var n float64
+	for k, c := range centroid {
+		w := c * o.idf(df, k)
+		n += w * w
+	}
+	return math.Sqrt(n)
 }
 
 // cosine compares an article's counts with a story's centroid, both with
-// sublinear term frequency, weighted by current IDF.
-func (o *Online) cosine(a, centroid map[string]float64, df map[string]int) float64 {
-	var dot, na, nc float64
+// sublinear term frequency, weighted by current IDF; centroidNorm is the
+// centroid's weighted norm.
+func (o *Online) cosine(a, centroid map[string]float64, centroidNorm float64, df map[string]*docFreq) float64 {
+	var dot, na float64
 	for k, n := range a {
-		w := (1 + math.Log(n)) * o.idf(df, k)
+		idf := o.idf(df, k)
+		w := (1 + math.Log(n)) * idf
 		na += w * w
 		if c, ok := centroid[k]; ok {
-			dot += w * c * o.idf(df, k)
+			dot += w * c * idf
 		}
 	}
-	for k, c := range centroid {
-		w := c * o.idf(df, k)
-		nc += w * w
-	}
-	if na == 0 || nc == 0 {
+	if na == 0 || centroidNorm == 0 {
 		return 0
 	}
-	return dot / math.Sqrt(na*nc)
+	return dot / (math.Sqrt(na) * centroidNorm)
 }
 
 // within reports whether two times are at most d apart; an unknown time

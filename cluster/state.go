@@ -12,11 +12,13 @@ func (o *Online) add(f *Features, storyID, storylineID int64) {
 	storyID = o.resolve(storyID)
 	s := o.stories[storyID]
 	if s == nil {
-		s = &story{id: storyID, storyline: storylineID, terms: map[string]float64{}, entities: map[string]float64{}}
+		s = &story{id: storyID, storyline: storylineID, terms: map[string]float64{}, entities: map[string]float64{},
+			keys: map[string]struct{}{}}
 		o.stories[storyID] = s
 	}
 	s.storyline = storylineID
 	s.size++
+	s.normDocs = 0
 	addNormalized(s.terms, f.Terms)
 	addNormalized(s.entities, f.Entities)
 	if len(s.terms) > 2*o.cfg.CentroidTerms {
@@ -40,6 +42,7 @@ func (o *Online) add(f *Features, storyID, storylineID int64) {
 			o.postings[key] = p
 		}
 		p[storyID] = struct{}{}
+		s.keys[key] = struct{}{}
 	}
 	if !f.Signature.Empty() {
 		o.members[f.ID] = member{story: storyID, signature: f.Signature, published: f.Published}
@@ -90,13 +93,17 @@ func prune(centroid map[string]float64, keep int) {
 // evict forgets stories whose last article is more than Window older than
 // the newest article seen, so memory follows the window, not the archive.
 // Stories without dates stay.
+//
+// It runs when the clock has moved a fiftieth of the window since the last
+// sweep, so its cost per article stays constant.
 func (o *Online) evict(now time.Time) {
 	if now.IsZero() || now.Before(o.newest) {
 		now = o.newest
 	}
-	if now.IsZero() {
+	if now.IsZero() || now.Sub(o.lastEvict) < o.cfg.Window/50 {
 		return
 	}
+	o.lastEvict = now
 	cutoff := now.Add(-o.cfg.Window)
 	for id, s := range o.stories {
 		if !s.last.IsZero() && s.last.Before(cutoff) {
@@ -106,6 +113,29 @@ func (o *Online) evict(now time.Time) {
 	for id, m := range o.members {
 		if _, ok := o.stories[o.resolve(m.story)]; !ok {
 			delete(o.members, id)
+		}
+	}
+	for key, p := range o.postings {
+		for id := range p {
+			if _, ok := o.stories[id]; !ok {
+				delete(p, id)
+			}
+		}
+		if len(p) == 0 {
+			delete(o.postings, key)
+		}
+	}
+	for key, ids := range o.dups {
+		kept := ids[:0]
+		for _, id := range ids {
+			if _, ok := o.members[id]; ok {
+				kept = append(kept, id)
+			}
+		}
+		if len(kept) == 0 {
+			delete(o.dups, key)
+		} else {
+			o.dups[key] = kept
 		}
 	}
 }
