@@ -306,4 +306,7 @@ func TestDemoServes(t *testing.T) {
 	if code := <-done; code != 0 {
 		t.Errorf("demo exited %d after shutdown: %s", code, errb.String())
 	}
+	if !strings.Contains(out.String(), "Loaded the demo corpus: 10 articles in 4 stories.") {
+		t.Errorf("demo output = %q", out.String())
+	}
 }

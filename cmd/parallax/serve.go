@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"time"
 
+	"github.com/parallax-news/parallax"
 	"github.com/parallax-news/parallax/cluster"
 	"github.com/parallax-news/parallax/demo"
 	"github.com/parallax-news/parallax/input"
@@ -98,7 +99,11 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stdout, "Loaded the demo corpus: %d articles from %d inputs.\n", sum.Stored(), sum.Stored()+sum.Failed)
+	_, stories, err := st.stories.FindStories(ctx, parallax.StoryFilter{Limit: 1})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "Loaded the demo corpus: %d articles in %d stories.\n", sum.Stored(), stories)
 	return serve(ctx, e, st, *addr)
 }
 
