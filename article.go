@@ -56,6 +56,18 @@ func SplitParagraphs(text string) []string {
 	return out
 }
 
+// ByPublished orders articles by publication time, undated last, then by
+// ID: the order in which stories are told and streams are clustered.
+func ByPublished(a, b *Article) bool {
+	switch {
+	case a.Published.IsZero() != b.Published.IsZero():
+		return !a.Published.IsZero()
+	case !a.Published.Equal(b.Published):
+		return a.Published.Before(b.Published)
+	}
+	return a.ID < b.ID
+}
+
 // ArticleFilter selects articles. Zero values select everything.
 type ArticleFilter struct {
 	ID         *int64

@@ -140,7 +140,7 @@ func (o *Online) Warm(articles []*parallax.Article) {
 // Assign places each article, in order of publication, in a story.
 func (o *Online) Assign(articles []*parallax.Article) []parallax.Assignment {
 	sorted := append([]*parallax.Article(nil), articles...)
-	sort.SliceStable(sorted, func(i, j int) bool { return before(sorted[i], sorted[j]) })
+	sort.SliceStable(sorted, func(i, j int) bool { return parallax.ByPublished(sorted[i], sorted[j]) })
 	// The batch's document frequencies count before any of it is
 	// assigned, so the first articles of a stream are not compared with
 	// IDF weights drawn from a handful of documents.
@@ -168,16 +168,6 @@ func (o *Online) Merges() [][2]int64 {
 	out := o.pending
 	o.pending = nil
 	return out
-}
-
-func before(a, b *parallax.Article) bool {
-	switch {
-	case a.Published.IsZero() != b.Published.IsZero():
-		return !a.Published.IsZero()
-	case !a.Published.Equal(b.Published):
-		return a.Published.Before(b.Published)
-	}
-	return a.ID < b.ID
 }
 
 func (o *Online) assign(a *parallax.Article, f *Features) parallax.Assignment {
@@ -306,28 +296,9 @@ func (o *Online) candidates(f *Features) map[int64]struct{} {
 		}
 	}
 	out := make(map[int64]struct{}, min(len(hits), o.cfg.MaxCandidates))
-	if len(hits) <= o.cfg.MaxCandidates {
-		for id := range hits {
-			out[id] = struct{}{}
-		}
-		return out
-	}
-	type kv struct {
-		id int64
-		n  int
-	}
-	ranked := make([]kv, 0, len(hits))
-	for id, n := range hits {
-		ranked = append(ranked, kv{id, n})
-	}
-	sort.Slice(ranked, func(i, j int) bool {
-		if ranked[i].n != ranked[j].n {
-			return ranked[i].n > ranked[j].n
-		}
-		return ranked[i].id > ranked[j].id // recent stories first
-	})
-	for _, e := range ranked[:o.cfg.MaxCandidates] {
-		out[e.id] = struct{}{}
+	// On equal hits, recent stories (higher IDs) come first.
+	for _, id := range top(hits, o.cfg.MaxCandidates, func(a, b int64) bool { return a > b }) {
+		out[id] = struct{}{}
 	}
 	return out
 }
@@ -335,23 +306,13 @@ func (o *Online) candidates(f *Features) map[int64]struct{} {
 // lookupKeys are the keys an article is indexed and looked up under: its
 // highest-weighted terms, and its entities.
 func (o *Online) lookupKeys(f *Features) []string {
-	type kv struct {
-		k string
-		w float64
-	}
-	ranked := make([]kv, 0, len(f.Terms))
+	weights := make(map[string]float64, len(f.Terms))
 	for t, n := range f.Terms {
-		ranked = append(ranked, kv{t, (1 + math.Log(n)) * o.idf(o.termDF, t)})
+		weights[t] = (1 + math.Log(n)) * o.idf(o.termDF, t)
 	}
-	sort.Slice(ranked, func(i, j int) bool {
-		if ranked[i].w != ranked[j].w {
-			return ranked[i].w > ranked[j].w
-		}
-		return ranked[i].k < ranked[j].k
-	})
 	keys := make([]string, 0, o.cfg.CandidateTerms+len(f.Entities))
-	for i := 0; i < len(ranked) && i < o.cfg.CandidateTerms; i++ {
-		keys = append(keys, "t:"+ranked[i].k)
+	for _, t := range top(weights, o.cfg.CandidateTerms, stringLess) {
+		keys = append(keys, "t:"+t)
 	}
 	for e := range f.Entities {
 		keys = append(keys, "e:"+e)

@@ -71,24 +71,35 @@ func addNormalized(centroid, counts map[string]float64) {
 
 // prune keeps the keep heaviest entries of a centroid.
 func prune(centroid map[string]float64, keep int) {
-	type kv struct {
-		k string
-		w float64
+	kept := map[string]bool{}
+	for _, k := range top(centroid, keep, stringLess) {
+		kept[k] = true
 	}
-	all := make([]kv, 0, len(centroid))
-	for k, w := range centroid {
-		all = append(all, kv{k, w})
-	}
-	sort.Slice(all, func(i, j int) bool {
-		if all[i].w != all[j].w {
-			return all[i].w > all[j].w
+	for k := range centroid {
+		if !kept[k] {
+			delete(centroid, k)
 		}
-		return all[i].k < all[j].k
-	})
-	for _, e := range all[keep:] {
-		delete(centroid, e.k)
 	}
 }
+
+// top returns the n keys of weights with the highest weights, heaviest
+// first; equal weights are ordered by tieFirst, so results never depend on
+// map order.
+func top[K comparable, W int | float64](weights map[K]W, n int, tieFirst func(a, b K) bool) []K {
+	keys := make([]K, 0, len(weights))
+	for k := range weights {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		if wi, wj := weights[keys[i]], weights[keys[j]]; wi != wj {
+			return wi > wj
+		}
+		return tieFirst(keys[i], keys[j])
+	})
+	return keys[:min(n, len(keys))]
+}
+
+func stringLess(a, b string) bool { return a < b }
 
 // evict forgets stories whose last article is more than Window older than
 // the newest article seen, so memory follows the window, not the archive.

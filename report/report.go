@@ -30,7 +30,7 @@ func Build(story *parallax.Story, articles []*parallax.Article, storyline []*par
 		Related:        []parallax.RelatedStory{},
 	}
 	sorted := append([]*parallax.Article(nil), articles...)
-	sort.SliceStable(sorted, func(i, j int) bool { return byPublished(sorted[i], sorted[j]) })
+	sort.SliceStable(sorted, func(i, j int) bool { return parallax.ByPublished(sorted[i], sorted[j]) })
 	for _, a := range sorted {
 		r.Articles = append(r.Articles, parallax.ReportArticle{
 			ID: a.ID, ExternalID: a.ExternalID, Source: a.Source, Title: a.Title, URL: a.URL,
@@ -43,17 +43,6 @@ func Build(story *parallax.Story, articles []*parallax.Article, storyline []*par
 		}
 	}
 	return r
-}
-
-// byPublished orders articles by publication time, undated last, then by ID.
-func byPublished(a, b *parallax.Article) bool {
-	switch {
-	case a.Published.IsZero() != b.Published.IsZero():
-		return !a.Published.IsZero()
-	case !a.Published.Equal(b.Published):
-		return a.Published.Before(b.Published)
-	}
-	return a.ID < b.ID
 }
 
 // sources counts each outlet's articles. An outlet is independent unless
