@@ -14,6 +14,12 @@ const (
 	PublishedInferred = "inferred" // guessed from dates the text mentions
 )
 
+// How precisely an article's publication time is known.
+const (
+	PrecisionTime = "time" // date and time of day
+	PrecisionDay  = "day"  // the calendar day only; the time is midnight UTC
+)
+
 // Article is one document from one source, with its body as clean text.
 type Article struct {
 	ID int64
@@ -30,7 +36,10 @@ type Article struct {
 	// the input gave, so that "Monday" can later be resolved in local time.
 	Published       time.Time
 	PublishedMethod string
-	Language        string
+	// PublishedPrecision is PrecisionDay when only the date is known, else
+	// PrecisionTime (or "" when Published is zero).
+	PublishedPrecision string
+	Language           string
 	// Text holds the body paragraphs separated by blank lines.
 	Text        string
 	ContentHash string

@@ -22,14 +22,16 @@ type StoryReport struct {
 
 // ReportArticle is an article as listed in a story report.
 type ReportArticle struct {
-	ID          int64   `json:"id"`
-	ExternalID  string  `json:"external_id"`
-	Source      string  `json:"source"`
-	Title       string  `json:"title"`
-	URL         string  `json:"url"`
-	Published   *string `json:"published"`
-	Language    string  `json:"language"`
-	DuplicateOf *int64  `json:"duplicate_of"`
+	ID         int64   `json:"id"`
+	ExternalID string  `json:"external_id"`
+	Source     string  `json:"source"`
+	Title      string  `json:"title"`
+	URL        string  `json:"url"`
+	Published  *string `json:"published"`
+	// PublishedPrecision is "day" when only the date is known.
+	PublishedPrecision string `json:"published_precision"`
+	Language           string `json:"language"`
+	DuplicateOf        *int64 `json:"duplicate_of"`
 }
 
 // ReportSource is an outlet's share of a story. Independent is false when

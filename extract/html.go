@@ -115,11 +115,15 @@ func (e *Extractor) published(page *Page, doc *html.Node, pageURL string) {
 	}
 	page.Published = res.DateTime
 	page.PublishedMethod = dateMethod(doc, pageURL, res.SrcString)
+	page.PublishedPrecision = parallax.PrecisionTime
+	if !res.HasTime {
+		page.PublishedPrecision = parallax.PrecisionDay
+	}
 	// A date in the URL is the publisher's own local date, written once.
 	// Metadata that falls on another day is a modification date or a
 	// timestamp normalised to UTC, so the URL's day wins then.
 	if day, ok := URLDate(pageURL); ok && page.Published.Format(time.DateOnly) != day.Format(time.DateOnly) {
-		page.Published, page.PublishedMethod = day, parallax.PublishedURL
+		page.Published, page.PublishedMethod, page.PublishedPrecision = day, parallax.PublishedURL, parallax.PrecisionDay
 	}
 }
 

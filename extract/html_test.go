@@ -149,12 +149,13 @@ func TestURLDayBeatsOtherMetadataDay(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got.Published.Format(time.DateOnly) != "2025-11-08" || got.PublishedMethod != parallax.PublishedURL {
+	if got.Published.Format(time.DateOnly) != "2025-11-08" || got.PublishedMethod != parallax.PublishedURL || got.PublishedPrecision != parallax.PrecisionDay {
 		t.Errorf("published %v by %q, want the URL's day", got.Published, got.PublishedMethod)
 	}
 	sameDay := strings.Replace(modified, "2025-11-09T05:30:00+00:00", "2025-11-08T21:30:00-05:00", 1)
 	got, _ = newExtractor().HTML([]byte(sameDay), "https://news.example/2025/11/08/late-evening-story", "")
-	if got.Published.Format(time.RFC3339) != "2025-11-08T21:30:00-05:00" || got.PublishedMethod != parallax.PublishedMetadata {
+	if got.Published.Format(time.RFC3339) != "2025-11-08T21:30:00-05:00" || got.PublishedMethod != parallax.PublishedMetadata ||
+		got.PublishedPrecision != parallax.PrecisionTime {
 		t.Errorf("published %v by %q, want the metadata time", got.Published, got.PublishedMethod)
 	}
 }

@@ -16,12 +16,15 @@ type Page struct {
 	Published time.Time `json:"-"`
 	// PublishedMethod is one of the parallax.Published* constants, or ""
 	// when no date was found.
-	PublishedMethod string   `json:"published_method"`
-	Site            string   `json:"site"`
-	Language        string   `json:"language"`
-	CanonicalURL    string   `json:"canonical_url"`
-	Charset         string   `json:"charset,omitempty"`
-	Paragraphs      []string `json:"paragraphs"`
+	PublishedMethod string `json:"published_method"`
+	// PublishedPrecision is parallax.PrecisionDay when the page gives no
+	// time of day.
+	PublishedPrecision string   `json:"published_precision"`
+	Site               string   `json:"site"`
+	Language           string   `json:"language"`
+	CanonicalURL       string   `json:"canonical_url"`
+	Charset            string   `json:"charset,omitempty"`
+	Paragraphs         []string `json:"paragraphs"`
 }
 
 // Text returns the paragraphs separated by blank lines.

@@ -79,16 +79,19 @@ func firstWords(text string, n int) string {
 
 // parseTime accepts the date forms that inputs use: RFC 3339 (with or
 // without seconds' fraction), a date and time without zone (taken as UTC),
-// and a bare date.
-func parseTime(s string) (time.Time, error) {
+// and a bare date, whose precision is the day.
+func parseTime(s string) (time.Time, string, error) {
 	s = strings.TrimSpace(s)
+	if t, err := time.Parse(time.DateOnly, s); err == nil {
+		return t, parallax.PrecisionDay, nil
+	}
 	for _, layout := range []string{time.RFC3339Nano, "2006-01-02T15:04:05", "2006-01-02 15:04:05",
-		"2006-01-02T15:04", "2006-01-02 15:04", "2006-01-02", time.RFC1123Z, time.RFC1123} {
+		"2006-01-02T15:04", "2006-01-02 15:04", time.RFC1123Z, time.RFC1123} {
 		if t, err := time.Parse(layout, s); err == nil {
-			return t, nil
+			return t, parallax.PrecisionTime, nil
 		}
 	}
-	return time.Time{}, fmt.Errorf("unrecognised date %q (want RFC 3339 or YYYY-MM-DD)", s)
+	return time.Time{}, "", fmt.Errorf("unrecognised date %q (want RFC 3339 or YYYY-MM-DD)", s)
 }
 
 // setPublished parses a metadata date into a; a bad date is a warning.
@@ -96,10 +99,10 @@ func setPublished(a *parallax.Article, s string) []string {
 	if strings.TrimSpace(s) == "" {
 		return nil
 	}
-	t, err := parseTime(s)
+	t, precision, err := parseTime(s)
 	if err != nil {
 		return []string{"published ignored: " + err.Error()}
 	}
-	a.Published, a.PublishedMethod = t, parallax.PublishedMetadata
+	a.Published, a.PublishedMethod, a.PublishedPrecision = t, parallax.PublishedMetadata, precision
 	return nil
 }

@@ -34,7 +34,7 @@ func (d *Decoder) DecodeHTML(name string, data []byte, pageURL string) (*paralla
 	}
 	a := &parallax.Article{
 		ExternalID: name, URL: pageURL, Source: page.Site, Title: page.Title, Byline: page.Byline,
-		Published: page.Published, PublishedMethod: page.PublishedMethod,
+		Published: page.Published, PublishedMethod: page.PublishedMethod, PublishedPrecision: page.PublishedPrecision,
 		Language: page.Language, Text: page.Text(),
 	}
 	if a.URL == "" {

@@ -130,7 +130,7 @@ func TestDecodeJSONL(t *testing.T) {
 		a.ExternalID != "a1" || a.Text != "Body one.\n\nBody two." || a.Key != "id:example.com\x00a1" {
 		t.Errorf("line 1 = %+v (err %v)", a, byOrigin["1"].Err)
 	}
-	if _, off := a.Published.Zone(); off != 9*3600 || a.PublishedMethod != parallax.PublishedMetadata {
+	if _, off := a.Published.Zone(); off != 9*3600 || a.PublishedMethod != parallax.PublishedMetadata || a.PublishedPrecision != parallax.PrecisionTime {
 		t.Errorf("line 1 published %v (%s)", a.Published, a.PublishedMethod)
 	}
 	if b := byOrigin["3"].Article; b == nil || b.ExternalID != "42" || b.Key != "id:Wire\x0042" ||
@@ -260,7 +260,8 @@ func TestDecodeTextCleanup(t *testing.T) {
 	if a.Source != "Daily Tide" || a.Byline != "Ann Other" || a.Text != "Saltmarsh council voted on Tuesday to expand the ferry terminal, the mayor said." {
 		t.Errorf("article = %+v", a)
 	}
-	if a.Published.Format(time.DateOnly) != "2026-03-04" || a.PublishedMethod != parallax.PublishedText || a.Language != "en" {
+	if a.Published.Format(time.DateOnly) != "2026-03-04" || a.PublishedMethod != parallax.PublishedText ||
+		a.PublishedPrecision != parallax.PrecisionDay || a.Language != "en" {
 		t.Errorf("published %v by %q, language %q", a.Published, a.PublishedMethod, a.Language)
 	}
 }

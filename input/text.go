@@ -51,9 +51,9 @@ func (d *Decoder) DecodeText(name string, data []byte) (*parallax.Article, []str
 	}
 	now := d.Now()
 	if t, ok := InferDate(clean.Dateline, now); ok {
-		a.Published, a.PublishedMethod = t, parallax.PublishedText
+		a.Published, a.PublishedMethod, a.PublishedPrecision = t, parallax.PublishedText, parallax.PrecisionDay
 	} else if t, ok := InferDate(text, now); ok {
-		a.Published, a.PublishedMethod = t, parallax.PublishedInferred
+		a.Published, a.PublishedMethod, a.PublishedPrecision = t, parallax.PublishedInferred, parallax.PrecisionDay
 	}
 	// A file name is no stable identity: the same name in two folders may
 	// hold two different articles. The content is.

@@ -146,7 +146,7 @@ func TestStdin(t *testing.T) {
 		t.Errorf("progress = %+v", last)
 	}
 	as, _, _ := e.articles.FindArticles(context.Background(), parallax.ArticleFilter{})
-	if as[0].Published.Format(time.DateOnly) != "2026-01-01" {
+	if as[0].Published.Format(time.DateOnly) != "2026-01-01" || as[0].PublishedPrecision != parallax.PrecisionDay {
 		t.Errorf("published = %v", as[0].Published)
 	}
 }

@@ -34,7 +34,8 @@ func Build(story *parallax.Story, articles []*parallax.Article, storyline []*par
 	for _, a := range sorted {
 		r.Articles = append(r.Articles, parallax.ReportArticle{
 			ID: a.ID, ExternalID: a.ExternalID, Source: a.Source, Title: a.Title, URL: a.URL,
-			Published: timePtr(a.Published), Language: a.Language, DuplicateOf: idPtr(a.DuplicateOf),
+			Published: timePtr(a.Published), PublishedPrecision: a.PublishedPrecision,
+			Language: a.Language, DuplicateOf: idPtr(a.DuplicateOf),
 		})
 	}
 	for _, s := range storyline {

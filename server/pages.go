@@ -57,6 +57,20 @@ var funcs = template.FuncMap{
 		}
 		return t.Format("2 Jan 2006 15:04 MST")
 	},
+	// when shows a publication time as precisely as it is known.
+	"when": func(s *string, precision string) string {
+		if s == nil {
+			return "date unknown"
+		}
+		t, err := time.Parse(time.RFC3339, *s)
+		if err != nil {
+			return *s
+		}
+		if precision == parallax.PrecisionDay {
+			return t.Format("2 Jan 2006")
+		}
+		return t.Format("2 Jan 2006 15:04 MST")
+	},
 	"weburl": func(raw string) string {
 		if _, err := parallax.CanonicalURL(raw); err != nil {
 			return ""

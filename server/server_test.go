@@ -40,6 +40,7 @@ func newFixture(t *testing.T) *fixture {
 		storetest.NewArticle("Radio", "Orchestra sells out", "Music.", day.Add(48*time.Hour)),
 	}
 	arts[1].URL = "javascript:alert(3)"
+	arts[2].PublishedPrecision = parallax.PrecisionDay
 	arts[0].URL = "https://ledger.example/a"
 	if _, err := as.PutArticles(context.Background(), arts); err != nil {
 		t.Fatal(err)
@@ -84,7 +85,8 @@ func TestPages(t *testing.T) {
 		wantInBody []string
 	}{
 		{"/", 200, []string{"Halvard Bridge collapses", "Orchestra sells out", `href="/articles/` + id(1) + `"`}},
-		{"/stories/" + id(0), 200, []string{"Halvard Bridge collapses", "no, copies only", "copy of"}},
+		{"/stories/" + id(0), 200, []string{"Halvard Bridge collapses", "no, copies only", "copy of", "2 Mar 2026 08:00 UTC"}},
+		{"/stories/" + id(2), 200, []string{"<time>4 Mar 2026</time>"}},
 		{"/articles/" + id(0), 200, []string{"<p>First paragraph.</p>", "<p>Second paragraph.</p>", `href="https://ledger.example/a"`}},
 		{"/stories/999", 404, []string{"story 999 not found"}},
 		{"/stories/abc", 400, []string{"invalid id"}},

@@ -81,7 +81,7 @@ func findArticles(ctx context.Context, tx *sql.Tx, f parallax.ArticleFilter) ([]
 	}
 	rows, err := tx.QueryContext(ctx, `
 		SELECT a.id, a.key, a.external_id, a.url, a.canonical_url, a.source_id, s.name,
-		       a.title, a.byline, a.published, a.published_method, a.language, `+text+`,
+		       a.title, a.byline, a.published, a.published_method, a.published_precision, a.language, `+text+`,
 		       a.content_hash, a.story_id, st.storyline_id, a.duplicate_of, a.ingested_at
 		FROM articles a
 		JOIN sources s ON s.id = a.source_id
@@ -110,7 +110,7 @@ func scanArticle(rows *sql.Rows) (*parallax.Article, error) {
 	var published sql.NullString
 	var story, storyline, dup, ingested sql.NullInt64
 	if err := rows.Scan(&a.ID, &a.Key, &a.ExternalID, &a.URL, &a.CanonicalURL, &a.SourceID, &a.Source,
-		&a.Title, &a.Byline, &published, &a.PublishedMethod, &a.Language, &a.Text,
+		&a.Title, &a.Byline, &published, &a.PublishedMethod, &a.PublishedPrecision, &a.Language, &a.Text,
 		&a.ContentHash, &story, &storyline, &dup, &ingested); err != nil {
 		return nil, fmt.Errorf("scan article: %w", err)
 	}
@@ -189,9 +189,9 @@ func (s *ArticleService) putArticle(ctx context.Context, tx *sql.Tx, a *parallax
 	if id != 0 {
 		_, err = tx.ExecContext(ctx, `UPDATE articles SET external_id = ?, url = ?, canonical_url = ?,
 			source_id = ?, title = ?, byline = ?, published = ?, published_at = ?, published_method = ?,
-			language = ?, text = ?, content_hash = ?, updated_at = ? WHERE id = ?`,
+			published_precision = ?, language = ?, text = ?, content_hash = ?, updated_at = ? WHERE id = ?`,
 			a.ExternalID, a.URL, a.CanonicalURL, sourceID, a.Title, a.Byline,
-			nullRFC3339(a.Published), nullUnix(a.Published), a.PublishedMethod,
+			nullRFC3339(a.Published), nullUnix(a.Published), a.PublishedMethod, a.PublishedPrecision,
 			a.Language, a.Text, a.ContentHash, now, id)
 		if err != nil {
 			return parallax.PutResult{}, fmt.Errorf("update article %d: %w", id, err)
@@ -199,10 +199,10 @@ func (s *ArticleService) putArticle(ctx context.Context, tx *sql.Tx, a *parallax
 		return parallax.PutResult{ID: id, Outcome: parallax.Updated}, nil
 	}
 	res, err := tx.ExecContext(ctx, `INSERT INTO articles (key, external_id, url, canonical_url,
-		source_id, title, byline, published, published_at, published_method, language, text,
-		content_hash, ingested_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		source_id, title, byline, published, published_at, published_method, published_precision, language, text,
+		content_hash, ingested_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		a.Key, a.ExternalID, a.URL, a.CanonicalURL, sourceID, a.Title, a.Byline,
-		nullRFC3339(a.Published), nullUnix(a.Published), a.PublishedMethod,
+		nullRFC3339(a.Published), nullUnix(a.Published), a.PublishedMethod, a.PublishedPrecision,
 		a.Language, a.Text, a.ContentHash, now, now)
 	if err != nil {
 		return parallax.PutResult{}, fmt.Errorf("insert article %q: %w", a.Title, err)

@@ -37,7 +37,7 @@ func Run(t *testing.T, open func(t *testing.T) Stores) {
 func NewArticle(source, title, text string, published time.Time) *parallax.Article {
 	a := &parallax.Article{Source: source, Title: title, Text: text, Published: published}
 	if !published.IsZero() {
-		a.PublishedMethod = parallax.PublishedMetadata
+		a.PublishedMethod, a.PublishedPrecision = parallax.PublishedMetadata, parallax.PrecisionTime
 	}
 	a.ContentHash = parallax.ContentHash(title, text)
 	a.Key = parallax.ArticleKey(a, false, "")
@@ -154,7 +154,8 @@ func testFindArticles(t *testing.T, s Stores) {
 	want := all[1]
 	if b.Source != "B" || b.ExternalID != want.ExternalID || b.URL != want.URL || b.CanonicalURL != want.CanonicalURL ||
 		b.Byline != want.Byline || b.Language != "en" || b.Key != want.Key || b.Title != want.Title ||
-		b.PublishedMethod != parallax.PublishedMetadata || b.IngestedAt.IsZero() || b.SourceID == 0 {
+		b.PublishedMethod != parallax.PublishedMetadata || b.PublishedPrecision != parallax.PrecisionTime ||
+		b.IngestedAt.IsZero() || b.SourceID == 0 {
 		t.Errorf("round trip lost fields: got %+v", b)
 	}
 	unassigned, total, _ := s.Articles.FindArticles(ctx, parallax.ArticleFilter{Unassigned: true})

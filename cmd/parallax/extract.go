@@ -16,17 +16,18 @@ import (
 
 // extractOutput is what `parallax extract` prints.
 type extractOutput struct {
-	Title           string            `json:"title"`
-	Byline          string            `json:"byline"`
-	Published       *string           `json:"published"`
-	PublishedMethod string            `json:"published_method"`
-	Site            string            `json:"site"`
-	Language        string            `json:"language"`
-	CanonicalURL    string            `json:"canonical_url"`
-	Charset         string            `json:"charset,omitempty"`
-	Text            string            `json:"text"`
-	Paragraphs      []string          `json:"paragraphs"`
-	Dropped         []extract.Dropped `json:"dropped,omitempty"`
+	Title              string            `json:"title"`
+	Byline             string            `json:"byline"`
+	Published          *string           `json:"published"`
+	PublishedMethod    string            `json:"published_method"`
+	PublishedPrecision string            `json:"published_precision"`
+	Site               string            `json:"site"`
+	Language           string            `json:"language"`
+	CanonicalURL       string            `json:"canonical_url"`
+	Charset            string            `json:"charset,omitempty"`
+	Text               string            `json:"text"`
+	Paragraphs         []string          `json:"paragraphs"`
+	Dropped            []extract.Dropped `json:"dropped,omitempty"`
 }
 
 func runExtract(ctx context.Context, e *env, args []string) error {
@@ -100,7 +101,8 @@ func isHTML(name string, data []byte) bool {
 func fromPage(p *extract.Page) extractOutput {
 	return extractOutput{
 		Title: p.Title, Byline: p.Byline, Published: timeString(p.Published), PublishedMethod: p.PublishedMethod,
-		Site: p.Site, Language: p.Language, CanonicalURL: p.CanonicalURL, Charset: p.Charset,
+		PublishedPrecision: p.PublishedPrecision,
+		Site:               p.Site, Language: p.Language, CanonicalURL: p.CanonicalURL, Charset: p.Charset,
 		Text: p.Text(), Paragraphs: nonNil(p.Paragraphs),
 	}
 }
@@ -116,7 +118,8 @@ func fromText(name string, data []byte) (extractOutput, error) {
 	clean := extract.CleanText(string(data))
 	return extractOutput{
 		Title: a.Title, Byline: a.Byline, Published: timeString(a.Published), PublishedMethod: a.PublishedMethod,
-		Site: clean.Site, Language: a.Language, Text: a.Text, Paragraphs: nonNil(a.Paragraphs()),
+		PublishedPrecision: a.PublishedPrecision,
+		Site:               clean.Site, Language: a.Language, Text: a.Text, Paragraphs: nonNil(a.Paragraphs()),
 		Dropped: clean.Dropped,
 	}, nil
 }
