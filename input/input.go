@@ -100,6 +100,10 @@ func Expand(paths []string) ([]Input, []Record) {
 			inputs = append(inputs, Input{Path: "-", Kind: JSONL, Size: -1})
 			continue
 		}
+		if strings.HasPrefix(p, "http://") || strings.HasPrefix(p, "https://") {
+			errs = append(errs, Record{Origin: p, Err: errors.New("fetching URLs is not available yet; save the page or feed and ingest the file")})
+			continue
+		}
 		info, err := os.Stat(p)
 		if err != nil {
 			errs = append(errs, Record{Origin: p, Err: statError(err)})

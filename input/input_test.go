@@ -206,7 +206,7 @@ func TestExpand(t *testing.T) {
 		}
 	}
 	md := filepath.Join(dir, "notes.md")
-	inputs, errs := input.Expand([]string{dir, filepath.Join(dir, "missing.txt"), md, "-"})
+	inputs, errs := input.Expand([]string{dir, filepath.Join(dir, "missing.txt"), md, "-", "https://news.example/a"})
 	var got []string
 	for _, in := range inputs {
 		got = append(got, strings.TrimPrefix(in.Path, dir+"/")+"="+string(in.Kind))
@@ -215,8 +215,9 @@ func TestExpand(t *testing.T) {
 	if !slices.Equal(got, want) {
 		t.Errorf("inputs = %v, want %v", got, want)
 	}
-	if len(errs) != 2 || !strings.Contains(errs[0].Err.Error(), "no such file") ||
-		!strings.Contains(errs[1].Err.Error(), "unsupported file type") || errs[1].Origin != md {
+	if len(errs) != 3 || !strings.Contains(errs[0].Err.Error(), "no such file") ||
+		!strings.Contains(errs[1].Err.Error(), "unsupported file type") || errs[1].Origin != md ||
+		!strings.Contains(errs[2].Err.Error(), "fetching URLs is not available yet") {
 		t.Errorf("errors = %+v", errs)
 	}
 }
