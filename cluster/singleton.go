@@ -4,9 +4,9 @@ package cluster
 
 import "github.com/parallax-news/parallax"
 
-// Singleton puts every article in a story and storyline of its own. It is
-// the assigner until online clustering lands, and the baseline that
-// clustering is measured against.
+// Singleton puts every article in a story and storyline of its own: the
+// baseline that clustering is measured against, and an assigner for tests
+// that need stories without clustering.
 type Singleton struct{}
 
 // Assign returns one new story and storyline per article, named by its
