@@ -90,6 +90,28 @@ type ArticleFilter struct {
 	Limit    int
 }
 
+// EachArticlePage calls fn with successive pages of the articles matching
+// f, f.Limit at a time (1,000 when unset), so that a caller can walk a
+// large store in bounded memory. f.Offset is where the walk starts.
+func EachArticlePage(ctx context.Context, s ArticleService, f ArticleFilter, fn func([]*Article) error) error {
+	if f.Limit <= 0 {
+		f.Limit = 1000
+	}
+	for {
+		page, _, err := s.FindArticles(ctx, f)
+		if err != nil {
+			return err
+		}
+		if err := fn(page); err != nil {
+			return err
+		}
+		if len(page) < f.Limit {
+			return nil
+		}
+		f.Offset += len(page)
+	}
+}
+
 // PutOutcome says what storing one article changed.
 type PutOutcome string
 

@@ -57,9 +57,7 @@ func (o *Online) storySimilarity(a, b *story) float64 {
 	t := o.centroidCosine(a.terms, b.terms, o.termDF)
 	e := o.centroidCosine(a.entities, b.entities, o.entityDF)
 	sim := (1-o.cfg.EntityWeight)*t + o.cfg.EntityWeight*e
-	gap := spanGap(a, b)
-	x := float64(gap) / float64(o.cfg.TimeScale)
-	return sim / (1 + x*x)
+	return sim * decay(gap(a.first, a.last, b.first, b.last), o.cfg.TimeScale)
 }
 
 func (o *Online) centroidCosine(a, b map[string]float64, df map[string]*docFreq) float64 {

@@ -386,16 +386,11 @@ func within(a, b time.Time, d time.Duration) bool {
 // the story's span, and quarters it at twice that. Unknown dates cost
 // nothing.
 func timeFactor(t time.Time, s *story, scale time.Duration) float64 {
-	if t.IsZero() || s.first.IsZero() {
-		return 1
-	}
-	var gap time.Duration
-	switch {
-	case t.Before(s.first):
-		gap = s.first.Sub(t)
-	case t.After(s.last):
-		gap = t.Sub(s.last)
-	}
-	x := float64(gap) / float64(scale)
+	return decay(gap(t, t, s.first, s.last), scale)
+}
+
+// decay is 1 for no gap, one half at scale, and one fifth at twice scale.
+func decay(g, scale time.Duration) float64 {
+	x := float64(g) / float64(scale)
 	return 1 / (1 + x*x)
 }

@@ -153,17 +153,17 @@ func (o *Online) evict(now time.Time) {
 
 func sqrt(x float64) float64 { return math.Sqrt(x) }
 
-// spanGap is the time between two stories' spans, zero when they overlap
-// or a date is unknown.
-func spanGap(a, b *story) time.Duration {
-	if a.first.IsZero() || b.first.IsZero() {
+// gap is the time between two spans, zero when they overlap or a date is
+// unknown.
+func gap(aFirst, aLast, bFirst, bLast time.Time) time.Duration {
+	if aFirst.IsZero() || bFirst.IsZero() {
 		return 0
 	}
 	switch {
-	case a.last.Before(b.first):
-		return b.first.Sub(a.last)
-	case b.last.Before(a.first):
-		return a.first.Sub(b.last)
+	case aLast.Before(bFirst):
+		return bFirst.Sub(aLast)
+	case bLast.Before(aFirst):
+		return aFirst.Sub(bLast)
 	}
 	return 0
 }

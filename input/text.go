@@ -31,13 +31,20 @@ func (d *Decoder) textFile(path string, r io.Reader) Record {
 // in the text; else it is inferred from the latest explicit date the text
 // states that is not after Now.
 func (d *Decoder) DecodeText(name string, data []byte) (*parallax.Article, []string, error) {
+	a, _, warnings, err := d.DecodeTextCleaned(name, data)
+	return a, warnings, err
+}
+
+// DecodeTextCleaned is DecodeText that also returns what cleanup found,
+// including the lines it dropped and why.
+func (d *Decoder) DecodeTextCleaned(name string, data []byte) (*parallax.Article, *extract.TextResult, []string, error) {
 	text, err := checkText(data)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	clean := extract.CleanText(text)
 	if len(clean.Paragraphs) == 0 {
-		return nil, nil, errors.New("no body text after the title line")
+		return nil, nil, nil, errors.New("no body text after the title line")
 	}
 	a := &parallax.Article{
 		ExternalID: name,
@@ -59,7 +66,7 @@ func (d *Decoder) DecodeText(name string, data []byte) (*parallax.Article, []str
 	// hold two different articles. The content is.
 	warnings, err := finish(a, false, data)
 	if err != nil {
-		return nil, nil, fmt.Errorf("decode text: %w", err)
+		return nil, nil, nil, fmt.Errorf("decode text: %w", err)
 	}
-	return a, warnings, nil
+	return a, clean, warnings, nil
 }

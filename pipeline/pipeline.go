@@ -150,17 +150,13 @@ func (p *Pipeline) warm(ctx context.Context) error {
 	if !ok || p.warmed {
 		return nil
 	}
-	f := parallax.ArticleFilter{Assigned: true, WithText: true, Limit: 1000}
-	for {
-		articles, _, err := p.Articles.FindArticles(ctx, f)
-		if err != nil {
-			return fmt.Errorf("load assigned articles: %w", err)
-		}
-		w.Warm(articles)
-		if len(articles) < f.Limit {
-			break
-		}
-		f.Offset += len(articles)
+	err := parallax.EachArticlePage(ctx, p.Articles, parallax.ArticleFilter{Assigned: true, WithText: true},
+		func(articles []*parallax.Article) error {
+			w.Warm(articles)
+			return nil
+		})
+	if err != nil {
+		return fmt.Errorf("load assigned articles: %w", err)
 	}
 	p.warmed = true
 	return nil

@@ -29,7 +29,7 @@ func NewArticleRecord(a *parallax.Article, withText bool) ArticleRecord {
 	r := ArticleRecord{
 		ID: a.ID, ExternalID: a.ExternalID, StoryID: idPtr(a.StoryID), StorylineID: idPtr(a.StorylineID),
 		Source: a.Source, Title: a.Title, URL: a.URL, CanonicalURL: a.CanonicalURL, Byline: a.Byline,
-		Published: timePtr(a.Published), PublishedMethod: a.PublishedMethod, PublishedPrecision: a.PublishedPrecision,
+		Published: TimeString(a.Published), PublishedMethod: a.PublishedMethod, PublishedPrecision: a.PublishedPrecision,
 		Language:    a.Language,
 		DuplicateOf: idPtr(a.DuplicateOf), ContentHash: a.ContentHash,
 	}
@@ -56,7 +56,7 @@ type StoryRecord struct {
 func NewStoryRecord(s *parallax.Story) StoryRecord {
 	return StoryRecord{
 		ID: s.ID, StorylineID: s.StorylineID, Title: s.Title,
-		FirstPublished: timePtr(s.FirstPublished), LastPublished: timePtr(s.LastPublished),
+		FirstPublished: TimeString(s.FirstPublished), LastPublished: TimeString(s.LastPublished),
 		Articles: s.Articles, Sources: s.Sources,
 	}
 }

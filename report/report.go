@@ -17,8 +17,8 @@ func Build(story *parallax.Story, articles []*parallax.Article, storyline []*par
 		ID:             story.ID,
 		Title:          story.Title,
 		StorylineID:    story.StorylineID,
-		FirstPublished: timePtr(story.FirstPublished),
-		LastPublished:  timePtr(story.LastPublished),
+		FirstPublished: TimeString(story.FirstPublished),
+		LastPublished:  TimeString(story.LastPublished),
 		Articles:       make([]parallax.ReportArticle, 0, len(articles)),
 		Sources:        sources(articles),
 		Entities:       []parallax.ReportEntity{},
@@ -34,7 +34,7 @@ func Build(story *parallax.Story, articles []*parallax.Article, storyline []*par
 	for _, a := range sorted {
 		r.Articles = append(r.Articles, parallax.ReportArticle{
 			ID: a.ID, ExternalID: a.ExternalID, Source: a.Source, Title: a.Title, URL: a.URL,
-			Published: timePtr(a.Published), PublishedPrecision: a.PublishedPrecision,
+			Published: TimeString(a.Published), PublishedPrecision: a.PublishedPrecision,
 			Language: a.Language, DuplicateOf: idPtr(a.DuplicateOf),
 		})
 	}
@@ -72,7 +72,8 @@ func sources(articles []*parallax.Article) []parallax.ReportSource {
 	return out
 }
 
-func timePtr(t time.Time) *string {
+// TimeString formats a time as RFC 3339 for JSON, or nil for the zero time.
+func TimeString(t time.Time) *string {
 	if t.IsZero() {
 		return nil
 	}

@@ -47,36 +47,29 @@ var funcs = template.FuncMap{
 		}
 		return t.Format("2 Jan 2006")
 	},
-	"datestr": func(s *string) string {
-		if s == nil {
-			return "date unknown"
-		}
-		t, err := time.Parse(time.RFC3339, *s)
-		if err != nil {
-			return *s
-		}
-		return t.Format("2 Jan 2006 15:04 MST")
-	},
-	// when shows a publication time as precisely as it is known.
-	"when": func(s *string, precision string) string {
-		if s == nil {
-			return "date unknown"
-		}
-		t, err := time.Parse(time.RFC3339, *s)
-		if err != nil {
-			return *s
-		}
-		if precision == parallax.PrecisionDay {
-			return t.Format("2 Jan 2006")
-		}
-		return t.Format("2 Jan 2006 15:04 MST")
-	},
+	"datestr": func(s *string) string { return when(s, parallax.PrecisionTime) },
+	"when":    when,
 	"weburl": func(raw string) string {
 		if _, err := parallax.CanonicalURL(raw); err != nil {
 			return ""
 		}
 		return raw
 	},
+}
+
+// when shows an RFC 3339 time as precisely as it is known.
+func when(s *string, precision string) string {
+	if s == nil {
+		return "date unknown"
+	}
+	t, err := time.Parse(time.RFC3339, *s)
+	if err != nil {
+		return *s
+	}
+	if precision == parallax.PrecisionDay {
+		return t.Format("2 Jan 2006")
+	}
+	return t.Format("2 Jan 2006 15:04 MST")
 }
 
 // layoutView is what the layout needs besides the page's own view.

@@ -158,6 +158,19 @@ func testFindArticles(t *testing.T, s Stores) {
 		b.IngestedAt.IsZero() || b.SourceID == 0 {
 		t.Errorf("round trip lost fields: got %+v", b)
 	}
+	var walked []int64
+	err = parallax.EachArticlePage(ctx, s.Articles, parallax.ArticleFilter{Limit: 2}, func(page []*parallax.Article) error {
+		if len(page) > 2 {
+			t.Errorf("page of %d articles, limit 2", len(page))
+		}
+		for _, a := range page {
+			walked = append(walked, a.ID)
+		}
+		return nil
+	})
+	if err != nil || len(walked) != 5 || walked[0] != all[0].ID || walked[4] != all[4].ID {
+		t.Errorf("EachArticlePage walked %v (err %v), want all 5 in ID order", walked, err)
+	}
 	unassigned, total, _ := s.Articles.FindArticles(ctx, parallax.ArticleFilter{Unassigned: true})
 	if total != 5 || len(unassigned) != 5 {
 		t.Errorf("unassigned = %d, want 5", total)

@@ -119,19 +119,14 @@ func evalClustering(ctx context.Context, e *env, path string) error {
 	}
 	elapsed := time.Since(start)
 	pred := map[string]string{}
-	f := parallax.ArticleFilter{Limit: 1000}
-	for {
-		articles, _, err := st.articles.FindArticles(ctx, f)
-		if err != nil {
-			return err
-		}
+	err = parallax.EachArticlePage(ctx, st.articles, parallax.ArticleFilter{}, func(articles []*parallax.Article) error {
 		for _, a := range articles {
 			pred[a.ExternalID] = strconv.FormatInt(a.StoryID, 10)
 		}
-		if len(articles) < f.Limit {
-			break
-		}
-		f.Offset += len(articles)
+		return nil
+	})
+	if err != nil {
+		return err
 	}
 	m := eval.ScoreClustering(pred, gold)
 	fmt.Fprintf(e.stdout, "%d articles (%d failed) in %.2fs, %.0f articles/s end to end\n",

@@ -8,10 +8,10 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"time"
 
 	"github.com/parallax-news/parallax/extract"
 	"github.com/parallax-news/parallax/input"
+	"github.com/parallax-news/parallax/report"
 )
 
 // extractOutput is what `parallax extract` prints.
@@ -100,7 +100,7 @@ func isHTML(name string, data []byte) bool {
 
 func fromPage(p *extract.Page) extractOutput {
 	return extractOutput{
-		Title: p.Title, Byline: p.Byline, Published: timeString(p.Published), PublishedMethod: p.PublishedMethod,
+		Title: p.Title, Byline: p.Byline, Published: report.TimeString(p.Published), PublishedMethod: p.PublishedMethod,
 		PublishedPrecision: p.PublishedPrecision,
 		Site:               p.Site, Language: p.Language, CanonicalURL: p.CanonicalURL, Charset: p.Charset,
 		Text: p.Text(), Paragraphs: nonNil(p.Paragraphs),
@@ -110,26 +110,16 @@ func fromPage(p *extract.Page) extractOutput {
 // fromText decodes a plain text as ingest does, and reports the lines
 // cleanup dropped.
 func fromText(name string, data []byte) (extractOutput, error) {
-	dec := input.NewDecoder()
-	a, _, err := dec.DecodeText(filepath.Base(name), data)
+	a, clean, _, err := input.NewDecoder().DecodeTextCleaned(filepath.Base(name), data)
 	if err != nil {
 		return extractOutput{}, err
 	}
-	clean := extract.CleanText(string(data))
 	return extractOutput{
-		Title: a.Title, Byline: a.Byline, Published: timeString(a.Published), PublishedMethod: a.PublishedMethod,
+		Title: a.Title, Byline: a.Byline, Published: report.TimeString(a.Published), PublishedMethod: a.PublishedMethod,
 		PublishedPrecision: a.PublishedPrecision,
 		Site:               clean.Site, Language: a.Language, Text: a.Text, Paragraphs: nonNil(a.Paragraphs()),
 		Dropped: clean.Dropped,
 	}, nil
-}
-
-func timeString(t time.Time) *string {
-	if t.IsZero() {
-		return nil
-	}
-	s := t.Format(time.RFC3339)
-	return &s
 }
 
 func nonNil(s []string) []string {

@@ -43,11 +43,7 @@ func runArticles(ctx context.Context, e *env, args []string) error {
 	if !*asJSON {
 		fmt.Fprintln(tw, "ID\tSTORY\tPUBLISHED\tSOURCE\tTITLE")
 	}
-	for {
-		articles, _, err := st.articles.FindArticles(ctx, f)
-		if err != nil {
-			return err
-		}
+	err = parallax.EachArticlePage(ctx, st.articles, f, func(articles []*parallax.Article) error {
 		for _, a := range articles {
 			if *asJSON {
 				if err := enc.Encode(report.NewArticleRecord(a, *withText)); err != nil {
@@ -57,10 +53,10 @@ func runArticles(ctx context.Context, e *env, args []string) error {
 			}
 			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\n", a.ID, idOrDash(a.StoryID), dateOrDash(a), a.Source, a.Title)
 		}
-		if len(articles) < f.Limit {
-			break
-		}
-		f.Offset += len(articles)
+		return nil
+	})
+	if err != nil {
+		return err
 	}
 	return tw.Flush()
 }
