@@ -79,9 +79,11 @@ func ByPublished(a, b *Article) bool {
 
 // ArticleFilter selects articles. Zero values select everything.
 type ArticleFilter struct {
-	ID         *int64
-	StoryID    *int64
-	Source     *string
+	ID      *int64
+	StoryID *int64
+	Source  *string
+	// Keys, when not nil, selects the articles with these keys.
+	Keys       []string
 	Unassigned bool // only articles not yet assigned to a story
 	Assigned   bool // only articles assigned to a story
 	// WithText loads the body; listings leave it empty to stay cheap.

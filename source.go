@@ -25,3 +25,38 @@ type SourceFilter struct {
 type SourceService interface {
 	FindSources(ctx context.Context, filter SourceFilter) ([]*Source, int, error)
 }
+
+// LineSighting records that one article of a source holds some paragraphs,
+// each given by its hash (extract.LineHash).
+type LineSighting struct {
+	Source     string
+	ArticleKey string
+	// Title identifies the article's wording: versions of one article share
+	// it and count once.
+	Title uint64
+	Lines []uint64
+}
+
+// LineCount says how widely a source repeats one paragraph.
+type LineCount struct {
+	// Titles is the number of differently titled articles of the source
+	// that hold the paragraph, counted up to the store's cap.
+	Titles int
+	// Articles are keys of articles seen holding it, one per counted title.
+	Articles []string
+}
+
+// SourceLineService remembers which paragraphs each source repeats across
+// its articles: the evidence for boilerplate that no single article
+// reveals. A store keeps at most LineTitleCap titles per paragraph, which
+// bounds its size while telling "seen often" from "seen once or twice".
+type SourceLineService interface {
+	// RecordLines stores the sightings; recording one again changes nothing.
+	RecordLines(ctx context.Context, sightings []LineSighting) error
+	// LineCounts returns the counts of the given paragraphs of a source.
+	// Paragraphs never seen are absent from the map.
+	LineCounts(ctx context.Context, source string, lines []uint64) (map[uint64]LineCount, error)
+}
+
+// LineTitleCap is the most titles a store counts per paragraph.
+const LineTitleCap = 3

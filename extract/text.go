@@ -155,7 +155,7 @@ func (c *cleaner) repeats() {
 // than text of the article.
 func (c *cleaner) chrome() {
 	for i, l := range c.lines {
-		if len(strings.Fields(l)) <= 30 && isChrome(strings.ToLower(l)) {
+		if len(strings.Fields(l)) <= 30 && (isChrome(strings.ToLower(l)) || isTeaser(l)) {
 			c.drop(i, ReasonChrome)
 		}
 	}
@@ -168,6 +168,13 @@ func isChrome(lower string) bool {
 		}
 	}
 	return chromeStartRE.MatchString(lower)
+}
+
+// isTeaser reports a link to another article: a headline of four words
+// or more followed by the link's capitalised text.
+func isTeaser(l string) bool {
+	m := teaserEndRE.FindStringSubmatchIndex(l)
+	return m != nil && len(strings.Fields(l[:m[2]])) >= 4
 }
 
 // tail finds where the article ends. Everything from a tail-section
@@ -325,6 +332,9 @@ var (
 		`watch (the|this) (full|video)|read more:|(also read|see also|lire aussi|leer más|weiterlesen):?|` +
 		`teilen\b|partager\b|compartir\b|anmelden\b|this (article|story) (originally appeared|was (first )?published)|` +
 		`email the (author|reporter)|follow .{1,60} on (twitter|x|facebook|instagram))`)
+	// teaserEndRE matches a link to another article: its headline
+	// followed by the link text.
+	teaserEndRE  = regexp.MustCompile(`\S\s+(Read more|Read the full story|Continue reading)( »| ›| →)?$`)
 	chromeInside = []string{"newsletter", "all rights reserved", "content is ai-generated", "donate today", "donate now",
 		"contributed to this report", "contributed to this story", "contributed to this post", "contributed to this article",
 		"views are the author", "views expressed are the author", "views expressed are those of the author",

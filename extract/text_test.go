@@ -141,6 +141,12 @@ func TestCleanTextRules(t *testing.T) {
 			drop: []string{"Home | News | Sport | Weather", "Share this article", "Sign up for our newsletter"},
 		},
 		{
+			name: "inline teasers for other articles go",
+			raw:  "Budget passes\n" + para + "\nMayor opens new library in the old town Read more\nResidents asked where they could read more about the plan.\n" + para + " Again.",
+			keep: []string{para, para + " Again.", "Residents asked where they could read more about the plan."},
+			drop: []string{"Mayor opens new library in the old town Read more"},
+		},
+		{
 			name: "a closing paragraph with new names stays",
 			raw:  "Budget passes\n" + para + "\n" + para + " Again.\nTransport Minister Ada Okoro will visit the harbour on Friday.",
 			keep: []string{"Transport Minister Ada Okoro will visit the harbour on Friday."},

@@ -40,6 +40,9 @@ type Pipeline struct {
 	Stories  parallax.StoryService
 	Decoder  *input.Decoder
 	Assigner Assigner
+	// Lines, when set, lets ingest drop paragraphs that an outlet repeats
+	// across its articles; see extract.DropSourceRepeats.
+	Lines parallax.SourceLineService
 	// Stdin is read for the input "-". Defaults to an empty reader.
 	Stdin io.Reader
 	// BatchSize is the number of articles per store transaction. Defaults
@@ -78,8 +81,11 @@ type Issue struct {
 
 // Summary counts what an ingest did.
 type Summary struct {
-	Added     int     `json:"added"`
-	Updated   int     `json:"updated"`
+	Added   int `json:"added"`
+	Updated int `json:"updated"`
+	// Recleaned counts articles stored earlier that lost paragraphs once
+	// later articles showed them to be their outlet's boilerplate.
+	Recleaned int     `json:"recleaned"`
 	Unchanged int     `json:"unchanged"`
 	Failed    int     `json:"failed"`
 	Assigned  int     `json:"assigned"`
@@ -99,7 +105,7 @@ func (s Summary) Stored() int { return s.Added + s.Updated + s.Unchanged }
 func (p *Pipeline) Ingest(ctx context.Context, paths []string) (Summary, error) {
 	start := time.Now()
 	inputs, errs := input.Expand(paths)
-	r := &run{p: p, ctx: ctx, inputs: inputs}
+	r := &run{p: p, ctx: ctx, inputs: inputs, checkedLines: map[uint64]bool{}}
 	for _, rec := range errs {
 		r.fail(rec.Origin, rec.Err)
 	}

@@ -2,8 +2,10 @@ package pipeline_test
 
 import (
 	"context"
+	"encoding/json"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -32,7 +34,33 @@ func newEnv(t *testing.T) *env {
 }
 
 func (e *env) pipeline() *pipeline.Pipeline {
-	return pipeline.New(e.articles, e.stories, input.NewDecoder(), cluster.Singleton{})
+	p := pipeline.New(e.articles, e.stories, input.NewDecoder(), cluster.Singleton{})
+	p.Lines = sqlite.NewSourceLineService(e.db)
+	return p
+}
+
+func (e *env) ingestJSONL(t *testing.T, lines ...string) pipeline.Summary {
+	t.Helper()
+	p := e.pipeline()
+	p.Stdin = strings.NewReader(strings.Join(lines, "\n"))
+	sum, err := p.Ingest(context.Background(), []string{"-"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return sum
+}
+
+func (e *env) texts(t *testing.T) map[string]string {
+	t.Helper()
+	as, _, err := e.articles.FindArticles(context.Background(), parallax.ArticleFilter{WithText: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]string{}
+	for _, a := range as {
+		out[a.Key] = a.Text
+	}
+	return out
 }
 
 func writeFiles(t *testing.T, files map[string]string) string {
@@ -188,5 +216,72 @@ func TestIdentityRules(t *testing.T) {
 	}
 	if _, n, _ := e.articles.FindArticles(ctx, parallax.ArticleFilter{}); n != 4 {
 		t.Errorf("stored %d articles, want 4", n)
+	}
+}
+
+// TestSourceBoilerplate ingests articles of one outlet that share an
+// about-the-outlet line at the end, a "Photo gallery" label and, in some,
+// a background paragraph. The line and the label go; the background stays. Whether
+// the articles arrive together or one per ingest, the stored texts end up
+// the same, and re-ingesting changes nothing.
+func TestSourceBoilerplate(t *testing.T) {
+	const (
+		tip        = "The Daily Example has been published by Example Media in Springfield since 1887."
+		background = "The harbour bridge opened in 1961 and carries 40,000 cars a day."
+	)
+	record := func(id, source, title string, paras ...string) string {
+		b, _ := json.Marshal(map[string]string{"id": id, "source": source, "title": title, "text": strings.Join(paras, "\n")})
+		return string(b)
+	}
+	var records []string
+	for i, topic := range []string{"bridge", "ferry", "tram", "harbour", "port"} {
+		paras := []string{"The council debated the " + topic + " on Tuesday.", "Photo gallery",
+			"Officials said the " + topic + " plan would cost more than planned."}
+		if i%2 == 0 {
+			paras = append(paras[:1:1], background, paras[1], paras[2])
+		}
+		records = append(records, record(topic, "Daily Example", "News about the "+topic, append(paras, tip)...))
+	}
+	// Versions of one article share their title: their common last
+	// paragraph is not taken for boilerplate.
+	for _, v := range []string{"v1", "v2", "v3"} {
+		records = append(records, record(v, "Other", "One story", "Lede of "+v+" about the market.", "The market closes at noon on Sundays."))
+	}
+
+	together := newEnv(t)
+	if sum := together.ingestJSONL(t, records...); sum.Added != len(records) {
+		t.Fatalf("ingest together: %+v", sum)
+	}
+	apart := newEnv(t)
+	recleaned := 0
+	for _, r := range records {
+		recleaned += apart.ingestJSONL(t, r).Recleaned
+	}
+	if recleaned == 0 {
+		t.Error("no article stored earlier was cleaned again")
+	}
+	want := together.texts(t)
+	if got := apart.texts(t); !reflect.DeepEqual(got, want) {
+		t.Errorf("ingested one by one:\n%v\ntogether:\n%v", got, want)
+	}
+	backgrounds := 0
+	for key, text := range want {
+		if strings.Contains(text, tip) || strings.Contains(text, "Photo gallery") {
+			t.Errorf("%s kept boilerplate: %q", key, text)
+		}
+		if strings.Contains(text, background) {
+			backgrounds++
+		}
+		if strings.HasPrefix(key, "Other") && !strings.Contains(text, "closes at noon") {
+			t.Errorf("%s lost a paragraph its versions share: %q", key, text)
+		}
+	}
+	if backgrounds != 3 {
+		t.Errorf("%d articles keep the background paragraph, want 3", backgrounds)
+	}
+	for name, e := range map[string]*env{"together": together, "apart": apart} {
+		if sum := e.ingestJSONL(t, records...); sum.Unchanged != len(records) || sum.Recleaned != 0 {
+			t.Errorf("%s: re-ingest changed something: %+v", name, sum)
+		}
 	}
 }

@@ -22,6 +22,10 @@ type run struct {
 	total  int64
 	batch  []*parallax.Article
 	origin []string
+	// checkedLines are the boilerplate paragraphs whose earlier holders
+	// this run has queued for cleaning again; pendingRecheck are their keys.
+	checkedLines   map[uint64]bool
+	pendingRecheck []string
 }
 
 func (r *run) all() error {
@@ -86,10 +90,15 @@ func (r *run) flush() error {
 		return nil
 	}
 	defer func() { r.batch, r.origin = r.batch[:0], r.origin[:0] }()
+	if r.p.Lines != nil {
+		if err := r.sourceRepeats(); err != nil {
+			return err
+		}
+	}
 	res, err := r.p.Articles.PutArticles(r.ctx, r.batch)
 	if err == nil {
 		r.count(res)
-		return nil
+		return r.recheckStored()
 	}
 	if parallax.ErrorCode(err) != parallax.EINVALID {
 		return fmt.Errorf("store articles: %w", err)
@@ -105,7 +114,7 @@ func (r *run) flush() error {
 			return fmt.Errorf("store article from %s: %w", r.origin[i], err)
 		}
 	}
-	return nil
+	return r.recheckStored()
 }
 
 func (r *run) count(res []parallax.PutResult) {

@@ -57,6 +57,15 @@ func articleWhere(f parallax.ArticleFilter) (string, []any) {
 	if f.Source != nil {
 		where, args = append(where, "s.name = ?"), append(args, *f.Source)
 	}
+	if f.Keys != nil && len(f.Keys) == 0 {
+		where = append(where, "0 = 1")
+	} else if f.Keys != nil {
+		marks := strings.TrimSuffix(strings.Repeat("?, ", len(f.Keys)), ", ")
+		where = append(where, "a.key IN ("+marks+")")
+		for _, k := range f.Keys {
+			args = append(args, k)
+		}
+	}
 	if f.Unassigned {
 		where = append(where, "a.story_id IS NULL")
 	}
@@ -181,7 +190,7 @@ func (s *ArticleService) putArticle(ctx context.Context, tx *sql.Tx, a *parallax
 	case err != nil && !errors.Is(err, sql.ErrNoRows):
 		return parallax.PutResult{}, fmt.Errorf("look up article %q: %w", a.Key, err)
 	}
-	sourceID, err := s.sourceID(ctx, tx, a.Source, sources)
+	sourceID, err := s.db.sourceID(ctx, tx, a.Source, sources)
 	if err != nil {
 		return parallax.PutResult{}, err
 	}
@@ -215,12 +224,12 @@ func (s *ArticleService) putArticle(ctx context.Context, tx *sql.Tx, a *parallax
 
 // sourceID returns the ID of the named source, creating it if needed. cache
 // spares a query per article of a batch.
-func (s *ArticleService) sourceID(ctx context.Context, tx *sql.Tx, name string, cache map[string]int64) (int64, error) {
+func (db *DB) sourceID(ctx context.Context, tx *sql.Tx, name string, cache map[string]int64) (int64, error) {
 	if id, ok := cache[name]; ok {
 		return id, nil
 	}
 	_, err := tx.ExecContext(ctx, `INSERT INTO sources (name, created_at) VALUES (?, ?) ON CONFLICT (name) DO NOTHING`,
-		name, s.db.Now().Unix())
+		name, db.Now().Unix())
 	if err != nil {
 		return 0, fmt.Errorf("insert source %q: %w", name, err)
 	}

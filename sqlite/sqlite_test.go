@@ -34,6 +34,7 @@ func TestConformance(t *testing.T) {
 			Articles: sqlite.NewArticleService(db),
 			Stories:  sqlite.NewStoryService(db),
 			Sources:  sqlite.NewSourceService(db),
+			Lines:    sqlite.NewSourceLineService(db),
 		}
 	})
 }

@@ -5,6 +5,7 @@ package storetest
 
 import (
 	"context"
+	"reflect"
 	"testing"
 	"time"
 
@@ -16,6 +17,7 @@ type Stores struct {
 	Articles parallax.ArticleService
 	Stories  parallax.StoryService
 	Sources  parallax.SourceService
+	Lines    parallax.SourceLineService
 }
 
 // Run runs the whole suite. open must return services on a new empty store
@@ -31,6 +33,8 @@ func Run(t *testing.T, open func(t *testing.T) Stores) {
 	t.Run("NotFound", func(t *testing.T) { testNotFound(t, open(t)) })
 	t.Run("MergeStories", func(t *testing.T) { testMergeStories(t, open(t)) })
 	t.Run("Sources", func(t *testing.T) { testSources(t, open(t)) })
+	t.Run("SourceLines", func(t *testing.T) { testSourceLines(t, open(t)) })
+	t.Run("FindArticlesByKeys", func(t *testing.T) { testFindArticlesByKeys(t, open(t)) })
 }
 
 // NewArticle returns a valid article keyed by its content.
@@ -363,3 +367,56 @@ func testMergeStories(t *testing.T, s Stores) {
 }
 
 func ptr[T any](v T) *T { return &v }
+
+func testSourceLines(t *testing.T, s Stores) {
+	ctx := context.Background()
+	const boiler, body, other = 11, 22, 33
+	huge := uint64(1) << 63 // hashes use all 64 bits
+	sight := func(src, key string, title uint64, lines ...uint64) parallax.LineSighting {
+		return parallax.LineSighting{Source: src, ArticleKey: key, Title: title, Lines: lines}
+	}
+	steps := [][]parallax.LineSighting{
+		{sight("S", "k1", 1, boiler, body, huge)},
+		// A second version of k1's article, same title: counts once.
+		{sight("S", "k1b", 1, boiler, body)},
+		// Recording a sighting again changes nothing.
+		{sight("S", "k1", 1, boiler, body, huge), sight("S", "k2", 2, boiler, huge)},
+		{sight("S", "k3", 3, boiler), sight("S", "k4", 4, boiler), sight("T", "t1", 1, other, boiler)},
+	}
+	for i, st := range steps {
+		if err := s.Lines.RecordLines(ctx, st); err != nil {
+			t.Fatalf("RecordLines step %d: %v", i, err)
+		}
+	}
+	got, err := s.Lines.LineCounts(ctx, "S", []uint64{boiler, body, huge, other, boiler})
+	if err != nil {
+		t.Fatalf("LineCounts: %v", err)
+	}
+	want := map[uint64]parallax.LineCount{
+		boiler: {Titles: parallax.LineTitleCap, Articles: []string{"k1", "k2", "k3"}},
+		body:   {Titles: 1, Articles: []string{"k1"}},
+		huge:   {Titles: 2, Articles: []string{"k1", "k2"}},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("LineCounts(S) = %+v, want %+v", got, want)
+	}
+	if got, _ := s.Lines.LineCounts(ctx, "T", []uint64{boiler}); got[boiler].Titles != 1 {
+		t.Errorf("counts leak across sources: %+v", got)
+	}
+	if got, err := s.Lines.LineCounts(ctx, "Unknown", []uint64{boiler}); err != nil || len(got) != 0 {
+		t.Errorf("LineCounts(unknown source) = %+v, %v", got, err)
+	}
+}
+
+func testFindArticlesByKeys(t *testing.T, s Stores) {
+	ctx := context.Background()
+	a, b, c := NewArticle("S", "1", "x", day), NewArticle("S", "2", "y", day), NewArticle("S", "3", "z", day)
+	put(t, s, a, b, c)
+	got, n, err := s.Articles.FindArticles(ctx, parallax.ArticleFilter{Keys: []string{c.Key, a.Key, "missing"}, WithText: true})
+	if err != nil || n != 2 || len(got) != 2 || got[0].Key != a.Key || got[1].Key != c.Key || got[1].Text != "z" {
+		t.Errorf("FindArticles(keys) = %d articles (total %d), %v", len(got), n, err)
+	}
+	if got, n, err := s.Articles.FindArticles(ctx, parallax.ArticleFilter{Keys: []string{}}); err != nil || n != 0 || len(got) != 0 {
+		t.Errorf("FindArticles(no keys) = %d articles (total %d), %v", len(got), n, err)
+	}
+}

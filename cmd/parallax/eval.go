@@ -12,11 +12,9 @@ import (
 	"time"
 
 	"github.com/parallax-news/parallax"
-	"github.com/parallax-news/parallax/cluster"
 	"github.com/parallax-news/parallax/eval"
 	"github.com/parallax-news/parallax/extract"
 	"github.com/parallax-news/parallax/input"
-	"github.com/parallax-news/parallax/pipeline"
 )
 
 func runEval(ctx context.Context, e *env, args []string) error {
@@ -111,7 +109,7 @@ func evalClustering(ctx context.Context, e *env, path string) error {
 		return err
 	}
 	defer st.Close()
-	p := pipeline.New(st.articles, st.stories, input.NewDecoder(), cluster.NewOnline(cluster.DefaultConfig()))
+	p := st.pipeline(input.NewDecoder())
 	start := time.Now()
 	sum, err := p.Ingest(ctx, []string{path})
 	if err != nil {

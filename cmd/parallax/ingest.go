@@ -11,7 +11,6 @@ import (
 	"github.com/schollz/progressbar/v3"
 	"golang.org/x/term"
 
-	"github.com/parallax-news/parallax/cluster"
 	"github.com/parallax-news/parallax/input"
 	"github.com/parallax-news/parallax/pipeline"
 )
@@ -39,7 +38,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	defer st.Close()
 	dec := input.NewDecoder()
 	dec.MaxArticleBytes, dec.MaxLineBytes = *maxArticle, *maxLine
-	p := pipeline.New(st.articles, st.stories, dec, cluster.NewOnline(cluster.DefaultConfig()))
+	p := st.pipeline(dec)
 	p.Stdin = e.stdin
 	var prog *progress
 	if !*quiet {
@@ -73,6 +72,9 @@ func printSummary(w io.Writer, s pipeline.Summary, asJSON bool) {
 	}
 	fmt.Fprintf(w, "ingested in %.2fs: %d added, %d updated, %d unchanged, %d failed; %d assigned to stories\n",
 		s.Elapsed, s.Added, s.Updated, s.Unchanged, s.Failed, s.Assigned)
+	if s.Recleaned > 0 {
+		fmt.Fprintf(w, "  %d articles stored earlier lost paragraphs their outlet repeats across articles\n", s.Recleaned)
+	}
 	for _, f := range s.Failures {
 		fmt.Fprintf(w, "  failed  %s: %s\n", f.Origin, f.Reason)
 	}

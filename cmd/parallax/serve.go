@@ -13,10 +13,8 @@ import (
 	"time"
 
 	"github.com/parallax-news/parallax"
-	"github.com/parallax-news/parallax/cluster"
 	"github.com/parallax-news/parallax/demo"
 	"github.com/parallax-news/parallax/input"
-	"github.com/parallax-news/parallax/pipeline"
 	"github.com/parallax-news/parallax/server"
 )
 
@@ -94,7 +92,7 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer st.Close()
-	p := pipeline.New(st.articles, st.stories, input.NewDecoder(), cluster.NewOnline(cluster.DefaultConfig()))
+	p := st.pipeline(input.NewDecoder())
 	sum, err := p.Ingest(ctx, []string{corpus})
 	if err != nil {
 		return err

@@ -5,6 +5,10 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/parallax-news/parallax/cluster"
+	"github.com/parallax-news/parallax/input"
+	"github.com/parallax-news/parallax/pipeline"
+
 	"github.com/parallax-news/parallax"
 	"github.com/parallax-news/parallax/sqlite"
 )
@@ -15,9 +19,18 @@ type store struct {
 	articles parallax.ArticleService
 	stories  parallax.StoryService
 	sources  parallax.SourceService
+	lines    parallax.SourceLineService
 }
 
 func (s *store) Close() error { return s.db.Close() }
+
+// pipeline returns the ingest pipeline on the store, with online
+// clustering and cross-article boilerplate removal.
+func (s *store) pipeline(dec *input.Decoder) *pipeline.Pipeline {
+	p := pipeline.New(s.articles, s.stories, dec, cluster.NewOnline(cluster.DefaultConfig()))
+	p.Lines = s.lines
+	return p
+}
 
 // dbFlag registers --db on fs.
 func dbFlag(fs *flag.FlagSet) *string {
@@ -51,7 +64,7 @@ func openStore(e *env, flagValue string) (*store, error) {
 		return nil, err
 	}
 	return &store{db: db, articles: sqlite.NewArticleService(db), stories: sqlite.NewStoryService(db),
-		sources: sqlite.NewSourceService(db)}, nil
+		sources: sqlite.NewSourceService(db), lines: sqlite.NewSourceLineService(db)}, nil
 }
 
 // redact hides a password in a DSN before it is printed.
