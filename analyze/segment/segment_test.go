@@ -1,0 +1,72 @@
+package segment
+
+import (
+	"reflect"
+	"testing"
+)
+
+func TestSentences(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []string
+	}{
+		{"plain", "It rained. Then it stopped!", []string{"It rained.", "Then it stopped!"}},
+		{"titles and initials", "Dr. Smith met Gen. J. R. Allen on Friday. They talked.", []string{"Dr. Smith met Gen. J. R. Allen on Friday.", "They talked."}},
+		{"dotted abbreviation mid-sentence", "The U.S. military said so.", []string{"The U.S. military said so."}},
+		{"dotted abbreviation at the end", "He flew to the U.S. The trip was long.", []string{"He flew to the U.S.", "The trip was long."}},
+		{"month abbreviation", "It happened on Sept. 30 in Tokyo. Nobody saw it.", []string{"It happened on Sept. 30 in Tokyo.", "Nobody saw it."}},
+		{"quote then attribution", `"We won. It was hard," he said. "Next year too."`, []string{`"We won.`, `It was hard," he said.`, `"Next year too."`}},
+		{"question in quotes", `"Why now?" she asked. Nobody knew.`, []string{`"Why now?" she asked.`, "Nobody knew."}},
+		{"closing quote after the dot", `He said: “It is over.” Then he left.`, []string{`He said: “It is over.”`, "Then he left."}},
+		{"line breaks end headings and items", "Background\nThe alliance dates to 1951\n- item one\n- item two", []string{"Background", "The alliance dates to 1951", "- item one", "- item two"}},
+		{"decimal", "Growth was 3.5 percent. Prices rose.", []string{"Growth was 3.5 percent.", "Prices rose."}},
+		{"company suffix ends a sentence", "He joined Acme Inc. The firm grew.", []string{"He joined Acme Inc.", "The firm grew."}},
+		{"company suffix mid-sentence", "Acme Inc. said on Monday it grew.", []string{"Acme Inc. said on Monday it grew."}},
+		{"german ordinal date", "Er kam am 3. Oktober an. Sie nicht.", []string{"Er kam am 3. Oktober an.", "Sie nicht."}},
+		{"german abbreviation", "Das gilt z.B. für Bonn. Nicht für Köln.", []string{"Das gilt z.B. für Bonn.", "Nicht für Köln."}},
+		{"french title", "M. Macron a parlé. Mme. Le Pen aussi.", []string{"M. Macron a parlé.", "Mme. Le Pen aussi."}},
+		{"spanish inverted marks", "¿Quién ganó? ¡Nosotros! Fue difícil.", []string{"¿Quién ganó?", "¡Nosotros!", "Fue difícil."}},
+		{"japanese", "高市首相は述べた。台湾について話した。", []string{"高市首相は述べた。", "台湾について話した。"}},
+		{"ellipsis", "He paused… Then he spoke.", []string{"He paused…", "Then he spoke."}},
+		{"capital letter before a stop", "It ended World War I. Then peace came.", []string{"It ended World War I.", "Then peace came."}},
+		{"no terminal", "A heading without a stop", []string{"A heading without a stop"}},
+		{"empty", "  ", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, sp := range Sentences(tt.text) {
+				got = append(got, tt.text[sp.Start:sp.End])
+			}
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("Sentences(%q)\n got %q\nwant %q", tt.text, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestTokens(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"The U.S. isn't year-earlier.", []string{"The", "U.S.", "isn't", "year-earlier", "."}},
+		{"$1,200.50 at 10:30 a.m. on 3/5", []string{"$", "1,200.50", "at", "10:30", "a.m.", "on", "3/5"}},
+		{"“Quote,” she said—twice", []string{"“", "Quote", ",", "”", "she", "said", "—", "twice"}},
+		{"World War I. Then", []string{"World", "War", "I.", "Then"}},
+		{"the 1960s. Then", []string{"the", "1960", "s", ".", "Then"}},
+		{"Takaichi’s 75-year-old", []string{"Takaichi’s", "75", "-", "year-old"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			var got []string
+			for _, tok := range Tokens(tt.text) {
+				got = append(got, tok.Text(tt.text))
+			}
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("Tokens(%q)\n got %q\nwant %q", tt.text, got, tt.want)
+			}
+		})
+	}
+}

@@ -1,0 +1,127 @@
+// Package segment splits text into tokens and sentences. Offsets are byte
+// offsets into the text given; callers that publish offsets convert them
+// to code points (see analyze.Offsets).
+package segment
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// Kind classifies a token.
+type Kind uint8
+
+// Token kinds.
+const (
+	Word   Kind = iota + 1 // letters, with inner apostrophes, hyphens and abbreviation dots
+	Number                 // digits, with inner separators: 1,200.5 or 9/11 or 10:30
+	Punct                  // any other single non-space character
+)
+
+// Token is a span of the text.
+type Token struct {
+	Start, End int
+	Kind       Kind
+}
+
+// Text returns the token's text in s.
+func (t Token) Text(s string) string { return s[t.Start:t.End] }
+
+// Tokens splits s into words, numbers and punctuation. A word keeps inner
+// apostrophes and hyphens ("don't", "year-earlier") and the dots of an
+// abbreviation ("U.S.", "a.m."); a number keeps inner separators followed
+// by a digit ("1,200.5", "10:30", "3/5").
+func Tokens(s string) []Token {
+	var out []Token
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case unicode.IsSpace(r):
+			i += n
+		case unicode.IsDigit(r):
+			j := scanNumber(s, i)
+			out = append(out, Token{i, j, Number})
+			i = j
+		case isLetter(r):
+			j := scanWord(s, i)
+			out = append(out, Token{i, j, Word})
+			i = j
+		default:
+			out = append(out, Token{i, i + n, Punct})
+			i += n
+		}
+	}
+	return out
+}
+
+func isLetter(r rune) bool { return unicode.IsLetter(r) || unicode.Is(unicode.Mn, r) }
+
+func scanNumber(s string, i int) int {
+	for i < len(s) {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsDigit(r) {
+			i += n
+			continue
+		}
+		if (r == ',' || r == '.' || r == ':' || r == '/') && i+n < len(s) {
+			if next, _ := utf8.DecodeRuneInString(s[i+n:]); unicode.IsDigit(next) {
+				i += n
+				continue
+			}
+		}
+		return i
+	}
+	return i
+}
+
+// scanWord reads letters and digits, joined by single inner apostrophes,
+// hyphens or abbreviation dots.
+func scanWord(s string, i int) int {
+	start := i
+	for i < len(s) {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case isLetter(r) || unicode.IsDigit(r):
+			i += n
+		case (r == '\'' || r == '’' || r == '-' || r == '‐') && i+n < len(s):
+			next, _ := utf8.DecodeRuneInString(s[i+n:])
+			if !isLetter(next) && !unicode.IsDigit(next) {
+				return i
+			}
+			i += n
+		case r == '.' && isAbbrevDot(s, start, i):
+			i += n
+		default:
+			return i
+		}
+	}
+	return i
+}
+
+// isAbbrevDot reports whether the dot at s[i] belongs to a dotted
+// abbreviation of single letters: "U.S.", "a.m.", "e.g.".
+func isAbbrevDot(s string, start, i int) bool {
+	seg := s[start:i]
+	if k := lastIndexDot(seg); k >= 0 {
+		seg = seg[k+1:]
+	}
+	if utf8.RuneCountInString(seg) != 1 {
+		return false
+	}
+	dotted := lastIndexDot(s[start:i]) >= 0
+	letter, _ := utf8.DecodeRuneInString(seg)
+	if i+1 >= len(s) {
+		return dotted || unicode.IsUpper(letter)
+	}
+	next, _ := utf8.DecodeRuneInString(s[i+1:])
+	return isLetter(next) || dotted || unicode.IsUpper(letter)
+}
+
+func lastIndexDot(s string) int {
+	for k := len(s) - 1; k >= 0; k-- {
+		if s[k] == '.' {
+			return k
+		}
+	}
+	return -1
+}

@@ -1,0 +1,315 @@
+package timex
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/parallax-news/parallax/analyze/segment"
+)
+
+// tok is a token for matching: w is lower case without a trailing dot;
+// glued says it follows the previous token with no space or a hyphen.
+type tok struct {
+	w          string
+	start, end int
+	num        bool
+	glued      bool
+	hyphen     bool // joined to the previous token by a hyphen
+	poss       bool // had a possessive "'s": "Friday's vote"
+}
+
+// kind of a parsed expression, before resolution.
+type kind uint8
+
+const (
+	kAbsolute kind = iota + 1 // calendar fields, some of them relative to tense
+	kShift                    // count units before/after an anchor
+	kDuration
+	kSet
+	kRef
+)
+
+// expr is a parsed time expression, token range [start, end).
+type expr struct {
+	start, end int
+	kind       kind
+
+	// calendar fields; zero when absent
+	year, month, day, weekday int
+	decade, century          int // 199 for the 1990s, 19 for the 20th century
+	quarter, half            int
+	season, tod              string // SU…, MO…
+	hour, minute             int
+	hasClock                 bool
+	week, weekend            bool
+	// relative placement: rel units from the reference (this year: 0;
+	// last year: -1) for unit relUnit; tense resolves weekdays and bare
+	// months when relTense is set.
+	rel      int
+	relUnit  unit
+	hasRel   bool
+	relTense bool
+	// strict: "last May" is before the reference's month, never in it.
+	strict bool
+	// discourse: resolved against the last mentioned date.
+	discourse bool
+
+	// durations and shifts
+	count    int  // 0 with vagueCount means "X"
+	vagueCnt bool //
+	dunit    unit
+	dir      int // for shifts: -1 before, +1 after
+	fromRef  bool
+
+	value string // for kSet, kRef and fixed values
+	mod   string
+}
+
+type parser struct {
+	text string
+	toks []tok
+	// refYear is the reference's year, for "this year's third quarter".
+	refYear int
+	refZero bool
+}
+
+func newParser(text string) *parser {
+	p := &parser{text: text}
+	prevEnd := -1
+	for _, t := range segment.Tokens(text) {
+		raw := text[t.Start:t.End]
+		if raw == "-" || raw == "–" {
+			prevEnd = -2 // the next token is hyphenated to the previous one
+			continue
+		}
+		if t.Kind == segment.Word && strings.ContainsAny(raw, "-‐") {
+			p.splitHyphenated(raw, t.Start, prevEnd)
+			prevEnd = t.End
+			continue
+		}
+		if raw == "." && len(p.toks) > 0 && p.toks[len(p.toks)-1].end == t.Start && isAbbrev(p.toks[len(p.toks)-1].w) {
+			p.toks[len(p.toks)-1].end = t.End // "Aug." is one token
+			prevEnd = t.End
+			continue
+		}
+		p.add(raw, t.Start, t.End, t.Kind == segment.Number, prevEnd)
+		prevEnd = t.End
+	}
+	return p
+}
+
+// isAbbrev reports a short month or weekday name that a dot may follow.
+func isAbbrev(w string) bool {
+	if len(w) > 5 {
+		return false
+	}
+	_, m := months[w]
+	_, d := weekdays[w]
+	return m || d
+}
+
+func (p *parser) add(raw string, start, end int, num bool, prevEnd int) {
+	w := strings.ToLower(raw)
+	if w != "." && strings.HasSuffix(w, ".") {
+		w = strings.TrimSuffix(w, ".")
+	}
+	switch w {
+	case "a.m", "am":
+		w = "am"
+	case "p.m", "pm":
+		w = "pm"
+	}
+	w = strings.ReplaceAll(w, "’", "'")
+	trimmed := strings.TrimSuffix(w, "'s") // "Friday's", "last year's"
+	if trimmed != w {
+		end -= len(raw) - len(strings.TrimSuffix(strings.TrimSuffix(raw, "'s"), "’s")) // the span stops before "'s"
+	}
+	p.toks = append(p.toks, tok{w: trimmed, start: start, end: end, num: num,
+		glued: prevEnd == start || prevEnd == -2, hyphen: prevEnd == -2, poss: trimmed != w})
+}
+
+func (p *parser) splitHyphenated(raw string, start, prevEnd int) {
+	off := start
+	for i, part := range strings.FieldsFunc(raw, func(r rune) bool { return r == '-' || r == '‐' }) {
+		at := strings.Index(p.text[off:], part) + off
+		pe := prevEnd
+		if i > 0 {
+			pe = -2
+		}
+		isNum := part != "" && unicode.IsDigit(rune(part[0]))
+		p.add(part, at, at+len(part), isNum, pe)
+		off = at + len(part)
+	}
+}
+
+// w returns the word at i, or "" past the end.
+func (p *parser) w(i int) string {
+	if i < 0 || i >= len(p.toks) {
+		return ""
+	}
+	return p.toks[i].w
+}
+
+// rules are tried at each position; the longest match wins, the first
+// rule on ties.
+var rules = []func(p *parser, i int) (expr, bool){
+	(*parser).calendarDate,
+	(*parser).numericDate,
+	(*parser).weekdayExpr,
+	(*parser).deictic,
+	(*parser).quarterExpr,
+	(*parser).seasonExpr,
+	(*parser).decadeExpr,
+	(*parser).yearExpr,
+	(*parser).unitExpr,
+	(*parser).countExpr,
+	(*parser).setExpr,
+	(*parser).clockExpr,
+	(*parser).refExpr,
+	(*parser).holidayExpr,
+}
+
+// longest returns the longest expression starting at token i, with any
+// leading modifier ("early", "the end of", "more than").
+func (p *parser) longest(i int) (expr, bool) {
+	var best expr
+	found := false
+	for _, start := range p.modStarts(i) {
+		for _, rule := range rules {
+			e, ok := rule(p, start.next)
+			if !ok || (found && e.end <= best.end) {
+				continue
+			}
+			e.start = i
+			if start.mod != "" {
+				e.mod = start.mod
+			}
+			best, found = e, true
+		}
+	}
+	if found {
+		best = p.extend(best)
+		// "the end of the year" is a date, not a year's duration.
+		if best.kind == kDuration && best.count == 1 && (best.dunit == uYear || best.dunit == uMonth) &&
+			(best.mod == "START" || best.mod == "END" || best.mod == "MID") {
+			best.kind, best.hasRel, best.relUnit = kAbsolute, true, best.dunit
+		}
+	}
+	return best, found
+}
+
+type modStart struct {
+	next int
+	mod  string
+}
+
+// modStarts lists where the core of an expression may begin: at i, or
+// after a modifier that belongs to the expression.
+func (p *parser) modStarts(i int) []modStart {
+	out := []modStart{{i, ""}}
+	w, w1, w2 := p.w(i), p.w(i+1), p.w(i+2)
+	switch {
+	case w == "early" || w == "earlier":
+		out = append(out, modStart{i + 1, "START"})
+	case w == "late" || w == "later":
+		out = append(out, modStart{i + 1, "END"})
+	case w == "mid" || w == "middle":
+		out = append(out, modStart{i + 1, "MID"})
+	case (w == "the" || w == "this") && (w1 == "end" || w1 == "beginning" || w1 == "start" || w1 == "middle") && w2 == "of":
+		out = append(out, modStart{i + 3, map[string]string{"end": "END", "beginning": "START", "start": "START", "middle": "MID"}[w1]})
+	case w == "about" || w == "around" || w == "approximately" || w == "nearly" || w == "almost" || w == "roughly" || w == "some":
+		out = append(out, modStart{i + 1, "APPROX"})
+	case (w == "more" || w == "over") && w1 == "than":
+		out = append(out, modStart{i + 2, "MORE_THAN"})
+	case (w == "less" || w == "fewer") && w1 == "than":
+		out = append(out, modStart{i + 2, "LESS_THAN"})
+	case w == "at" && (w1 == "least" || w1 == "most"):
+		out = append(out, modStart{i + 2, map[string]string{"least": "EQUAL_OR_MORE", "most": "EQUAL_OR_LESS"}[w1]})
+	case w == "up" && w1 == "to":
+		out = append(out, modStart{i + 2, "EQUAL_OR_LESS"})
+	}
+	return out
+}
+
+// extend adds what may follow any date: "of 1998" or ", 1998" after a
+// month or season without a year.
+func (p *parser) extend(e expr) expr {
+	if e.kind != kAbsolute || e.year != 0 || e.hasRel || (e.month == 0 && e.quarter == 0 && e.half == 0 && e.season == "") {
+		return e
+	}
+	j := e.end
+	if p.w(j) == "of" || p.w(j) == "," {
+		j++
+	}
+	if p.w(j) == "fiscal" {
+		j++
+	}
+	if y, ok := p.yearAt(j); ok {
+		e.year, e.relTense, e.end = y, false, j+1
+	} else if y, end, ok := p.spokenYear(j); ok {
+		e.year, e.relTense, e.end = y, false, end
+	}
+	return e
+}
+
+// yearAt reads a four-digit year, 1000 to 2199, at token i.
+func (p *parser) yearAt(i int) (int, bool) {
+	if i >= len(p.toks) || !p.toks[i].num || len(p.toks[i].w) != 4 {
+		return 0, false
+	}
+	y, err := strconv.Atoi(p.toks[i].w)
+	return y, err == nil && y >= 1000 && y < 2200
+}
+
+// dayAt reads a day of the month: "5", "5th", "fifth".
+func (p *parser) dayAt(i int) (int, bool) {
+	w := p.w(i)
+	if i < len(p.toks) && p.toks[i].num && len(w) <= 2 {
+		d, _ := strconv.Atoi(w)
+		return d, d >= 1 && d <= 31
+	}
+	if d, ok := ordinal(w); ok && d <= 31 {
+		return d, true
+	}
+	return 0, false
+}
+
+func (p *parser) month(i int) (int, bool) {
+	m, ok := months[p.w(i)]
+	if !ok {
+		return 0, false
+	}
+	w := p.w(i)
+	// "may" and "march" are also verbs: as months they need a day, a
+	// year, or a capital letter.
+	if w == "may" || w == "march" || w == "mar" {
+		raw := p.text[p.toks[i].start:p.toks[i].end]
+		if !unicode.IsUpper(rune(raw[0])) {
+			return 0, false
+		}
+		if w == "may" && !p.nextIsDayOrYear(i) && !isPrepOrDet(p.w(i-1)) {
+			return 0, false
+		}
+	}
+	// "the March of the Mothers", "April Fools": a name, not the month.
+	if p.w(i+1) == "of" && !p.isYearAt(i+2) && !p.isYearAt(i+3) {
+		return 0, false
+	}
+	return m, true
+}
+
+func (p *parser) nextIsDayOrYear(i int) bool {
+	_, d := p.dayAt(i + 1)
+	_, y := p.yearAt(i + 1)
+	return d || y
+}
+
+func isPrepOrDet(w string) bool {
+	switch w {
+	case "in", "since", "until", "till", "by", "from", "through", "to", "of", "during", "before", "after",
+		"last", "next", "this", "early", "late", "mid", "end", "and", "or", "between", "that", "each", "every":
+		return true
+	}
+	return false
+}

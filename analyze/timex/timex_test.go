@@ -1,0 +1,93 @@
+package timex
+
+import (
+	"testing"
+	"time"
+
+	"github.com/parallax-news/parallax/analyze/segment"
+)
+
+// ref is a Wednesday.
+var ref = time.Date(2026, 1, 28, 9, 0, 0, 0, time.UTC)
+
+func TestFind(t *testing.T) {
+	tests := []struct {
+		text      string
+		span      string
+		typ       string
+		value     string
+		precision string
+	}{
+		{"The minister spoke on Monday.", "Monday", Date, "2026-01-26", Day},
+		{"The minister will speak on Monday.", "Monday", Date, "2026-02-02", Day},
+		{"She said Friday that she would resign.", "Friday", Date, "2026-01-23", Day},
+		{"Monday's vote was close, officials will say.", "Monday", Date, "2026-01-26", Day},
+		{"The talks began last November.", "last November", Date, "2025-11", Month},
+		{"Fighting broke out late last night.", "late last night", Time, "2026-01-27TNI", Day},
+		{"They meet again next week.", "next week", Date, "2026-W06", Week},
+		{"The alliance was founded eighty years ago.", "eighty years ago", Date, "1946", Year},
+		{"Protests spread in the 1960s.", "the 1960s", Date, "196", Decade},
+		{"It happened on Aug. 7, 1998, in Nairobi.", "Aug. 7, 1998", Date, "1998-08-07", Day},
+		{"The deadline is March 3.", "March 3", Date, "2026-03-03", Day},
+		{"Sales fell in December.", "December", Date, "2025-12", Month},
+		{"Profit rose in the third quarter.", "the third quarter", Date, "2025-Q3", Quarter},
+		{"The war lasted three years.", "three years", Duration, "P3Y", ""},
+		{"They signed a 10-year lease.", "10-year", Duration, "P10Y", ""},
+		{"Talks went on for years.", "years", Duration, "PXY", ""},
+		{"The paper appears weekly.", "weekly", Set, "P1W", ""},
+		{"Prices are rising now.", "now", Date, "PRESENT_REF", ""},
+		{"The vote was held yesterday.", "yesterday", Date, "2026-01-27", Day},
+		{"Polls close at 8 p.m. EST.", "8 p.m. EST", Time, "2026-01-28T20:00", Minute},
+		{"He was elected in 1994 and again in 1998.", "1994", Date, "1994", Year},
+		{"The 1996 law is still in force.", "1996", Date, "1996", Year},
+		{"It will end later this year.", "later this year", Date, "2026", Year},
+		{"A year earlier, the figure was 40%.", "A year earlier", Date, "2025", Year},
+		{"Remember nineteen ninety-six?", "nineteen ninety-six", Date, "1996", Year},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			got := Find(tt.text, ref, segment.Sentences(tt.text))
+			for _, x := range got {
+				if x.Text != tt.span {
+					continue
+				}
+				if x.Type != tt.typ || x.Value != tt.value || x.Precision != tt.precision {
+					t.Errorf("%q = %s %s %s, want %s %s %s", x.Text, x.Type, x.Value, x.Precision, tt.typ, tt.value, tt.precision)
+				}
+				return
+			}
+			t.Errorf("no %q among %+v", tt.span, got)
+		})
+	}
+}
+
+func TestFindRejects(t *testing.T) {
+	for _, text := range []string{
+		"The 6-year-old boy stayed.",
+		"They may march on the capital.",
+		"He paid $2000 for it.",
+		"The March of the Mothers drew thousands.",
+		"About 2000 troops were sent.",
+	} {
+		t.Run(text, func(t *testing.T) {
+			if got := Find(text, ref, segment.Sentences(text)); len(got) != 0 {
+				t.Errorf("found %+v", got)
+			}
+		})
+	}
+}
+
+func TestFindWithoutReference(t *testing.T) {
+	text := "The minister spoke on Monday about the March 3 deadline."
+	got := Find(text, time.Time{}, segment.Sentences(text))
+	want := map[string]string{"Monday": "XXXX-XX-XX", "March 3": "XXXX-03-03"}
+	for _, x := range got {
+		if w, ok := want[x.Text]; ok && x.Value != w {
+			t.Errorf("%q = %s, want %s", x.Text, x.Value, w)
+		}
+		delete(want, x.Text)
+	}
+	if len(want) != 0 {
+		t.Errorf("not found: %v in %+v", want, got)
+	}
+}

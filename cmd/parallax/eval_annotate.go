@@ -1,0 +1,53 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"time"
+
+	"github.com/parallax-news/parallax/analyze/segment"
+	"github.com/parallax-news/parallax/analyze/timex"
+	"github.com/parallax-news/parallax/eval"
+)
+
+// evalTemporal finds time expressions in TimeML documents, resolved
+// against each document's creation time, and prints TempEval-3 scores.
+func evalTemporal(e *env, dir, errorsTo string) error {
+	docs, err := eval.LoadTimeML(dir)
+	if err != nil {
+		return err
+	}
+	var s eval.TemporalScorer
+	start := time.Now()
+	for _, d := range docs {
+		var sys []eval.TimexSpan
+		for _, t := range timex.Find(d.Text, d.Created, segment.Sentences(d.Text)) {
+			sys = append(sys, eval.TimexSpan{Start: t.Start, End: t.End, Type: t.Type, Value: t.Value})
+		}
+		s.Add(d, sys)
+	}
+	m := s.Metrics()
+	m.DocsPerSec = float64(len(docs)) / time.Since(start).Seconds()
+	if errorsTo != "" {
+		if err := writeErrors(errorsTo, s.Errors); err != nil {
+			return err
+		}
+	}
+	fmt.Fprintf(e.stdout, "%d documents, %d gold and %d found time expressions\n", m.Docs, m.Gold, m.System)
+	fmt.Fprintf(e.stdout, "strict   P %.3f  R %.3f  F1 %.3f\n", m.Strict.Precision, m.Strict.Recall, m.Strict.F1)
+	fmt.Fprintf(e.stdout, "relaxed  P %.3f  R %.3f  F1 %.3f\n", m.Relaxed.Precision, m.Relaxed.Recall, m.Relaxed.F1)
+	fmt.Fprintf(e.stdout, "value accuracy %.3f, type accuracy %.3f, value F1 %.3f\n", m.ValueAccuracy, m.TypeAccuracy, m.ValueF1)
+	return json.NewEncoder(e.stdout).Encode(m)
+}
+
+func writeErrors(path string, errs any) error {
+	data, err := json.MarshalIndent(errs, "", "  ")
+	if err != nil {
+		return fmt.Errorf("write errors: %w", err)
+	}
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		return fmt.Errorf("write errors: %w", err)
+	}
+	return nil
+}
