@@ -37,12 +37,12 @@ type expr struct {
 
 	// calendar fields; zero when absent
 	year, month, day, weekday int
-	decade, century          int // 199 for the 1990s, 19 for the 20th century
-	quarter, half            int
-	season, tod              string // SU…, MO…
-	hour, minute             int
-	hasClock                 bool
-	week, weekend            bool
+	decade, century           int // 199 for the 1990s, 19 for the 20th century
+	quarter, half             int
+	season, tod               string // SU…, MO…
+	hour, minute              int
+	hasClock                  bool
+	week, weekend             bool
 	// relative placement: rel units from the reference (this year: 0;
 	// last year: -1) for unit relUnit; tense resolves weekdays and bare
 	// months when relTense is set.

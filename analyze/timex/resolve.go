@@ -366,7 +366,9 @@ func addUnits(t time.Time, u unit, n int) time.Time {
 	return t
 }
 
-func firstOfMonth(t time.Time) time.Time { return time.Date(t.Year(), t.Month(), 1, 0, 0, 0, 0, time.UTC) }
+func firstOfMonth(t time.Time) time.Time {
+	return time.Date(t.Year(), t.Month(), 1, 0, 0, 0, 0, time.UTC)
+}
 
 // formatAt writes t at the precision of unit u.
 func formatAt(t time.Time, u unit) (string, string) {

@@ -144,7 +144,6 @@ var pastWords = map[string]bool{
 
 var presentWords = map[string]bool{
 	"is": true, "are": true, "says": true, "say": true, "am": true, "isn't": true, "aren't": true,
-	
 }
 
 // notPastEd end in "ed" without being past verbs.
