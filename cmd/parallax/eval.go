@@ -18,8 +18,8 @@ import (
 )
 
 func runEval(ctx context.Context, e *env, args []string) error {
-	fs := newFlags(e, "eval", "KIND DATA (kinds: extraction, clustering, temporal)")
-	errorsTo := fs.String("errors", "", "write each disagreement with the gold labels to this `file` (temporal)")
+	fs := newFlags(e, "eval", "KIND DATA (kinds: extraction, clustering, temporal, quotes)")
+	errorsTo := fs.String("errors", "", "write each disagreement with the gold labels to this `file` (temporal, quotes)")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -35,8 +35,10 @@ func runEval(ctx context.Context, e *env, args []string) error {
 		return evalClustering(ctx, e, pos[1])
 	case "temporal":
 		return evalTemporal(e, pos[1], *errorsTo)
+	case "quotes":
+		return evalQuotes(e, pos[1], *errorsTo)
 	}
-	return fmt.Errorf("unknown evaluation %q (want extraction, clustering or temporal)", pos[0])
+	return fmt.Errorf("unknown evaluation %q (want extraction, clustering, temporal or quotes)", pos[0])
 }
 
 // evalExtraction scores Parallax and bare go-trafilatura on the same pages

@@ -6,6 +6,7 @@ import (
 	"os"
 	"time"
 
+	"github.com/parallax-news/parallax/analyze/quote"
 	"github.com/parallax-news/parallax/analyze/segment"
 	"github.com/parallax-news/parallax/analyze/timex"
 	"github.com/parallax-news/parallax/eval"
@@ -38,6 +39,45 @@ func evalTemporal(e *env, dir, errorsTo string) error {
 	fmt.Fprintf(e.stdout, "strict   P %.3f  R %.3f  F1 %.3f\n", m.Strict.Precision, m.Strict.Recall, m.Strict.F1)
 	fmt.Fprintf(e.stdout, "relaxed  P %.3f  R %.3f  F1 %.3f\n", m.Relaxed.Precision, m.Relaxed.Recall, m.Relaxed.F1)
 	fmt.Fprintf(e.stdout, "value accuracy %.3f, type accuracy %.3f, value F1 %.3f\n", m.ValueAccuracy, m.TypeAccuracy, m.ValueF1)
+	return json.NewEncoder(e.stdout).Encode(m)
+}
+
+// evalQuotes finds attributions in PolNeAR-style brat data and prints
+// span scores and speaker accuracy.
+func evalQuotes(e *env, dir, errorsTo string) error {
+	docs, err := eval.LoadBrat(dir)
+	if err != nil {
+		return err
+	}
+	var s eval.QuoteScorer
+	start := time.Now()
+	for _, d := range docs {
+		var sys []eval.QuoteSpans
+		for _, q := range quote.Find(d.Text, segment.Sentences(d.Text)) {
+			sys = append(sys, eval.QuoteSpans{
+				Source:  eval.Span{Start: q.Speaker.Start, End: q.Speaker.End},
+				Cue:     eval.Span{Start: q.Cue.Start, End: q.Cue.End},
+				Content: eval.Span{Start: q.Content.Start, End: q.Content.End},
+			})
+		}
+		s.Add(d, sys)
+	}
+	m := s.Metrics()
+	m.DocsPerSec = float64(len(docs)) / time.Since(start).Seconds()
+	if errorsTo != "" {
+		if err := writeErrors(errorsTo, s.Errors); err != nil {
+			return err
+		}
+	}
+	fmt.Fprintf(e.stdout, "%d documents, %d gold and %d found attributions (overlap: the spans share half the longer one)\n", m.Docs, m.Gold, m.System)
+	for _, r := range []struct {
+		name         string
+		exact, overl eval.PRF
+	}{{"content", m.ContentExact, m.ContentOverlap}, {"source", m.SourceExact, m.SourceOverlap}, {"cue", m.CueExact, m.CueOverlap}} {
+		fmt.Fprintf(e.stdout, "%-8s exact P %.3f R %.3f F1 %.3f   overlap P %.3f R %.3f F1 %.3f\n", r.name,
+			r.exact.Precision, r.exact.Recall, r.exact.F1, r.overl.Precision, r.overl.Recall, r.overl.F1)
+	}
+	fmt.Fprintf(e.stdout, "speaker accuracy on contents found: %.3f\n", m.SpeakerAccuracy)
 	return json.NewEncoder(e.stdout).Encode(m)
 }
 

@@ -1,0 +1,233 @@
+package quote
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/parallax-news/parallax/analyze/segment"
+)
+
+// quotation is a span of quoted words, token range [open, close] of the
+// marks (close is -1 when the paragraph ended first).
+type quotation struct {
+	open, close int
+}
+
+var closers = map[string]string{
+	"“": "”", "«": "»", "„": "“", "‚": "‘", "「": "」", "『": "』", "‘": "’", "\"": "\"", "'": "'", "‹": "›",
+}
+
+// quotations pairs quotation marks within each paragraph.
+func (d *doc) quotations() []quotation {
+	var out []quotation
+	for i := 0; i < len(d.toks); i++ {
+		mark := d.w(i)
+		want, ok := closers[mark]
+		if !ok || d.toks[i].Kind != segment.Punct || !d.opens(i) {
+			continue
+		}
+		j := i + 1
+		for ; j < len(d.toks); j++ {
+			if d.newlineBetween(j-1, j) {
+				break
+			}
+			if d.w(j) == want && d.closes(j) || (mark == "„" && d.w(j) == "”") {
+				break
+			}
+		}
+		if j >= len(d.toks) || d.w(j) != want && !(mark == "„" && d.w(j) == "”") {
+			// unclosed: runs to the end of the paragraph, as news does
+			// when a quotation continues in the next paragraph
+			if j-i > 3 {
+				out = append(out, quotation{open: i, close: -j})
+			}
+			i = j - 1
+			continue
+		}
+		out = append(out, quotation{open: i, close: j})
+		i = j
+	}
+	return out
+}
+
+// opens reports whether the mark at i can open a quotation: straight and
+// single marks must stand before a word, after a space or the start.
+func (d *doc) opens(i int) bool {
+	m := d.w(i)
+	if m != "\"" && m != "'" && m != "‘" {
+		return true
+	}
+	if i+1 >= len(d.toks) || d.toks[i+1].Start != d.toks[i].End {
+		return false
+	}
+	return i == 0 || d.toks[i-1].End < d.toks[i].Start || d.w(i-1) == "(" || d.w(i-1) == "—"
+}
+
+// closes reports whether the mark at j can close: straight and single
+// marks must follow a word or punctuation directly.
+func (d *doc) closes(j int) bool {
+	m := d.w(j)
+	if m != "\"" && m != "'" && m != "’" {
+		return true
+	}
+	return d.toks[j-1].End == d.toks[j].Start
+}
+
+// direct finds quotations and their attributions.
+func (d *doc) direct() []Quote {
+	var out []Quote
+	var prev Quote
+	prevPara := -2
+	qs := d.quotations()
+	for k := 0; k < len(qs); k++ {
+		q := qs[k]
+		end := q.end()
+		quote := Quote{Content: d.span(q.open, end+1), Kind: Direct}
+		words := d.wordCount(q.open+1, end)
+		if sp, cue, after, ok := d.attributeAfter(end + 1); ok {
+			quote.Speaker, quote.Cue = sp, cue
+			if lo, _ := d.sentenceTokens(d.sent[q.open]); q.open-lo > 2 && d.para[lo] == d.para[q.open] {
+				// `it was a “misleading use of statistics,” she said`:
+				// the paraphrase around a partial quotation is content too
+				quote.Content.Start = d.toks[lo].Start
+				quote.Kind = Reported
+			}
+			// `"We won," she said. "It was hard."`: one quotation, split
+			if k+1 < len(qs) && d.para[qs[k+1].open] == d.para[q.open] && qs[k+1].open-after <= 1 {
+				next := qs[k+1]
+				quote.Parts = []Span{quote.Content, d.span(next.open, next.end()+1)}
+				quote.Content = Span{quote.Content.Start, quote.Parts[1].End}
+				k++
+			}
+		} else if sp, cue, ok := d.attributeBefore(q.open); ok {
+			quote.Speaker, quote.Cue = sp, cue
+		} else if !prev.Speaker.Empty() && words >= 4 && d.para[q.open]-prevPara <= 1 {
+			// a quotation continued without a new attribution
+			quote.Speaker, quote.Cue = prev.Speaker, prev.Cue
+		} else if words < 6 {
+			continue // a title or scare quotes, not speech
+		}
+		out = append(out, quote)
+		if !quote.Speaker.Empty() {
+			prev, prevPara = quote, d.para[q.open]
+		}
+	}
+	return out
+}
+
+func (q quotation) end() int {
+	if q.close < 0 {
+		return -q.close - 1
+	}
+	return q.close
+}
+
+// attributeAfter reads `, Smith said` or `, said Smith, the mayor` after
+// a closing mark at token i-1, and returns where the attribution ends.
+func (d *doc) attributeAfter(i int) (Span, Span, int, bool) {
+	if i < len(d.toks) && d.w(i) == "," {
+		i++
+	}
+	if i >= len(d.toks) || d.sent[i] != d.sent[i-1] && d.para[i] != d.para[i-1] {
+		return Span{}, Span{}, 0, false
+	}
+	// "said Smith": cue first
+	if base, ok := d.isCue(i); ok && speechVerbs[base] {
+		j := d.npForward(i + 1)
+		if j > i+1 {
+			return d.span(i+1, j), d.span(i, i+1), d.skipAdjuncts(j), true
+		}
+	}
+	// `”― Carla Sanchez`: a dash and a name
+	if w := d.w(i); (w == "―" || w == "—" || w == "–") && i+1 < len(d.toks) && d.capitalized(i+1) {
+		if j := d.npForward(i + 1); j > i+1 {
+			return d.span(i+1, j), d.span(i, i+1), j, true
+		}
+	}
+	// "Smith said", "she told reporters", "Quina Jones, 25, said"
+	j := d.npForward(i)
+	speakerEnd := j
+	if j > i && d.w(j) == "," {
+		for k := j + 1; k < len(d.toks) && k-j <= maxNP && d.sent[k] == d.sent[i]; k++ {
+			if d.w(k) == "," {
+				if _, ok := d.isCue(k + 1); ok {
+					speakerEnd, j = k, k+1
+				}
+				break
+			}
+		}
+	}
+	k := j
+	for k < len(d.toks) && (cueAux[d.w(k)] || isAdverb(d.w(k))) {
+		k++
+	}
+	if base, ok := d.isCue(k); ok && speechVerbs[base] && j > i {
+		return d.span(i, speakerEnd), d.span(j, k+1), d.skipAdjuncts(k + 1), true
+	}
+	return Span{}, Span{}, 0, false
+}
+
+// skipAdjuncts returns the end of an attribution's tail: the rest of the
+// sentence when it is short ("in a statement", "on Tuesday."), else i.
+func (d *doc) skipAdjuncts(i int) int {
+	if i >= len(d.toks) {
+		return i
+	}
+	_, hi := d.sentenceTokens(d.sent[i-1])
+	if hi-i <= 8 {
+		return hi
+	}
+	return i
+}
+
+// attributeBefore reads `Smith said: "…"`, `Smith said, "…"` or `Smith
+// said that "…"` before an opening mark at token i. A quotation further
+// into a reported clause ("she said Trump favors a “strongman
+// approach”") is part of that clause's content instead.
+func (d *doc) attributeBefore(i int) (Span, Span, bool) {
+	lo, _ := d.sentenceTokens(d.sent[i])
+	if i > 0 && d.w(i-1) == ":" && d.sent[i-1] != d.sent[i] {
+		// "He said:" closing the paragraph before the quotation
+		lo, _ = d.sentenceTokens(d.sent[i-1])
+	}
+	for k := i - 1; k >= lo && k >= i-3; k-- {
+		base, ok := d.isCue(k)
+		if !ok || !speechVerbs[base] {
+			continue
+		}
+		cueStart := k
+		for cueStart > lo && (cueAux[d.w(cueStart-1)] || isAdverb(d.w(cueStart-1))) {
+			cueStart--
+		}
+		src := d.npBackward(cueStart)
+		if src == cueStart {
+			return Span{}, d.span(cueStart, k+1), true
+		}
+		return d.span(src, cueStart), d.span(cueStart, k+1), true
+	}
+	return Span{}, Span{}, false
+}
+
+// isAdverb reports a manner adverb that may sit before a cue: "flatly
+// denied", "bluntly said".
+func isAdverb(w string) bool {
+	return len(w) > 4 && strings.HasSuffix(w, "ly") && w != "only" && w != "family" && w != "early"
+}
+
+// wordCount counts the words of tokens [i, j). Scripts written without
+// spaces (Chinese, Japanese) count a word per two characters.
+func (d *doc) wordCount(i, j int) int {
+	n := 0
+	for k := i; k < j && k < len(d.toks); k++ {
+		t := d.text[d.toks[k].Start:d.toks[k].End]
+		if r, _ := utf8.DecodeRuneInString(t); unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana) {
+			n += utf8.RuneCountInString(t) / 2
+			continue
+		}
+		if d.toks[k].Kind != segment.Punct {
+			n++
+		}
+	}
+	return n
+}

@@ -1,0 +1,147 @@
+package quote
+
+import "github.com/parallax-news/parallax/analyze/segment"
+
+// maxNP bounds a speaker's noun phrase, in tokens.
+const maxNP = 12
+
+// npBackward returns where the noun phrase that ends before token end
+// starts: "Stein spokeswoman Melezia Figueroa", "the source", "who",
+// "House Speaker Paul D. Ryan (R-Wis.)". It returns end when there is
+// none, or when the cue is the second verb of a coordination ("spotted
+// Stein and reported"), whose subject lies out of reach.
+func (d *doc) npBackward(end int) int {
+	if end == 0 || d.w(end-1) == "and" || d.w(end-1) == "but" || d.w(end-1) == "or" {
+		return end
+	}
+	if d.w(end-1) == "," { // "Ayrault, the foreign minister, said"
+		if s := d.npScan(end - 1); s < end-1 {
+			return d.appositive(s)
+		}
+		return end
+	}
+	return d.appositive(d.npScan(end))
+}
+
+// appositive extends a noun phrase that is an appositive ("a prominent
+// Democrat" in "Charlie King, a prominent Democrat, said") to the name
+// before it.
+func (d *doc) appositive(s int) int {
+	if s < 2 || d.w(s-1) != "," {
+		return s
+	}
+	switch d.w(s) {
+	case "a", "an", "the", "who":
+	default:
+		if d.toks[s].Kind != segment.Number && !d.capitalized(s) {
+			return s
+		}
+	}
+	name := d.npScan(s - 1)
+	if name < s-1 && s-1-name <= 6 && d.capitalized(name) && !functionWords[d.w(name)] {
+		return name
+	}
+	return s
+}
+
+// functionWords cannot start a name.
+var functionWords = map[string]bool{
+	"at": true, "in": true, "on": true, "for": true, "by": true, "with": true, "from": true, "after": true,
+	"before": true, "during": true, "but": true, "and": true, "the": true, "a": true, "an": true,
+	"when": true, "while": true, "as": true, "if": true, "this": true, "that": true, "it": true,
+	"there": true, "to": true, "of": true, "under": true, "over": true, "since": true, "however": true,
+}
+
+func (d *doc) capitalized(i int) bool {
+	t := d.text[d.toks[i].Start:d.toks[i].End]
+	return t != "" && t[0] >= 'A' && t[0] <= 'Z'
+}
+
+// npScan walks back from end over a noun phrase and returns its start.
+func (d *doc) npScan(end int) int {
+	k := end
+	for k > 0 && end-k < maxNP && d.sent[k-1] == d.sent[end-1] {
+		t, w := d.toks[k-1], d.w(k-1)
+		switch {
+		case w == ")":
+			open := k - 1
+			for open > 0 && d.w(open) != "(" && end-open < maxNP {
+				open--
+			}
+			if d.w(open) != "(" {
+				return k
+			}
+			k = open
+			continue
+		case t.Kind == segment.Punct && !d.innerPunct(k-1):
+			return k
+		case npStop[w], cueAux[w] && w != "also":
+			return k
+		case w == "and" && k < end && pronouns[d.w(k)]:
+			return k
+		case w == "who" || w == "which":
+			if k == end {
+				return k - 1
+			}
+			return k
+		}
+		k--
+	}
+	return k
+}
+
+// innerPunct reports punctuation inside a name: the dot of "Mr." or
+// "D.", the apostrophe of a possessive, a hyphen.
+func (d *doc) innerPunct(i int) bool {
+	w := d.w(i)
+	glued := i > 0 && d.toks[i-1].End == d.toks[i].Start
+	switch w {
+	case ".":
+		return glued && d.toks[i-1].Kind == segment.Word && len(d.w(i-1)) <= 4
+	case "'", "’", "-", "&":
+		return true
+	}
+	return false
+}
+
+// npForward returns where the noun phrase starting at token i ends:
+// "Smith" in `, Smith said`, "Mr. Smith, the mayor" in `, said Mr.
+// Smith, the mayor.`. It stops at a cue, punctuation or a clause word.
+func (d *doc) npForward(i int) int {
+	j := i
+	for j < len(d.toks) && j-i < maxNP && d.sent[j] == d.sent[i] {
+		t, w := d.toks[j], d.w(j)
+		if w == "(" && j > i { // "Rep. Gwen Moore (D-Wis.)"
+			k := j + 1
+			for k < len(d.toks) && k-j < 8 && d.w(k) != ")" && d.sent[k] == d.sent[i] {
+				k++
+			}
+			if d.w(k) == ")" {
+				j = k + 1
+				continue
+			}
+		}
+		if t.Kind == segment.Punct && !d.innerPunct(j) {
+			break
+		}
+		if npStop[w] || cueAux[w] || w == "in" || w == "on" || w == "at" || w == "during" || w == "to" {
+			break
+		}
+		if _, ok := d.isCue(j); ok && j > i {
+			break
+		}
+		j++
+	}
+	// ", said Jo Coelbart, a retired Belgian general who …"
+	if j > i && j+1 < len(d.toks) && d.w(j) == "," && (d.w(j+1) == "a" || d.w(j+1) == "an" || d.w(j+1) == "the") &&
+		d.sent[j+1] == d.sent[i] {
+		k := j + 1
+		for k < len(d.toks) && k-i < 2*maxNP && d.sent[k] == d.sent[i] && d.w(k) != "," && d.w(k) != "." && d.w(k) != ";" {
+			k++
+		}
+		if k < len(d.toks) && d.sent[k] == d.sent[i] && (d.w(k) == "." || k+1 >= len(d.toks) || d.sent[k+1] != d.sent[i]) {
+			return k
+		}
+	}
+	return j
+}

@@ -1,0 +1,157 @@
+// Package quote finds who said what: direct quotations with their
+// speakers, and reported speech introduced by a cue ("said that", "told
+// reporters", "according to"). Offsets are byte offsets into the text;
+// a speaker here is a span of text ("Figueroa", "she", "a senior
+// official"), which the analyze package resolves to an entity.
+package quote
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/parallax-news/parallax/analyze/segment"
+)
+
+// Kinds of quotes.
+const (
+	Direct   = "direct"   // the speaker's own words, in quotation marks
+	Reported = "reported" // a paraphrase: "she said the plan would fail"
+)
+
+// Span is a byte range; the zero Span means absent.
+type Span struct {
+	Start, End int
+}
+
+// Empty reports whether the span is absent.
+func (s Span) Empty() bool { return s.End <= s.Start }
+
+// Quote is one attribution: a speaker, the cue that attributes the words
+// to them, and the words.
+type Quote struct {
+	Speaker Span
+	Cue     Span
+	// Content covers the words; when a quotation is split by its
+	// attribution (`"We won," she said. "It was hard."`), Parts holds
+	// the pieces and Content runs from the first to the last.
+	Content Span
+	Parts   []Span
+	Kind    string
+}
+
+// Find returns the quotes of text in order of their content. sentences
+// are the text's sentence spans (segment.Sentences).
+func Find(text string, sentences []segment.Span) []Quote {
+	d := newDoc(text, sentences)
+	qs := d.direct()
+	qs = append(qs, d.reported(qs)...)
+	sort.SliceStable(qs, func(i, j int) bool { return qs[i].Content.Start < qs[j].Content.Start })
+	return qs
+}
+
+// doc is the text with its tokens and the sentence of each token.
+type doc struct {
+	text  string
+	toks  []segment.Token
+	low   []string // lower-case token text
+	sent  []int    // sentence index of each token
+	para  []int    // paragraph index of each token
+	sents []segment.Span
+}
+
+func newDoc(text string, sentences []segment.Span) *doc {
+	d := &doc{text: text, toks: mergeMarks(text, segment.Tokens(text)), sents: sentences}
+	d.low = make([]string, len(d.toks))
+	d.sent = make([]int, len(d.toks))
+	d.para = make([]int, len(d.toks))
+	si := 0
+	for i, t := range d.toks {
+		d.low[i] = strings.ToLower(t.Text(text))
+		switch d.low[i] {
+		case "''", "``":
+			d.low[i] = "\""
+		case "’":
+		default:
+			d.low[i] = strings.ReplaceAll(d.low[i], "’", "'")
+		}
+		for si+1 < len(sentences) && t.Start >= sentences[si].End {
+			si++
+		}
+		d.sent[i] = si
+		if i > 0 {
+			d.para[i] = d.para[i-1]
+			if d.newlineBetween(i-1, i) {
+				d.para[i]++
+			}
+		}
+	}
+	return d
+}
+
+// mergeMarks joins the typewriter quotation marks “ and ” into one
+// token each.
+func mergeMarks(text string, toks []segment.Token) []segment.Token {
+	out := toks[:0:0]
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		if i+1 < len(toks) && toks[i+1].Start == t.End && (text[t.Start:t.End] == "'" && text[toks[i+1].Start:toks[i+1].End] == "'" ||
+			text[t.Start:t.End] == "`" && text[toks[i+1].Start:toks[i+1].End] == "`") {
+			t.End = toks[i+1].End
+			i++
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+func (d *doc) w(i int) string {
+	if i < 0 || i >= len(d.toks) {
+		return ""
+	}
+	return d.low[i]
+}
+
+func (d *doc) span(i, j int) Span { // tokens [i, j)
+	if j <= i {
+		return Span{}
+	}
+	return Span{d.toks[i].Start, d.toks[j-1].End}
+}
+
+// sentenceTokens returns the token range of sentence s.
+func (d *doc) sentenceTokens(s int) (int, int) {
+	lo := sort.Search(len(d.sent), func(i int) bool { return d.sent[i] >= s })
+	hi := sort.Search(len(d.sent), func(i int) bool { return d.sent[i] > s })
+	return lo, hi
+}
+
+// newlineBetween reports a line break between tokens i and j.
+func (d *doc) newlineBetween(i, j int) bool {
+	return strings.ContainsRune(d.text[d.toks[i].End:d.toks[j].Start], '\n')
+}
+
+// isCue reports whether token i is a cue verb, and its base form.
+func (d *doc) isCue(i int) (string, bool) {
+	base, ok := cueForms[d.w(i)]
+	if !ok {
+		return "", false
+	}
+	if nounish[base] && (d.w(i) == base || d.w(i) == base+"s" || d.w(i) == base+"es") {
+		// "the report shows", "her claims": a noun unless a clause follows
+		if next := d.w(i + 1); next != "that" && next != ":" {
+			return "", false
+		}
+	}
+	return base, true
+}
+
+// nounish cue verbs are common nouns in their base and plural forms.
+var nounish = map[string]bool{
+	"report": true, "claim": true, "call": true, "charge": true, "note": true, "state": true,
+	"answer": true, "comment": true, "question": true, "post": true, "promise": true, "doubt": true,
+	"fear": true, "hope": true, "project": true, "forecast": true, "estimate": true, "signal": true,
+	"demand": true, "show": true, "point": true, "reply": true, "echo": true, "counter": true,
+	"brief": true, "blast": true, "slam": true, "tweet": true, "worry": true, "find": true,
+	"cite": true, "chant": true, "joke": true, "know": true, "feel": true, "learn": true,
+	"praise": true, "threaten": true, "swear": true, "guarantee": true, "mention": true, "expect": true,
+}

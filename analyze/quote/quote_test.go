@@ -1,0 +1,67 @@
+package quote
+
+import (
+	"testing"
+
+	"github.com/parallax-news/parallax/analyze/segment"
+)
+
+func TestFind(t *testing.T) {
+	tests := []struct {
+		name                  string
+		text                  string
+		speaker, cue, content string
+		kind                  string
+	}{
+		{"direct then speaker", `“We were there under legitimate pretenses,” Figueroa told USA Today.`,
+			"Figueroa", "told", `“We were there under legitimate pretenses,”`, Direct},
+		{"direct then cue then speaker", `"The borders have simply evaporated," said Jo Coelbart, a retired Belgian general.`,
+			"Jo Coelbart, a retired Belgian general", "said", `"The borders have simply evaporated,"`, Direct},
+		{"speaker before a colon", `In a statement, Peabody said: "Patriot Coal was highly successful as an independent company."`,
+			"Peabody", "said", `"Patriot Coal was highly successful as an independent company."`, Direct},
+		{"split quotation", `"Don't shoot him," she says. "He has no weapon at all."`,
+			"she", "says", `"Don't shoot him," she says. "He has no weapon at all."`, Direct},
+		{"guillemets", `« Nous ne céderons jamais devant la menace », a déclaré le ministre.`,
+			"", "", `« Nous ne céderons jamais devant la menace »`, Direct},
+		{"japanese brackets", `首相は「台湾有事は日本の存立危機事態になり得る」と述べた。`,
+			"", "", `「台湾有事は日本の存立危機事態になり得る」`, Direct},
+		{"reported with that", `Stein spokeswoman Melezia Figueroa said that the candidate was headed to the venue.`,
+			"Stein spokeswoman Melezia Figueroa", "said", "the candidate was headed to the venue", Reported},
+		{"reported without that", `Sanders said the tax breaks do nothing to boost the economy.`,
+			"Sanders", "said", "the tax breaks do nothing to boost the economy", Reported},
+		{"told a listener", `The minister told reporters the alliance would hold.`,
+			"The minister", "told", "the alliance would hold", Reported},
+		{"postposed", `The alliance will hold for decades, the minister said on Tuesday.`,
+			"the minister", "said", "The alliance will hold for decades", Reported},
+		{"according to", `According to the police, 14 people were injured in the collapse.`,
+			"the police", "According to", "14 people were injured in the collapse", Reported},
+		{"title in the speaker", `Sen. Claire McCaskill (D-Mo.) said the nominee was not prepared at all.`,
+			"Sen. Claire McCaskill (D-Mo.)", "said", "the nominee was not prepared at all", Reported},
+		{"auxiliary in the cue", `Trump has repeatedly said the system is rigged against him.`,
+			"Trump", "has repeatedly said", "the system is rigged against him", Reported},
+		{"a stance", `Sanders called for a tax on carbon emissions.`,
+			"Sanders", "called for", "a tax on carbon emissions", Reported},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			qs := Find(tt.text, segment.Sentences(tt.text))
+			if len(qs) == 0 {
+				t.Fatalf("no quote in %q", tt.text)
+			}
+			q := qs[0]
+			got := func(s Span) string { return tt.text[s.Start:s.End] }
+			if tt.speaker != "" && got(q.Speaker) != tt.speaker || tt.cue != "" && got(q.Cue) != tt.cue ||
+				got(q.Content) != tt.content || q.Kind != tt.kind {
+				t.Errorf("got speaker %q cue %q content %q %s\nwant speaker %q cue %q content %q %s",
+					got(q.Speaker), got(q.Cue), got(q.Content), q.Kind, tt.speaker, tt.cue, tt.content, tt.kind)
+			}
+		})
+	}
+}
+
+func TestFindIgnoresScareQuotes(t *testing.T) {
+	text := `The so-called "deal of the century" was never signed. He read "War and Peace" twice.`
+	if qs := Find(text, segment.Sentences(text)); len(qs) != 0 {
+		t.Errorf("found %d quotes in %q", len(qs), text)
+	}
+}

@@ -1,0 +1,286 @@
+package quote
+
+import (
+	"strings"
+
+	"github.com/parallax-news/parallax/analyze/segment"
+)
+
+// reported finds reported speech around cue verbs that the direct
+// quotations did not use.
+func (d *doc) reported(direct []Quote) []Quote {
+	inQuote := make([]bool, len(d.toks))
+	for _, q := range direct {
+		for i, t := range d.toks {
+			if (t.Start >= q.Content.Start && t.End <= q.Content.End) || (t.Start >= q.Cue.Start && t.End <= q.Cue.End && !q.Cue.Empty()) {
+				inQuote[i] = true
+			}
+		}
+	}
+	var out []Quote
+	for i := range d.toks {
+		if inQuote[i] {
+			continue
+		}
+		if d.w(i) == "according" && d.w(i+1) == "to" {
+			if q, ok := d.accordingTo(i); ok {
+				out = append(out, q)
+			}
+			continue
+		}
+		base, ok := d.isCue(i)
+		if ok {
+			if q, ok := d.postposed(i, base); ok {
+				out = append(out, q)
+				continue
+			} else if q, ok := d.preposed(i, base, inQuote); ok {
+				out = append(out, q)
+				continue
+			}
+		}
+		if q, ok := d.attitude(i, inQuote); ok {
+			out = append(out, q)
+		}
+	}
+	return out
+}
+
+// attitude reads a stance: "Sanders called for a tax on carbon",
+// "Clinton wants to expand the program", "Republicans criticized the
+// deal". The content is the object, up to the end of the clause.
+func (d *doc) attitude(i int, inQuote []bool) (Quote, bool) {
+	base, ok := attitudeForms[d.w(i)]
+	if !ok || strings.HasSuffix(d.w(i), "ing") {
+		return Quote{}, false
+	}
+	if d.w(i) == base+"s" || d.w(i) == base {
+		// a verb, not a noun: "the plan", "her support" have no subject
+		// pronoun or name right before
+		if i == 0 || !(pronouns[d.w(i-1)] || d.capitalized(i-1) || cueAux[d.w(i-1)]) {
+			return Quote{}, false
+		}
+	}
+	cueEnd := i + 1
+	if p := attitudeVerbs[base]; p != "" {
+		if d.w(cueEnd) != p {
+			return Quote{}, false
+		}
+		cueEnd++
+	}
+	cueStart := i
+	for cueStart > 0 && (cueAux[d.w(cueStart-1)] || isAdverb(d.w(cueStart-1))) && d.sent[cueStart-1] == d.sent[i] {
+		cueStart--
+	}
+	src := d.npBackward(cueStart)
+	if src == cueStart || pronouns[d.w(src)] && d.w(src) == "it" {
+		return Quote{}, false
+	}
+	c := cueEnd
+	if c >= len(d.toks) || d.sent[c] != d.sent[i] || inQuote[c] {
+		return Quote{}, false
+	}
+	end := d.contentEnd(c)
+	if end-c < 2 {
+		return Quote{}, false
+	}
+	return Quote{Speaker: d.span(src, cueStart), Cue: d.span(cueStart, cueEnd), Content: d.span(c, end), Kind: Reported}, true
+}
+
+// preposed reads `Smith said (that) …`, `she told reporters …`,
+// `officials believe …`.
+func (d *doc) preposed(i int, base string, inQuote []bool) (Quote, bool) {
+	cueStart := i
+	for cueStart > 0 && (cueAux[d.w(cueStart-1)] || isAdverb(d.w(cueStart-1))) && d.sent[cueStart-1] == d.sent[i] {
+		cueStart--
+	}
+	var speaker Span
+	if strings.HasSuffix(d.w(i), "ing") && cueStart > 0 && d.w(cueStart-1) == "," {
+		// `…, Rendell recalled, suggesting …`: the main clause's speaker
+		speaker = d.speakerBefore(cueStart - 1)
+		if speaker.Empty() {
+			return Quote{}, false
+		}
+	} else if src := d.npBackward(cueStart); src < cueStart {
+		speaker = d.span(src, cueStart)
+	}
+	c := i + 1
+	if objectCues[base] && d.w(c) != "that" {
+		c = d.skipObject(c)
+	}
+	if d.w(c) == "to" && speechVerbs[base] { // "said to reporters"
+		c = d.npForward(c + 1)
+	}
+	explicit := false
+	for k := c; k < c+8 && k < len(d.toks) && d.sent[k] == d.sent[i]; k++ {
+		if d.w(k) == "that" {
+			c, explicit = k+1, true
+			break
+		}
+		if d.toks[k].Kind == segment.Punct && d.w(k) != "," {
+			break
+		}
+	}
+	if d.w(c) == ":" || d.w(c) == "," {
+		c++
+	}
+	if c < len(d.toks) && inQuote[c] {
+		return Quote{}, false // a direct quotation already attributed
+	}
+	if !explicit && !speechVerbs[base] && !d.clauseStart(c) {
+		return Quote{}, false
+	}
+	end := d.contentEnd(c)
+	if end-c < 4 || (speaker.Empty() && !explicit) {
+		return Quote{}, false
+	}
+	return Quote{Speaker: speaker, Cue: d.span(cueStart, i+1), Content: d.span(c, end), Kind: Reported}, true
+}
+
+// skipObject skips the listener after "told" or "assured": a pronoun,
+// a name, or one word before a clause ("told reporters the …").
+func (d *doc) skipObject(c int) int {
+	switch {
+	case c >= len(d.toks):
+		return c
+	case objectPronouns[d.w(c)]:
+		return c + 1
+	case d.capitalized(c):
+		j := c
+		for j < len(d.toks) && d.capitalized(j) && j-c < 5 {
+			j++
+		}
+		return j
+	case d.clauseStart(c + 1):
+		return c + 1
+	}
+	return c
+}
+
+var objectPronouns = map[string]bool{"him": true, "her": true, "them": true, "us": true, "me": true, "you": true}
+
+// speakerBefore finds the speaker of the last speech cue before token
+// end in its sentence: "Rendell" in `"…," Rendell recalled`, "McConnell"
+// in `McConnell said in June`.
+func (d *doc) speakerBefore(end int) Span {
+	lo, _ := d.sentenceTokens(d.sent[end])
+	for k := end - 1; k >= lo; k-- {
+		base, ok := d.isCue(k)
+		if !ok || !speechVerbs[base] {
+			continue
+		}
+		if k > lo && d.w(k-1) == "," { // ", said Smith"
+			if j := d.npForward(k + 1); j > k+1 {
+				return d.span(k+1, j)
+			}
+		}
+		cueStart := k
+		for cueStart > lo && (cueAux[d.w(cueStart-1)] || isAdverb(d.w(cueStart-1))) {
+			cueStart--
+		}
+		if src := d.npBackward(cueStart); src < cueStart {
+			return d.span(src, cueStart)
+		}
+		return Span{}
+	}
+	return Span{}
+}
+
+// postposed reads `…, Smith said.` and `…, said Smith, the mayor.`: an
+// attribution at the end of a sentence, after the content.
+func (d *doc) postposed(i int, base string) (Quote, bool) {
+	lo, hi := d.sentenceTokens(d.sent[i])
+	if !speechVerbs[base] {
+		return Quote{}, false
+	}
+	// what follows the cue must be short: a date, "in a statement"
+	tail := hi - i - 1
+	if hi > 0 && d.w(hi-1) == "." {
+		tail--
+	}
+	if tail > 8 {
+		return Quote{}, false
+	}
+	cueStart := i
+	for cueStart > lo && (cueAux[d.w(cueStart-1)] || isAdverb(d.w(cueStart-1))) {
+		cueStart--
+	}
+	if cueStart > lo && d.w(cueStart-1) == "," { // ", said Smith"
+		src := Span{}
+		if j := d.npForward(i + 1); j > i+1 {
+			src = d.span(i+1, j)
+		}
+		if cueStart-1-lo < 4 {
+			return Quote{}, false
+		}
+		return Quote{Speaker: src, Cue: d.span(cueStart, i+1), Content: d.span(lo, d.trimEnd(lo, cueStart-1)), Kind: Reported}, true
+	}
+	src := d.npBackward(cueStart)
+	if src <= lo || d.w(src-1) != "," || src-1-lo < 4 {
+		return Quote{}, false
+	}
+	return Quote{Speaker: d.span(src, cueStart), Cue: d.span(cueStart, i+1), Content: d.span(lo, d.trimEnd(lo, src-1)), Kind: Reported}, true
+}
+
+// accordingTo reads `according to Smith, …` and `…, according to Smith.`
+func (d *doc) accordingTo(i int) (Quote, bool) {
+	lo, hi := d.sentenceTokens(d.sent[i])
+	j := d.npForward(i + 2)
+	if j == i+2 {
+		return Quote{}, false
+	}
+	q := Quote{Speaker: d.span(i+2, j), Cue: d.span(i, i+2), Kind: Reported}
+	switch {
+	case i > lo && d.w(i-1) == "," && i-1-lo >= 4:
+		q.Content = d.span(lo, d.trimEnd(lo, i-1))
+	case d.w(j) == "," && hi-j > 4:
+		q.Content = d.span(j+1, d.contentEnd(j+1))
+	default:
+		return Quote{}, false
+	}
+	return q, true
+}
+
+// clauseStart reports a token that can open a clause: a pronoun, a
+// determiner or a capitalised word.
+func (d *doc) clauseStart(i int) bool {
+	if i >= len(d.toks) {
+		return false
+	}
+	switch d.w(i) {
+	case "the", "a", "an", "he", "she", "they", "we", "i", "it", "there", "this", "these", "those", "his", "her",
+		"their", "its", "our", "no", "some", "many", "most", "all":
+		return true
+	}
+	t := d.text[d.toks[i].Start:d.toks[i].End]
+	return t != "" && t[0] >= 'A' && t[0] <= 'Z'
+}
+
+// contentEnd returns where reported content starting at token c ends:
+// the end of its sentence, or a clause that attributes something else
+// (", though she acknowledged …").
+func (d *doc) contentEnd(c int) int {
+	if c >= len(d.toks) {
+		return c
+	}
+	_, hi := d.sentenceTokens(d.sent[c])
+	for k := c + 1; k < hi-1; k++ {
+		if (d.w(k) == "," || d.w(k) == ";") && contentBreak[d.w(k+1)] {
+			return k
+		}
+	}
+	return d.trimEnd(c, hi)
+}
+
+// trimEnd drops a final full stop or comma from tokens [lo, hi), but not
+// one inside closing quotation marks.
+func (d *doc) trimEnd(lo, hi int) int {
+	for hi > lo && (d.w(hi-1) == "." || d.w(hi-1) == "," || d.w(hi-1) == ";" || d.w(hi-1) == ":") {
+		hi--
+	}
+	return hi
+}
+
+var contentBreak = map[string]bool{
+	"though": true, "although": true, "while": true, "whereas": true, "but": true, "adding": true,
+	"saying": true, "according": true, "noting": true, "arguing": true, "he": false,
+}
