@@ -77,6 +77,12 @@ func firstWords(text string, n int) string {
 	return strings.Join(words[:n], " ") + "…"
 }
 
+// ParseTime parses a date as inputs and flags give it; see parseTime.
+func ParseTime(s string) (time.Time, error) {
+	t, _, err := parseTime(s)
+	return t, err
+}
+
 // parseTime accepts the date forms that inputs use: RFC 3339 (with or
 // without seconds' fraction), a date and time without zone (taken as UTC),
 // and a bare date, whose precision is the day.

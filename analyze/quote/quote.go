@@ -154,4 +154,5 @@ var nounish = map[string]bool{
 	"brief": true, "blast": true, "slam": true, "tweet": true, "worry": true, "find": true,
 	"cite": true, "chant": true, "joke": true, "know": true, "feel": true, "learn": true,
 	"praise": true, "threaten": true, "swear": true, "guarantee": true, "mention": true, "expect": true,
+	"remark": true, "statement": true, "observe": false,
 }

@@ -104,6 +104,10 @@ func (d *doc) preposed(i int, base string, inQuote []bool) (Quote, bool) {
 		speaker = d.span(src, cueStart)
 	}
 	c := i + 1
+	cueEnd := i + 1
+	if base == "point" && d.w(c) == "out" { // "pointed out that"
+		c, cueEnd = c+1, c+1
+	}
 	if objectCues[base] && d.w(c) != "that" {
 		c = d.skipObject(c)
 	}
@@ -133,7 +137,7 @@ func (d *doc) preposed(i int, base string, inQuote []bool) (Quote, bool) {
 	if end-c < 4 || (speaker.Empty() && !explicit) {
 		return Quote{}, false
 	}
-	return Quote{Speaker: speaker, Cue: d.span(cueStart, i+1), Content: d.span(c, end), Kind: Reported}, true
+	return Quote{Speaker: speaker, Cue: d.span(cueStart, cueEnd), Content: d.span(c, end), Kind: Reported}, true
 }
 
 // skipObject skips the listener after "told" or "assured": a pronoun,

@@ -4,6 +4,7 @@
 package segment
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -103,6 +104,9 @@ func scanWord(s string, i int) int {
 func isAbbrevDot(s string, start, i int) bool {
 	seg := s[start:i]
 	if k := lastIndexDot(seg); k >= 0 {
+		seg = seg[k+1:]
+	}
+	if k := strings.LastIndexAny(seg, "-‐"); k >= 0 { // "Japan-U.S."
 		seg = seg[k+1:]
 	}
 	if utf8.RuneCountInString(seg) != 1 {

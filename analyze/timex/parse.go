@@ -175,6 +175,9 @@ var rules = []func(p *parser, i int) (expr, bool){
 func (p *parser) longest(i int) (expr, bool) {
 	var best expr
 	found := false
+	if !p.toks[i].num && !triggers[p.w(i)] {
+		return best, false
+	}
 	for _, start := range p.modStarts(i) {
 		for _, rule := range rules {
 			e, ok := rule(p, start.next)
@@ -198,6 +201,38 @@ func (p *parser) longest(i int) (expr, bool) {
 	}
 	return best, found
 }
+
+// triggers are the words a time expression can start with; others are
+// skipped without trying the rules.
+var triggers = func() map[string]bool {
+	m := map[string]bool{}
+	for _, table := range []map[string]int{months, weekdays, smallNumbers, ordinals} {
+		for w := range table {
+			m[w] = true
+		}
+	}
+	for w := range units {
+		m[w] = true
+	}
+	for _, table := range []map[string]string{partsOfDay, seasons, refWords, setAdverbs} {
+		for w := range table {
+			m[w] = true
+		}
+	}
+	for w := range vague {
+		m[w] = true
+	}
+	for _, h := range []string{"christmas", "new", "independence", "halloween", "valentine's", "boxing", "bastille", "thanksgiving"} {
+		m[h] = true
+	}
+	for _, w := range strings.Fields("the this that last next past previous coming current recent upcoming early earlier " +
+		"late later mid middle about around approximately nearly almost roughly some more over less fewer at up " +
+		"today yesterday tomorrow tonight now fiscal every each once twice noon midnight midday in these future " +
+		"near ' nineteen eighteen two year following same latest final initial end beginning start") {
+		m[w] = true
+	}
+	return m
+}()
 
 type modStart struct {
 	next int

@@ -367,10 +367,9 @@ func (p *parser) isUnitOrCount(j int) bool {
 
 // holidayExpr: "Christmas", "New Year's Day", "Thanksgiving".
 func (p *parser) holidayExpr(i int) (expr, bool) {
-	for name, md := range holidays {
-		words := strings.Fields(name)
-		if p.matchWords(i, words) {
-			return expr{kind: kAbsolute, month: md[0], day: md[1], relTense: true, end: i + len(words)}, true
+	for _, h := range holidayWords[p.w(i)] {
+		if p.matchWords(i, h.words) {
+			return expr{kind: kAbsolute, month: h.md[0], day: h.md[1], relTense: true, end: i + len(h.words)}, true
 		}
 	}
 	if p.w(i) == "thanksgiving" {
@@ -382,6 +381,21 @@ func (p *parser) holidayExpr(i int) (expr, bool) {
 	}
 	return expr{}, false
 }
+
+type holiday struct {
+	words []string
+	md    [2]int
+}
+
+// holidayWords indexes the holidays by their first word.
+var holidayWords = func() map[string][]holiday {
+	m := map[string][]holiday{}
+	for name, md := range holidays {
+		w := strings.Fields(name)
+		m[w[0]] = append(m[w[0]], holiday{w, md})
+	}
+	return m
+}()
 
 func (p *parser) matchWords(i int, words []string) bool {
 	for k, w := range words {

@@ -40,7 +40,8 @@ func commands() []command {
 		{"serve", "[--db DSN] [--addr 127.0.0.1:8080]", "serve the web UI and /api/v1", runServe},
 		{"demo", "[--addr 127.0.0.1:8080]", "load the built-in sample corpus into a temporary database and serve it", runDemo},
 		{"extract", "[--url URL] [--html] FILE|-", "extract one page or text and print the article as JSON", runExtract},
-		{"eval", "KIND DATA", "measure a stage against gold labels; KIND: extraction", runEval},
+		{"annotate", "[--published DATE] [--lang xx] FILE|-", "annotate a text: sentences, entities, quotes, time expressions, numbers (JSON)", runAnnotate},
+		{"eval", "KIND DATA", "measure a stage against gold labels; KIND: extraction, clustering, temporal, quotes", runEval},
 	}
 }
 

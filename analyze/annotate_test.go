@@ -1,0 +1,213 @@
+package analyze_test
+
+import (
+	"encoding/json"
+	"io/fs"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/parallax-news/parallax"
+	"github.com/parallax-news/parallax/analyze"
+	"github.com/parallax-news/parallax/analyze/entity"
+	"github.com/parallax-news/parallax/demo"
+	"github.com/parallax-news/parallax/input"
+	"github.com/parallax-news/parallax/internal/golden"
+)
+
+// TestOffsetsAreCodePoints checks that every span's offsets index the
+// text in code points, through curly quotes, accents and CJK.
+func TestOffsetsAreCodePoints(t *testing.T) {
+	text := "Prime Minister Sanae Takaichi’s café: “We will respond within the law,” she said on Monday. 高市首相は「台湾有事」と述べた。 Turnout rose 5% in Zürich."
+	a := analyze.Annotate(text, analyze.Options{Published: time.Date(2026, 1, 28, 0, 0, 0, 0, time.UTC)})
+	runes := []rune(text)
+	var spans []analyze.Span
+	spans = append(spans, a.Sentences...)
+	for _, e := range a.Entities {
+		spans = append(spans, e.Span)
+	}
+	for _, q := range a.Quotes {
+		spans = append(spans, q.Content, q.Cue, q.Speaker.Span)
+	}
+	for _, x := range a.Timexes {
+		spans = append(spans, x.Span)
+	}
+	for _, n := range a.Numbers {
+		spans = append(spans, n.Span)
+	}
+	if len(a.Quotes) == 0 || len(a.Timexes) == 0 || len(a.Numbers) == 0 || len(a.Entities) == 0 {
+		t.Fatalf("missing annotations: %+v", a)
+	}
+	for _, s := range spans {
+		if s.Start < 0 || s.End > len(runes) || string(runes[s.Start:s.End]) != s.Text {
+			t.Errorf("span %d–%d is %q, text there is %q", s.Start, s.End, s.Text, string(runes[min(s.Start, len(runes)):min(s.End, len(runes))]))
+		}
+	}
+	if q := a.Quotes[0]; q.Speaker.Canonical != "Sanae Takaichi" {
+		t.Errorf("speaker = %+v, want Sanae Takaichi", q.Speaker)
+	}
+}
+
+func TestInferredReference(t *testing.T) {
+	text := "The minister spoke on March 2, 2026. On Monday she had visited the site."
+	a := analyze.Annotate(text, analyze.Options{Language: "en"})
+	if a.Reference.Date != "2026-03-02" || !a.Reference.Inferred {
+		t.Errorf("reference = %+v", a.Reference)
+	}
+}
+
+func TestOtherLanguages(t *testing.T) {
+	text := "Der Minister sagte: „Wir werden die Brücke bis März vollständig wieder aufbauen.“ 14 Menschen wurden verletzt."
+	a := analyze.Annotate(text, analyze.Options{Language: "de"})
+	if len(a.Sentences) != 2 || len(a.Quotes) != 1 || len(a.Numbers) != 1 || len(a.Entities) != 0 {
+		t.Errorf("German: %d sentences, %d quotes, %d numbers, %d entities", len(a.Sentences), len(a.Quotes), len(a.Numbers), len(a.Entities))
+	}
+}
+
+// demoArticles decodes the demo corpus as ingest would store it.
+func demoArticles(t *testing.T) []*parallax.Article {
+	t.Helper()
+	dec := input.NewDecoder()
+	var out []*parallax.Article
+	err := fs.WalkDir(demo.Corpus, "corpus", func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, _ := demo.Corpus.ReadFile(path)
+		if strings.HasSuffix(path, ".txt") {
+			a, _, err := dec.DecodeText(filepath.Base(path), data)
+			out = append(out, a)
+			return err
+		}
+		for _, line := range strings.Split(strings.TrimSpace(string(data)), "\n") {
+			a, _, err := dec.DecodeJSON([]byte(line))
+			if err != nil {
+				return err
+			}
+			out = append(out, a)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+func annotateDemo(t *testing.T) map[string]analyze.Annotation {
+	out := map[string]analyze.Annotation{}
+	for _, a := range demoArticles(t) {
+		out[a.ExternalID] = analyze.Annotate(a.Text, analyze.Options{Published: a.Published, Language: a.Language})
+	}
+	return out
+}
+
+// TestDemoGolden keeps each demo article's annotations in a golden file,
+// so that any change in what annotation finds shows in review.
+func TestDemoGolden(t *testing.T) {
+	for id, a := range annotateDemo(t) {
+		t.Run(id, func(t *testing.T) {
+			data, _ := json.MarshalIndent(a, "", "  ")
+			golden.Assert(t, "demo-"+strings.TrimSuffix(id, ".txt")+".json", append(data, '\n'))
+		})
+	}
+}
+
+type demoGold struct {
+	Entities []struct {
+		Name, Type string
+		Variants   []string
+	}
+	QuoteGroups []struct {
+		Speaker  string
+		Variants []struct{ Article, Text, Kind string }
+	} `json:"quote_groups"`
+	Timexes []struct {
+		Article, Text, Value, Precision string
+		Background                      bool
+	}
+}
+
+// TestDemoGold checks annotation against what the demo corpus plants.
+func TestDemoGold(t *testing.T) {
+	var gold demoGold
+	if err := json.Unmarshal(demo.Gold, &gold); err != nil {
+		t.Fatal(err)
+	}
+	ann := annotateDemo(t)
+	t.Run("timexes", func(t *testing.T) {
+		for _, g := range gold.Timexes {
+			a := ann[g.Article]
+			found := false
+			for _, x := range a.Timexes {
+				if strings.Contains(g.Text, x.Text) || strings.Contains(x.Text, g.Text) {
+					found = true
+					if !strings.HasPrefix(x.Value, g.Value) {
+						t.Errorf("%s: %q = %s, want %s", g.Article, x.Text, x.Value, g.Value)
+					}
+					break
+				}
+			}
+			if !found {
+				t.Errorf("%s: %q not found", g.Article, g.Text)
+			}
+		}
+	})
+	t.Run("entities", func(t *testing.T) {
+		for _, g := range gold.Entities {
+			var names []entity.Name
+			for id, a := range ann {
+				for _, e := range a.Entities {
+					if e.Canonical == g.Name || g.Type == "person" && prefix(lastWord(e.Canonical), 6) == prefix(lastWord(g.Name), 6) {
+						if typeName(e.Type) != g.Type && !(g.Type == "place" && e.Type == entity.Other) {
+							t.Errorf("%s: %q is %s, want %s", id, e.Text, e.Type, g.Type)
+						}
+						names = append(names, entity.Name{Text: e.Canonical, Type: entity.Person})
+					}
+				}
+			}
+			if len(names) == 0 {
+				t.Errorf("%s never found", g.Name)
+				continue
+			}
+			if g.Type == "person" {
+				if groups := entity.Variants(names); len(groups) != 1 {
+					t.Errorf("%s is split across articles: %v", g.Name, names)
+				}
+			}
+		}
+	})
+	t.Run("quotes", func(t *testing.T) {
+		for _, group := range gold.QuoteGroups {
+			for _, v := range group.Variants {
+				found := false
+				for _, q := range ann[v.Article].Quotes {
+					if strings.Contains(q.Content.Text, v.Text) {
+						found = true
+						if !strings.Contains(q.Speaker.Canonical, prefix(lastWord(group.Speaker), 8)) {
+							t.Errorf("%s: quote %q attributed to %+v, want %s", v.Article, v.Text, q.Speaker, group.Speaker)
+						}
+					}
+				}
+				if !found {
+					t.Errorf("%s: quote %q (%s) not found", v.Article, v.Text, v.Kind)
+				}
+			}
+		}
+	})
+}
+
+func lastWord(s string) string {
+	f := strings.Fields(s)
+	return f[len(f)-1]
+}
+
+func typeName(t string) string { return t }
+
+func prefix(s string, n int) string {
+	if len(s) < n {
+		return s
+	}
+	return s[:n]
+}

@@ -1,0 +1,124 @@
+// Package entity finds the people, organisations and places an article
+// names, and groups their mentions into entities: "Prime Minister Sanae
+// Takaichi", "Takaichi", "Ms. Takaichi" and "the prime minister" are one
+// person. Capitals used for their governments ("Beijing warned") are
+// marked as metonyms. Variants joins spellings of one name across
+// articles ("Takaichi", "Takaiichi"). Offsets are byte offsets.
+package entity
+
+import (
+	"strings"
+
+	"github.com/parallax-news/parallax/analyze/segment"
+)
+
+// Types of entities.
+const (
+	Person       = "person"
+	Organisation = "organisation"
+	Place        = "place"
+	Other        = "other"
+)
+
+// Mention is one naming of an entity in the text.
+type Mention struct {
+	Start, End int
+	Text       string
+	Type       string
+	// Entity indexes Result.Entities.
+	Entity int
+	// Title is a title written before a person's name ("Prime Minister").
+	Title string
+	// Metonym marks a capital named for its government: "Beijing warned".
+	Metonym bool
+	// Nominal marks a mention by title alone: "the prime minister".
+	Nominal bool
+
+	country string // the country a place or a capital denotes
+	weak    bool   // kept only if the name recurs
+	speaks  bool   // a lone name followed by "said": a person's surname
+}
+
+// Entity is what several mentions name.
+type Entity struct {
+	// Canonical is the fullest name the text gives, without a title.
+	Canonical string
+	Type      string
+	Titles    []string
+	Mentions  []int
+	// Country is the country a place, or a metonym's government, is.
+	Country string
+}
+
+// Result holds an article's mentions, in text order, and its entities.
+type Result struct {
+	Mentions []Mention
+	Entities []Entity
+}
+
+// Find returns the named mentions of text grouped into entities.
+// sentences are the text's sentence spans (segment.Sentences).
+func Find(text string, sentences []segment.Span) Result {
+	f := newFinder(text, sentences)
+	f.names()
+	f.nominals()
+	return f.group()
+}
+
+// Resolve returns the entity a span of text refers to: the entity of a
+// mention it overlaps, or for a pronoun or a title ("she", "the
+// minister") the last person named before it. It returns -1 when it
+// cannot tell.
+func (r Result) Resolve(text string, start, end int) int {
+	for _, m := range r.Mentions {
+		if m.Start < end && start < m.End && m.Type != Place {
+			return m.Entity
+		}
+	}
+	w := strings.ToLower(strings.TrimSpace(text[start:end]))
+	switch w {
+	case "he", "she", "him", "her", "who", "i":
+		return r.lastBefore(start, Person, "")
+	case "they", "it", "we":
+		return r.lastBefore(start, Organisation, "")
+	}
+	if t := titleIn(w); t != "" {
+		return r.lastBefore(start, Person, t)
+	}
+	return -1
+}
+
+// lastBefore returns the entity of the last mention of type typ before
+// pos (with the title, when given).
+func (r Result) lastBefore(pos int, typ, title string) int {
+	for i := len(r.Mentions) - 1; i >= 0; i-- {
+		m := r.Mentions[i]
+		if m.Start >= pos || m.Type != typ {
+			continue
+		}
+		if title == "" || hasTitle(r.Entities[m.Entity].Titles, title) {
+			return m.Entity
+		}
+	}
+	return -1
+}
+
+func hasTitle(ts []string, t string) bool {
+	for _, x := range ts {
+		if strings.EqualFold(x, t) || strings.HasSuffix(strings.ToLower(x), " "+t) {
+			return true
+		}
+	}
+	return false
+}
+
+// titleIn returns the title a phrase like "the prime minister" names.
+func titleIn(w string) string {
+	w = strings.TrimPrefix(strings.TrimPrefix(w, "the "), "a ")
+	for _, t := range titles {
+		if w == t {
+			return t
+		}
+	}
+	return ""
+}

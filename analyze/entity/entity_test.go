@@ -1,0 +1,127 @@
+package entity
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/parallax-news/parallax/analyze/segment"
+)
+
+func find(text string) Result { return Find(text, segment.Sentences(text)) }
+
+// entityOf returns the canonical name and type of the entity of the
+// first mention with the given text.
+func entityOf(r Result, text string) (string, string, bool) {
+	for _, m := range r.Mentions {
+		if m.Text == text {
+			e := r.Entities[m.Entity]
+			return e.Canonical, e.Type, true
+		}
+	}
+	return "", "", false
+}
+
+func TestFind(t *testing.T) {
+	text := "Japanese Prime Minister Sanae Takaichi said the alliance would hold. " +
+		"Takaichi spoke in Tokyo on Monday. Beijing's ire was swift, and Washington said little. " +
+		"The prime minister later met Ms. Takaichi's party, the Liberal Democratic Party (LDP). " +
+		"The LDP won. Mayor Ilse Vandermeer of Brennmoor thanked Caldera Structural."
+	r := find(text)
+	tests := []struct {
+		mention, canonical, typ string
+	}{
+		{"Sanae Takaichi", "Sanae Takaichi", Person},
+		{"Takaichi", "Sanae Takaichi", Person},
+		{"The prime minister", "Sanae Takaichi", Person},
+		{"Tokyo", "Tokyo", Place},
+		{"Beijing", "Government of China", Organisation},
+		{"Washington", "Government of United States", Organisation},
+		{"Liberal Democratic Party", "Liberal Democratic Party", Organisation},
+		{"LDP", "Liberal Democratic Party", Organisation},
+		{"Ilse Vandermeer", "Ilse Vandermeer", Person},
+		{"Brennmoor", "Brennmoor", Other},
+		{"Caldera Structural", "Caldera Structural", Organisation},
+	}
+	for _, tt := range tests {
+		t.Run(tt.mention, func(t *testing.T) {
+			c, typ, ok := entityOf(r, tt.mention)
+			if !ok {
+				t.Fatalf("no mention %q among %+v", tt.mention, r.Mentions)
+			}
+			if c != tt.canonical || typ != tt.typ {
+				t.Errorf("%q is %s %q, want %s %q", tt.mention, typ, c, tt.typ, tt.canonical)
+			}
+		})
+	}
+	for _, m := range r.Mentions {
+		if m.Text == "Beijing" && !m.Metonym {
+			t.Error("Beijing not marked as a metonym")
+		}
+		if m.Text == "Japanese" || m.Text == "The" || m.Text == "Mayor" {
+			t.Errorf("%q is no entity", m.Text)
+		}
+	}
+}
+
+func TestResolve(t *testing.T) {
+	text := "Prime Minister Sanae Takaichi spoke on Monday. She said the alliance would hold."
+	r := find(text)
+	she := strings.Index(text, "She")
+	e := r.Resolve(text, she, she+3)
+	if e < 0 || r.Entities[e].Canonical != "Sanae Takaichi" {
+		t.Errorf("Resolve(She) = %d", e)
+	}
+}
+
+func TestHeadlineCapitals(t *testing.T) {
+	text := "Japan PM Says U.S. Alliance Would Collapse if Tokyo Ignored Taiwan Crisis\n\nThe prime minister spoke in Tokyo."
+	for _, m := range find(text).Mentions {
+		if strings.Contains(m.Text, "Would") || strings.Contains(m.Text, "Says") {
+			t.Errorf("headline words taken for a name: %q", m.Text)
+		}
+	}
+}
+
+func TestVariants(t *testing.T) {
+	names := []Name{
+		{"Sanae Takaichi", Person}, {"Sanae Takaiichi", Person}, {"Takaichi", Person},
+		{"Ilse Vandermeer", Person}, {"Ilse Vandermeere", Person}, {"Vandermeere", Person},
+		{"Tomas Okafor-Lind", Person}, {"Okafor-Lind", Person},
+		{"Japan", Place}, {"Takaichi", Organisation}, {"Ilse Vanderberg", Person},
+	}
+	want := [][]int{{0, 1, 2}, {3, 4, 5}, {6, 7}, {8}, {9}, {10}}
+	if got := Variants(names); !reflect.DeepEqual(got, want) {
+		t.Errorf("Variants = %v, want %v", got, want)
+	}
+}
+
+// TestSeedsNameOnePerson checks the canonical example: the five seed
+// articles name one prime minister, one of them misspelled.
+func TestSeedsNameOnePerson(t *testing.T) {
+	files, _ := filepath.Glob("../../../shared/corpus/seeds/*.txt")
+	if len(files) == 0 {
+		t.Skip("../shared/corpus/seeds not present")
+	}
+	var names []Name
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r := find(string(data))
+		for _, e := range r.Entities {
+			if e.Type == Person && strings.Contains(strings.ToLower(e.Canonical), "taka") {
+				names = append(names, Name{e.Canonical, e.Type})
+			}
+		}
+	}
+	if len(names) < len(files)-1 {
+		t.Fatalf("found the prime minister in %d of %d seeds: %v", len(names), len(files), names)
+	}
+	if g := Variants(names); len(g) != 1 {
+		t.Errorf("the prime minister's names form %d groups: %v", len(g), names)
+	}
+}

@@ -1,0 +1,474 @@
+package entity
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/parallax-news/parallax/analyze/segment"
+)
+
+type finder struct {
+	titleCase []bool // in a line that capitalises nearly every word
+	text      string
+	toks      []segment.Token
+	low       []string
+	initial   []bool // first token of a sentence
+	lowerUse  map[string]bool
+	mentions  []Mention
+}
+
+func newFinder(text string, sentences []segment.Span) *finder {
+	f := &finder{text: text, toks: segment.Tokens(text), lowerUse: map[string]bool{}}
+	f.titleCase = titleCaseLines(text, f.toks)
+	f.low = make([]string, len(f.toks))
+	f.initial = make([]bool, len(f.toks))
+	si := 0
+	for i, t := range f.toks {
+		raw := t.Text(text)
+		f.low[i] = strings.ToLower(strings.ReplaceAll(raw, "’", "'"))
+		for si < len(sentences) && t.Start >= sentences[si].End {
+			si++
+		}
+		if si < len(sentences) && t.Start == sentences[si].Start || i > 0 && isOpenPunct(f.low[i-1]) && f.initial[i-1] {
+			f.initial[i] = true
+		}
+		if r, _ := utf8.DecodeRuneInString(raw); unicode.IsLower(r) {
+			f.lowerUse[f.low[i]] = true
+		}
+	}
+	return f
+}
+
+// titleCaseLines marks the tokens of lines in which nearly every word is
+// capitalised, as in headlines, where capitals say nothing about names.
+func titleCaseLines(text string, toks []segment.Token) []bool {
+	out := make([]bool, len(toks))
+	for start := 0; start < len(toks); {
+		end := start + 1
+		for end < len(toks) && !strings.ContainsRune(text[toks[end-1].End:toks[end].Start], '\n') {
+			end++
+		}
+		words, caps := 0, 0
+		for _, t := range toks[start:end] {
+			if t.Kind != segment.Word {
+				continue
+			}
+			words++
+			if r, _ := utf8.DecodeRuneInString(text[t.Start:]); unicode.IsUpper(r) {
+				caps++
+			}
+		}
+		if words >= 4 && caps*10 >= words*8 {
+			for k := start; k < end; k++ {
+				out[k] = true
+			}
+		}
+		start = end
+	}
+	return out
+}
+
+// headlines finds, in title-case lines, the names found elsewhere and
+// the names the gazetteers know.
+func (f *finder) headlines() {
+	known := map[string]Mention{}
+	for _, m := range f.mentions {
+		if !m.weak {
+			known[strings.ToLower(m.Text)] = m
+		}
+	}
+	for i := 0; i < len(f.toks); i++ {
+		if !f.titleCase[i] || !f.capital(i) {
+			continue
+		}
+		for j := min(len(f.toks), i+5); j > i; j-- {
+			if !f.titleCase[j-1] {
+				continue
+			}
+			name := strings.ToLower(strings.TrimSuffix(strings.TrimSuffix(f.text[f.toks[i].Start:f.toks[j-1].End], "'s"), "’s"))
+			if m, ok := known[name]; ok {
+				f.add(i, j, m.Type, m.Title, m.country)
+				i = j - 1
+				break
+			}
+			if f.known(i, j) {
+				f.classify(i, j, "")
+				i = j - 1
+				break
+			}
+		}
+	}
+}
+
+func isOpenPunct(w string) bool {
+	return w == "\"" || w == "“" || w == "'" || w == "‘" || w == "(" || w == "«" || w == "—"
+}
+
+func (f *finder) w(i int) string {
+	if i < 0 || i >= len(f.toks) {
+		return ""
+	}
+	return f.low[i]
+}
+
+// capital reports a token that can be part of a name.
+func (f *finder) capital(i int) bool {
+	if i >= len(f.toks) || f.toks[i].Kind != segment.Word {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(f.text[f.toks[i].Start:])
+	return unicode.IsUpper(r)
+}
+
+var connectors = setOf("of", "de", "del", "da", "van", "von", "der", "den", "la", "le", "al", "bin", "for", "the", "du", "di")
+
+// names finds runs of capitalised words and splits them into titles,
+// demonyms, organisations, people and places.
+func (f *finder) names() {
+	for i := 0; i < len(f.toks); i++ {
+		if !f.capital(i) {
+			continue
+		}
+		if f.titleCase[i] {
+			continue // headlines capitalise every word; see headlines
+		}
+		j := i + 1
+		for j < len(f.toks) && f.toks[j].Start-f.toks[j-1].End <= 1 && !f.possessive(j-1) &&
+			!strings.ContainsRune(f.text[f.toks[j-1].End:f.toks[j].Start], '\n') {
+			switch {
+			case f.capital(j):
+				j++
+				continue
+			case f.w(j) == "." && f.toks[j].Start == f.toks[j-1].End && (titleAbbrev[f.w(j-1)] || len(f.w(j-1)) == 1) && f.capital(j+1):
+				j++
+				continue
+			case connectors[f.w(j)] && f.capital(j+1) && !f.possessive(j):
+				j++
+				continue
+			}
+			break
+		}
+		f.run(i, j)
+		i = j - 1
+	}
+	f.headlines()
+	sort.SliceStable(f.mentions, func(a, b int) bool { return f.mentions[a].Start < f.mentions[b].Start })
+}
+
+var titleAbbrev = setOf("mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "capt", "sgt", "st", "prof", "rev", "adm", "mme", "jr")
+
+func (f *finder) possessive(i int) bool {
+	return strings.HasSuffix(f.low[i], "'s") || (f.low[i] != "" && strings.HasSuffix(f.low[i], "s'"))
+}
+
+// run handles the capitalised tokens [i, j).
+func (f *finder) run(i, j int) {
+	// leading words that only start a sentence: "The", "In", "Asked"
+	for i < j && (notNames[f.w(i)] || f.initial[i] && f.lowerUse[f.w(i)] && !f.known(i, i+1)) {
+		if titleAt(f, i) > i {
+			break
+		}
+		i++
+	}
+	for i < j && connectors[f.w(i)] {
+		i++
+	}
+	if i >= j || titleAt(f, i) == j || isTitle(f.text[f.toks[i].Start:f.toks[j-1].End]) {
+		return // a title alone: "Japan's Prime Minister and …"
+	}
+	// a demonym is an adjective: "Japanese Prime Minister Sanae Takaichi"
+	title := ""
+	if _, ok := demonymOf[f.w(i)]; ok {
+		i++
+		if i >= j {
+			return
+		}
+	}
+	if k := titleAt(f, i); k > i {
+		for titleAt(f, k) > k { // "Deputy Spokesperson Tommy Pigott"
+			k = titleAt(f, k)
+		}
+		title = f.text[f.toks[i].Start:f.toks[k-1].End]
+		i = k
+		for i < j && connectors[f.w(i)] {
+			i++
+		}
+		if i >= j {
+			return // a title alone names no one here
+		}
+	}
+	// "Tokyo for China": two places, not one name; "Mayor Ilse
+	// Vandermeer of Brennmoor": a person and a place
+	for k := i + 1; k < j-1; k++ {
+		if connectors[f.w(k)] && (f.known(i, k) || f.w(k) == "of" && title != "") && !f.hasOrgWord(i, j) {
+			f.classify(i, k, title)
+			f.run(k+1, j)
+			return
+		}
+	}
+	// an organisation word followed by more name: "the Liberal Democratic
+	// Party Sanae Takaichi"
+	for k := i; k < j-1; k++ {
+		if orgWords[f.w(k)] && f.capital(k+1) && !connectors[f.w(k+1)] && k > i {
+			f.classify(i, k+1, "")
+			f.run(k+1, j)
+			return
+		}
+	}
+	f.classify(i, j, title)
+}
+
+// titleWords indexes the titles, split into words, by their first word.
+var titleWords = func() map[string][][]string {
+	m := map[string][][]string{}
+	for _, t := range titles {
+		w := strings.Fields(t)
+		m[w[0]] = append(m[w[0]], w)
+	}
+	return m
+}()
+
+func isTitle(s string) bool {
+	s = strings.ToLower(strings.ReplaceAll(s, ".", ""))
+	for _, t := range titles {
+		if s == t {
+			return true
+		}
+	}
+	return false
+}
+
+// titleAt returns the end of a title starting at token i, or i.
+func titleAt(f *finder, i int) int {
+	best := i
+	for _, words := range titleWords[f.w(i)] {
+		k, ok := i, true
+		for _, w := range words {
+			if f.w(k) != w {
+				ok = false
+				break
+			}
+			k++
+			if f.w(k) == "." {
+				k++
+			}
+		}
+		if ok && k > best && f.capital(k) {
+			best = k
+		}
+	}
+	return best
+}
+
+// known reports a name the gazetteers list.
+func (f *finder) known(i, j int) bool {
+	name := strings.ToLower(f.text[f.toks[i].Start:f.toks[j-1].End])
+	_, c := countryOf[name]
+	_, p := placeSet[name]
+	_, k := capitalOf[name]
+	return c || p || k || knownOrgs[name]
+}
+
+// classify types the name [i, j) and records it.
+func (f *finder) classify(i, j int, title string) {
+	name := strings.ToLower(f.text[f.toks[i].Start:f.toks[j-1].End])
+	name = strings.TrimSuffix(strings.TrimSuffix(name, "'s"), "’s")
+	switch {
+	case title != "":
+		f.add(i, j, Person, title, "")
+	case knownOrgs[name] || f.hasOrgWord(i, j) && j-i > 1:
+		f.add(i, j, Organisation, "", "")
+	case countryOf[name] != "":
+		f.add(i, j, Place, "", countryOf[name])
+	case placeSet[name] || j-i >= 2 && placeWords[f.w(j-1)]:
+		f.add(i, j, Place, "", "")
+	case capitalOf[name] != "":
+		f.add(i, j, Place, "", capitalOf[name])
+	case isAcronym(f.text[f.toks[i].Start:f.toks[j-1].End]):
+		f.add(i, j, Organisation, "", "")
+	case j-i >= 2 && j-i <= 4 && f.speaks(j):
+		f.add(i, j, Person, "", "") // "Sanae Takaichi said"
+	case j-i >= 1 && j-i <= 4 && f.titleBefore(i) != "":
+		f.add(i, j, Person, f.titleBefore(i), "") // "retired judge Harriet Osei"
+	case j-i == 1 && f.initial[i]:
+		// a lone capitalised word opening a sentence: a name only if
+		// named again elsewhere (group keeps it then)
+		f.add(i, j, Other, "", "")
+		f.mentions[len(f.mentions)-1].weak = true
+		f.mentions[len(f.mentions)-1].speaks = f.speaks(j)
+	default:
+		f.add(i, j, Other, "", "")
+		if j-i == 1 && f.speaks(j) {
+			f.mentions[len(f.mentions)-1].speaks = true
+		}
+	}
+}
+
+// titleBefore returns a lower-case title written just before token i:
+// "judge" in "retired judge Harriet Osei".
+func (f *finder) titleBefore(i int) string {
+	for n := 3; n >= 1; n-- {
+		if i-n < 0 {
+			continue
+		}
+		var words []string
+		for k := i - n; k < i; k++ {
+			words = append(words, f.w(k))
+		}
+		if w := strings.Join(words, " "); isTitle(w) && !f.capital(i-n) {
+			return w
+		}
+	}
+	return ""
+}
+
+// hasOrgWord reports an organisation word at either end of [i, j), or
+// before "of": "Liberal Democratic Party", "Bank of Japan".
+func (f *finder) hasOrgWord(i, j int) bool {
+	if orgWords[strings.TrimSuffix(f.w(j-1), "'s")] || orgWords[f.w(i)] && j-i > 1 {
+		return true
+	}
+	for k := i; k < j-1; k++ {
+		if orgWords[f.w(k)] && f.w(k+1) == "of" {
+			return true
+		}
+	}
+	return false
+}
+
+// speaks reports a speech or cognition verb right after token j-1: a
+// name that says things is most often a person.
+func (f *finder) speaks(j int) bool {
+	for k := j; k < j+3 && k < len(f.toks); k++ {
+		switch f.w(k) {
+		case "said", "says", "told", "added", "asked", "wrote", "argued", "noted", "warned", "explained",
+			"claimed", "insisted", "stated", "replied", "recalled", "thinks", "believes":
+			return true
+		case ",", "(":
+			continue
+		}
+		if k > j {
+			break
+		}
+	}
+	return false
+}
+
+func isAcronym(s string) bool {
+	n := 0
+	for _, r := range s {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsUpper(r) {
+			n++
+		}
+	}
+	return n >= 2 && n <= 6
+}
+
+func (f *finder) add(i, j int, typ, title, country string) {
+	start, end := f.toks[i].Start, f.toks[j-1].End
+	text := f.text[start:end]
+	for _, suf := range []string{"'s", "’s"} {
+		if strings.HasSuffix(text, suf) && len(text) > len(suf) {
+			end -= len(suf)
+			text = text[:len(text)-len(suf)]
+		}
+	}
+	m := Mention{Start: start, End: end, Text: text, Type: typ, Title: title}
+	m.country = country
+	if capitalOf[strings.ToLower(text)] != "" && f.agentive(j) {
+		m.Metonym, m.Type = true, Organisation
+	}
+	f.mentions = append(f.mentions, m)
+}
+
+// agentive reports that the name ending before token j acts or speaks,
+// as a government does: "Beijing's ire", "Tokyo said", "between Tokyo
+// and Washington".
+func (f *finder) agentive(j int) bool {
+	if f.possessive(j - 1) {
+		return true
+	}
+	switch f.w(j) {
+	case "said", "says", "has", "have", "had", "would", "will", "is", "was", "warned", "urged", "accused",
+		"announced", "regards", "considers", "wants", "insists", "rejected", "protested", "responded",
+		"demanded", "denied", "claims", "claimed", "and":
+		return true
+	}
+	return false
+}
+
+// nominals finds persons named by title alone: "the prime minister".
+func (f *finder) nominals() {
+	for i := 0; i+1 < len(f.toks); i++ {
+		if f.w(i) != "the" {
+			continue
+		}
+		for _, words := range titleWords[f.w(i+1)] {
+			t := strings.Join(words, " ")
+			if len(t) < 4 {
+				continue
+			}
+			k, ok := i+1, true
+			for _, w := range words {
+				if f.w(k) != w {
+					ok = false
+					break
+				}
+				k++
+			}
+			if ok && !f.capital(k) && (len(words) > 1 || personTitle[t]) {
+				f.mentions = append(f.mentions, Mention{Start: f.toks[i].Start, End: f.toks[k-1].End,
+					Text: f.text[f.toks[i].Start:f.toks[k-1].End], Type: Person, Title: t, Nominal: true})
+				break
+			}
+		}
+	}
+	sort.SliceStable(f.mentions, func(a, b int) bool { return f.mentions[a].Start < f.mentions[b].Start })
+}
+
+// personTitle are one-word titles that, after "the", name one person.
+var personTitle = setOf("president", "chancellor", "mayor", "governor", "premier", "pope", "king", "queen", "minister", "senator")
+
+// Lookup tables derived from the gazetteer, lower case.
+var (
+	countryOf = tableOf(func(m map[string]string) { // name or alias → country
+		for _, c := range countries {
+			m[strings.ToLower(c.name)] = c.name
+			for _, a := range c.aliases {
+				m[strings.ToLower(a)] = c.name
+			}
+		}
+	})
+	demonymOf = tableOf(func(m map[string]string) {
+		for _, c := range countries {
+			for _, d := range c.demonyms {
+				m[strings.ToLower(d)] = c.name
+			}
+		}
+	})
+	capitalOf = tableOf(func(m map[string]string) { // capital → country
+		for _, c := range countries {
+			if c.capital != "" {
+				m[strings.ToLower(c.capital)] = c.name
+			}
+		}
+	})
+	placeSet = func() map[string]bool {
+		m := map[string]bool{}
+		for _, p := range places {
+			m[strings.ToLower(p)] = true
+		}
+		return m
+	}()
+)
+
+func tableOf(fill func(map[string]string)) map[string]string {
+	m := map[string]string{}
+	fill(m)
+	return m
+}

@@ -1,0 +1,157 @@
+package entity
+
+// country is a state with the names and adjectives that denote it and
+// the seat of its government, which news uses for the government itself.
+type country struct {
+	name     string
+	aliases  []string
+	demonyms []string
+	capital  string
+}
+
+var countries = []country{
+	{"United States", []string{"U.S.", "US", "USA", "U.S.A.", "America", "United States of America"}, []string{"American", "U.S."}, "Washington"},
+	{"Japan", nil, []string{"Japanese"}, "Tokyo"},
+	{"China", []string{"People's Republic of China", "PRC", "Mainland China"}, []string{"Chinese"}, "Beijing"},
+	{"Taiwan", []string{"Republic of China"}, []string{"Taiwanese"}, "Taipei"},
+	{"South Korea", []string{"Republic of Korea", "ROK"}, []string{"South Korean"}, "Seoul"},
+	{"North Korea", []string{"DPRK"}, []string{"North Korean"}, "Pyongyang"},
+	{"Russia", []string{"Russian Federation"}, []string{"Russian"}, "Moscow"},
+	{"Ukraine", nil, []string{"Ukrainian"}, "Kyiv"},
+	{"United Kingdom", []string{"UK", "U.K.", "Britain", "Great Britain"}, []string{"British"}, "London"},
+	{"France", nil, []string{"French"}, "Paris"},
+	{"Germany", nil, []string{"German"}, "Berlin"},
+	{"Italy", nil, []string{"Italian"}, "Rome"},
+	{"Spain", nil, []string{"Spanish"}, "Madrid"},
+	{"Canada", nil, []string{"Canadian"}, "Ottawa"},
+	{"Mexico", nil, []string{"Mexican"}, "Mexico City"},
+	{"Brazil", nil, []string{"Brazilian"}, "Brasília"},
+	{"India", nil, []string{"Indian"}, "New Delhi"},
+	{"Pakistan", nil, []string{"Pakistani"}, "Islamabad"},
+	{"Iran", nil, []string{"Iranian"}, "Tehran"},
+	{"Iraq", nil, []string{"Iraqi"}, "Baghdad"},
+	{"Israel", nil, []string{"Israeli"}, "Jerusalem"},
+	{"Syria", nil, []string{"Syrian"}, "Damascus"},
+	{"Turkey", []string{"Türkiye"}, []string{"Turkish"}, "Ankara"},
+	{"Saudi Arabia", nil, []string{"Saudi"}, "Riyadh"},
+	{"Egypt", nil, []string{"Egyptian"}, "Cairo"},
+	{"Australia", nil, []string{"Australian"}, "Canberra"},
+	{"New Zealand", nil, []string{"New Zealander"}, "Wellington"},
+	{"Philippines", nil, []string{"Philippine", "Filipino"}, "Manila"},
+	{"Vietnam", nil, []string{"Vietnamese"}, "Hanoi"},
+	{"Indonesia", nil, []string{"Indonesian"}, "Jakarta"},
+	{"Poland", nil, []string{"Polish"}, "Warsaw"},
+	{"Netherlands", []string{"Holland"}, []string{"Dutch"}, "The Hague"},
+	{"Belgium", nil, []string{"Belgian"}, "Brussels"},
+	{"Sweden", nil, []string{"Swedish"}, "Stockholm"},
+	{"Norway", nil, []string{"Norwegian"}, "Oslo"},
+	{"Finland", nil, []string{"Finnish"}, "Helsinki"},
+	{"Denmark", nil, []string{"Danish"}, "Copenhagen"},
+	{"Greece", nil, []string{"Greek"}, "Athens"},
+	{"Hungary", nil, []string{"Hungarian"}, "Budapest"},
+	{"Kenya", nil, []string{"Kenyan"}, "Nairobi"},
+	{"Nigeria", nil, []string{"Nigerian"}, "Abuja"},
+	{"South Africa", nil, []string{"South African"}, "Pretoria"},
+	{"Argentina", nil, []string{"Argentine", "Argentinian"}, "Buenos Aires"},
+	{"Venezuela", nil, []string{"Venezuelan"}, "Caracas"},
+	{"Cuba", nil, []string{"Cuban"}, "Havana"},
+	{"Afghanistan", nil, []string{"Afghan"}, "Kabul"},
+	{"Switzerland", nil, []string{"Swiss"}, "Bern"},
+	{"Austria", nil, []string{"Austrian"}, "Vienna"},
+	{"Ireland", nil, []string{"Irish"}, "Dublin"},
+	{"Portugal", nil, []string{"Portuguese"}, "Lisbon"},
+	{"Czech Republic", []string{"Czechia"}, []string{"Czech"}, "Prague"},
+	{"Thailand", nil, []string{"Thai"}, "Bangkok"},
+	{"Malaysia", nil, []string{"Malaysian"}, "Kuala Lumpur"},
+	{"Singapore", nil, []string{"Singaporean"}, ""},
+	{"Myanmar", []string{"Burma"}, []string{"Burmese"}, "Naypyidaw"},
+	{"Libya", nil, []string{"Libyan"}, "Tripoli"},
+	{"Lebanon", nil, []string{"Lebanese"}, "Beirut"},
+	{"Jordan", nil, []string{"Jordanian"}, "Amman"},
+	{"Qatar", nil, []string{"Qatari"}, "Doha"},
+	{"Sudan", nil, []string{"Sudanese"}, "Khartoum"},
+	{"Tanzania", nil, []string{"Tanzanian"}, "Dodoma"},
+	{"Ethiopia", nil, []string{"Ethiopian"}, "Addis Ababa"},
+	{"Colombia", nil, []string{"Colombian"}, "Bogotá"},
+	{"Chile", nil, []string{"Chilean"}, "Santiago"},
+	{"Peru", nil, []string{"Peruvian"}, "Lima"},
+}
+
+// places that are not countries: regions, cities, bodies of water.
+var places = []string{
+	"Europe", "Asia", "Africa", "Latin America", "South America", "North America", "Middle East", "Pacific",
+	"Atlantic", "Indo-Pacific", "Taiwan Strait", "South China Sea", "East China Sea", "Gaza", "West Bank",
+	"Crimea", "Okinawa", "Hong Kong", "Macau", "New York", "Los Angeles", "Chicago", "Shanghai", "Osaka",
+	"Kyoto", "Hokkaido", "California", "Texas", "Florida", "Scotland", "Wales", "England", "Siberia",
+	"Kashmir", "Donbas", "Balkans", "Caribbean", "Arctic", "Antarctica", "Mediterranean", "Baltic",
+}
+
+// titles precede a person's name. Lower case, without dots.
+var titles = []string{
+	"prime minister", "deputy prime minister", "president", "vice president", "foreign minister",
+	"defense minister", "defence minister", "finance minister", "interior minister", "transport minister",
+	"minister", "chancellor", "secretary of state", "secretary", "senator", "sen", "rep", "representative",
+	"gov", "governor", "mayor", "deputy mayor", "gen", "general", "adm", "admiral", "col", "colonel", "capt",
+	"captain", "lt", "sgt", "dr", "mr", "mrs", "ms", "mme", "prof", "professor", "king", "queen", "prince",
+	"princess", "pope", "emperor", "chief executive", "ceo", "chairman", "chairwoman", "chair",
+	"spokesman", "spokeswoman", "spokesperson", "ambassador", "judge", "justice", "chief justice",
+	"speaker", "leader", "deputy", "councillor", "councilor", "commissioner", "inspector", "detective",
+	"sheriff", "chief", "director", "editor", "reverend", "rev", "father", "sister", "cardinal", "bishop",
+	"sheikh", "ayatollah", "premier", "chief cabinet secretary", "cabinet secretary", "lawmaker",
+	"state secretary", "crown prince", "first lady", "attorney general", "police chief", "coach",
+}
+
+// orgWords mark an organisation when they end or head a name.
+var orgWords = setOf(
+	"party", "ministry", "department", "agency", "army", "navy", "force", "forces", "guard", "police",
+	"bank", "university", "college", "school", "council", "committee", "commission", "court", "parliament",
+	"congress", "senate", "assembly", "house", "office", "corp", "corporation", "inc", "ltd", "co", "group",
+	"company", "association", "union", "federation", "institute", "foundation", "fund", "organization",
+	"organisation", "news", "times", "post", "journal", "herald", "tribune", "agency", "network", "service",
+	"services", "authority", "board", "bureau", "administration", "government", "cabinet", "coalition",
+	"alliance", "league", "club", "society", "centre", "center", "hospital", "airlines", "airways",
+	"motors", "holdings", "partners", "capital", "securities", "systems", "technologies", "labs",
+	"diet", "nations", "command", "brigade", "reuters", "press", "broadcasting", "television", "radio",
+	"observer", "ledger", "gazette", "review", "monitor", "structural",
+)
+
+// placeWords end the names of places: "Halvard Bridge", "Brenn River".
+var placeWords = setOf(
+	"bridge", "river", "quay", "street", "road", "square", "park", "station", "airport", "port", "harbour",
+	"harbor", "island", "islands", "lake", "mountain", "mountains", "mount", "valley", "bay", "strait", "sea",
+	"ocean", "avenue", "district", "province", "county", "city", "town", "village", "peninsula", "canal",
+	"coast", "border", "region", "prefecture", "state", "plaza", "boulevard", "lane", "gulf", "desert",
+)
+
+// knownOrgs are organisations whose names carry no organisation word.
+var knownOrgs = setOf(
+	"nato", "un", "eu", "who", "imf", "opec", "asean", "fbi", "cia", "nsa", "pentagon", "kremlin", "afp",
+	"ap", "bbc", "cnn", "nhk", "kyodo", "xinhua", "reuters", "bloomberg", "google", "apple", "microsoft",
+	"amazon", "meta", "facebook", "twitter", "tesla", "toyota", "sony", "samsung", "white house",
+	"european union", "united nations", "hamas", "hezbollah", "taliban", "al jazeera", "tv asahi",
+)
+
+// notNames are capitalised words that start sentences or headlines and
+// name nothing.
+var notNames = setOf(
+	"the", "a", "an", "in", "on", "at", "for", "to", "of", "and", "but", "or", "if", "when", "while", "after",
+	"before", "as", "this", "that", "these", "those", "there", "it", "its", "he", "she", "they", "we", "i",
+	"you", "his", "her", "their", "our", "my", "your", "what", "who", "why", "how", "where", "which", "asked",
+	"some", "many", "most", "all", "no", "not", "yet", "so", "still", "however", "meanwhile", "also",
+	"now", "then", "here", "both", "each", "every", "one", "two", "three", "last", "next", "first",
+	"according", "since", "during", "under", "with", "without", "from", "by", "about", "over", "into",
+	"photo", "video", "read", "share", "updated", "published", "related", "advertisement", "detailing",
+	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+	"march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+	"mr", "mrs", "ms", "dr", "such", "other", "another", "despite", "although", "though", "because",
+	"unlike", "like", "until", "once", "even", "just", "only", "whether", "instead", "amid", "among",
+	"against", "toward", "towards", "across", "through", "between", "behind", "beyond", "near",
+)
+
+func setOf(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
+}

@@ -1,0 +1,188 @@
+package entity
+
+import (
+	"strings"
+)
+
+// group joins mentions into entities: people by surname, title or full
+// name; places by the country they denote; organisations by name or
+// acronym. A lone capitalised word that is a known person's surname is
+// that person.
+func (f *finder) group() Result {
+	var r Result
+	key := map[string]int{} // lookup key → entity
+	recurs := map[string]bool{}
+	for _, m := range f.mentions {
+		if !m.weak {
+			recurs[strings.ToLower(m.Text)] = true
+		}
+	}
+	newEntity := func(m Mention, canonical string) int {
+		r.Entities = append(r.Entities, Entity{Canonical: canonical, Type: m.Type})
+		return len(r.Entities) - 1
+	}
+	// a lone name that says things is a surname, and makes the full
+	// name it ends a person's: "Ilse Vandermeere … Vandermeere said"
+	speakers := map[string]bool{}
+	for _, m := range f.mentions {
+		if m.speaks {
+			speakers[strings.ToLower(m.Text)] = true
+		}
+	}
+	for i := range f.mentions {
+		m := &f.mentions[i]
+		if parts := strings.Fields(m.Text); m.Type == Other && len(parts) >= 2 && len(parts) <= 4 &&
+			speakers[strings.ToLower(parts[len(parts)-1])] {
+			m.Type = Person
+		}
+	}
+	// people with two or more name words come first, so that a later or
+	// earlier surname alone can join them
+	for i := range f.mentions {
+		m := &f.mentions[i]
+		if m.Type != Person || m.Nominal || len(strings.Fields(m.Text)) < 2 {
+			continue
+		}
+		name := personName(m.Text)
+		e, ok := key["person:"+strings.ToLower(name)]
+		if !ok {
+			e = newEntity(*m, name)
+			key["person:"+strings.ToLower(name)] = e
+		}
+		parts := strings.Fields(name)
+		key["surname:"+strings.ToLower(parts[len(parts)-1])] = e
+		if len(name) > len(r.Entities[e].Canonical) {
+			r.Entities[e].Canonical = name
+		}
+		m.Entity = e
+	}
+	for i := range f.mentions {
+		m := &f.mentions[i]
+		lower := strings.ToLower(personName(m.Text))
+		switch {
+		case m.Type == Person && m.Nominal:
+			continue // resolved below, in text order
+		case m.Type == Person && len(strings.Fields(m.Text)) >= 2:
+		case m.Type == Person || m.Type == Other:
+			if e, ok := key["surname:"+lower]; ok {
+				m.Type, m.Entity = Person, e
+				break
+			}
+			if e, ok := key["person:"+lower]; ok {
+				m.Type, m.Entity = Person, e
+				break
+			}
+			if m.weak && !recurs[lower] {
+				m.Entity = -1
+				break
+			}
+			if m.Type == Person {
+				m.Entity = keyed(key, "person:"+lower, func() int { return newEntity(*m, personName(m.Text)) })
+				break
+			}
+			m.Entity = keyed(key, "other:"+lower, func() int { return newEntity(*m, m.Text) })
+		case m.Metonym:
+			c := m.country
+			m.Entity = keyed(key, "gov:"+c, func() int {
+				e := newEntity(*m, "Government of "+c)
+				r.Entities[e].Country = c
+				return e
+			})
+		case m.Type == Place:
+			name := m.Text
+			if c := countryOf[strings.ToLower(m.Text)]; c != "" {
+				name = c // "U.S." is the United States
+			}
+			m.Entity = keyed(key, "place:"+strings.ToLower(name), func() int {
+				e := newEntity(*m, name)
+				r.Entities[e].Country = m.country
+				return e
+			})
+		case m.Type == Organisation:
+			m.Entity = keyed(key, "org:"+orgKey(m.Text), func() int { return newEntity(*m, m.Text) })
+			if acr := acronym(m.Text); acr != "" {
+				if _, ok := key["org:"+acr]; !ok {
+					key["org:"+acr] = m.Entity
+				}
+			}
+		}
+	}
+	// titles, and nominal mentions by title in text order
+	for i := range f.mentions {
+		m := &f.mentions[i]
+		if m.Entity < 0 {
+			continue
+		}
+		if m.Nominal {
+			m.Entity = -1
+			for k := i - 1; k >= 0; k-- {
+				p := f.mentions[k]
+				if p.Type == Person && !p.Nominal && hasTitle(r.Entities[p.Entity].Titles, m.Title) {
+					m.Entity = p.Entity
+					break
+				}
+			}
+			continue
+		}
+		if m.Title != "" {
+			e := &r.Entities[m.Entity]
+			if !hasTitle(e.Titles, m.Title) {
+				e.Titles = append(e.Titles, m.Title)
+			}
+		}
+	}
+	for i, m := range f.mentions {
+		if m.Entity < 0 {
+			continue
+		}
+		r.Entities[m.Entity].Mentions = append(r.Entities[m.Entity].Mentions, len(r.Mentions))
+		r.Mentions = append(r.Mentions, f.mentions[i])
+	}
+	for i := range r.Mentions {
+		r.Mentions[i].Type = r.Entities[r.Mentions[i].Entity].Type
+		if r.Mentions[i].Metonym {
+			r.Mentions[i].Type = Organisation
+		}
+	}
+	return r
+}
+
+func keyed(key map[string]int, k string, create func() int) int {
+	if e, ok := key[k]; ok {
+		return e
+	}
+	e := create()
+	key[k] = e
+	return e
+}
+
+// personName drops honorifics from a name: "Ms. Takaichi" → "Takaichi".
+func personName(s string) string {
+	f := strings.Fields(s)
+	for len(f) > 1 && titleAbbrev[strings.ToLower(strings.TrimSuffix(f[0], "."))] {
+		f = f[1:]
+	}
+	return strings.Join(f, " ")
+}
+
+func orgKey(s string) string {
+	s = strings.ToLower(s)
+	s = strings.TrimPrefix(s, "the ")
+	return s
+}
+
+// acronym returns the initials of a name of three words or more that
+// are not connectors: "Liberal Democratic Party" → "ldp".
+func acronym(s string) string {
+	var b strings.Builder
+	for _, w := range strings.Fields(s) {
+		if connectors[strings.ToLower(w)] || w == "and" {
+			continue
+		}
+		b.WriteString(strings.ToLower(w[:1]))
+	}
+	if b.Len() < 2 {
+		return ""
+	}
+	return b.String()
+}

@@ -1,0 +1,130 @@
+package entity
+
+import (
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// Name is an entity's name with its type, as Variants compares them.
+type Name struct {
+	Text string
+	Type string
+}
+
+// Variants groups names that spell one entity, across articles: the same
+// after folding case, diacritics and doubled letters ("Takaiichi" and
+// "Takaichi", "Müller" and "Muller"), or, for people, a surname one edit
+// away from another of six letters or more with the same given name, if
+// any ("Ilse Vandermeere", "Vandermeer"). A lone surname joins the
+// full name it ends. Names of different types never join. It returns
+// groups of indexes into names, each sorted, in order of first index.
+func Variants(names []Name) [][]int {
+	parent := make([]int, len(names))
+	for i := range parent {
+		parent[i] = i
+	}
+	var find func(int) int
+	find = func(i int) int {
+		if parent[i] != i {
+			parent[i] = find(parent[i])
+		}
+		return parent[i]
+	}
+	keys := make([][]string, len(names))
+	for i, n := range names {
+		keys[i] = strings.Fields(fold(n.Text))
+	}
+	for i := range names {
+		for j := i + 1; j < len(names); j++ {
+			if names[i].Type == names[j].Type && sameName(keys[i], keys[j], names[i].Type) {
+				parent[find(j)] = find(i)
+			}
+		}
+	}
+	groups := map[int][]int{}
+	var order []int
+	for i := range names {
+		r := find(i)
+		if _, ok := groups[r]; !ok {
+			order = append(order, r)
+		}
+		groups[r] = append(groups[r], i)
+	}
+	out := make([][]int, 0, len(order))
+	for _, r := range order {
+		out = append(out, groups[r])
+	}
+	return out
+}
+
+func sameName(a, b []string, typ string) bool {
+	if len(a) == 0 || len(b) == 0 {
+		return false
+	}
+	if strings.Join(a, " ") == strings.Join(b, " ") {
+		return true
+	}
+	if typ != Person {
+		return false
+	}
+	la, lb := a[len(a)-1], b[len(b)-1]
+	if la != lb && !(len(la) >= 6 && len(lb) >= 6 && editDistance(la, lb) <= 1) {
+		return false
+	}
+	if len(a) >= 2 && len(b) >= 2 {
+		return a[0] == b[0] || editDistance(a[0], b[0]) <= 1 && len(a[0]) >= 5
+	}
+	return true // a lone surname
+}
+
+// fold lowers case, strips diacritics and punctuation, and collapses
+// doubled letters, which transliterations add or drop.
+func fold(s string) string {
+	var b strings.Builder
+	var last rune
+	for _, r := range norm.NFD.String(strings.ToLower(s)) {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+			continue
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			if r == last {
+				continue
+			}
+			b.WriteRune(r)
+			last = r
+		case unicode.IsSpace(r):
+			b.WriteRune(' ')
+			last = ' '
+		}
+	}
+	return b.String()
+}
+
+// editDistance is the Damerau–Levenshtein distance (optimal string
+// alignment) between a and b.
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	d := make([][]int, len(ra)+1)
+	for i := range d {
+		d[i] = make([]int, len(rb)+1)
+		d[i][0] = i
+	}
+	for j := range d[0] {
+		d[0][j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
+			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
+				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
+			}
+		}
+	}
+	return d[len(ra)][len(rb)]
+}
