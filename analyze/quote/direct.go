@@ -102,6 +102,10 @@ func (d *doc) direct() []Quote {
 			}
 		} else if sp, cue, ok := d.attributeBefore(q.open); ok {
 			quote.Speaker, quote.Cue = sp, cue
+		} else if sp, cue, start, ok := d.attributeLater(end + 1); ok {
+			// `"I admire the mechanics" of the plan, Mr. Holtz-Eakin said.`
+			quote.Speaker, quote.Cue = sp, cue
+			quote.Content = Span{quote.Content.Start, d.toks[start].End}
 		} else if !prev.Speaker.Empty() && words >= 4 && d.para[q.open]-prevPara <= 1 {
 			// a quotation continued without a new attribution
 			quote.Speaker, quote.Cue = prev.Speaker, prev.Cue
@@ -134,15 +138,15 @@ func (d *doc) attributeAfter(i int) (Span, Span, int, bool) {
 	}
 	// "said Smith": cue first
 	if base, ok := d.isCue(i); ok && speechVerbs[base] {
-		j := d.npForward(i + 1)
+		j := d.npForwardAppos(i + 1)
 		if j > i+1 {
-			return d.span(i+1, j), d.span(i, i+1), d.skipAdjuncts(j), true
+			return d.speaker(i+1, j), d.span(i, i+1), d.skipAdjuncts(j), true
 		}
 	}
 	// `”― Carla Sanchez`: a dash and a name
 	if w := d.w(i); (w == "―" || w == "—" || w == "–") && i+1 < len(d.toks) && d.capitalized(i+1) {
 		if j := d.npForward(i + 1); j > i+1 {
-			return d.span(i+1, j), d.span(i, i+1), j, true
+			return d.speaker(i+1, j), d.span(i, i+1), j, true
 		}
 	}
 	// "Smith said", "she told reporters", "Quina Jones, 25, said"
@@ -162,8 +166,30 @@ func (d *doc) attributeAfter(i int) (Span, Span, int, bool) {
 	for k < len(d.toks) && (cueAux[d.w(k)] || isAdverb(d.w(k))) {
 		k++
 	}
+	if (d.w(k) == "read" || d.w(k) == "reads") && j > i { // `"…," the statement read.`
+		return d.speaker(i, speakerEnd), d.span(j, k+1), d.skipAdjuncts(k + 1), true
+	}
 	if base, ok := d.isCue(k); ok && speechVerbs[base] && j > i {
-		return d.span(i, speakerEnd), d.span(j, k+1), d.skipAdjuncts(k + 1), true
+		return d.speaker(i, speakerEnd), d.span(j, k+1), d.skipAdjuncts(k + 1), true
+	}
+	return Span{}, Span{}, 0, false
+}
+
+// attributeLater reads an attribution that closes the sentence a little
+// after a quotation: `"…" of the plan, Mr. Holtz-Eakin said.` It returns
+// the speaker, the cue and the last token of the content.
+func (d *doc) attributeLater(i int) (Span, Span, int, bool) {
+	if i >= len(d.toks) || d.sent[i] != d.sent[i-1] {
+		return Span{}, Span{}, 0, false
+	}
+	_, hi := d.sentenceTokens(d.sent[i])
+	for k := i; k < hi && k < i+15; k++ {
+		if d.w(k) != "," {
+			continue
+		}
+		if sp, cue, after, ok := d.attributeAfter(k + 1); ok && after >= hi-1 {
+			return sp, cue, k - 1, true
+		}
 	}
 	return Span{}, Span{}, 0, false
 }
@@ -193,6 +219,9 @@ func (d *doc) attributeBefore(i int) (Span, Span, bool) {
 	}
 	for k := i - 1; k >= lo && k >= i-3; k-- {
 		base, ok := d.isCue(k)
+		if _, att := attitudeForms[d.w(k)]; att && k == i-1 {
+			ok, base = true, "say" // `Trump attacked "the hateful ideology …"`
+		}
 		if !ok || !speechVerbs[base] {
 			continue
 		}
@@ -201,10 +230,11 @@ func (d *doc) attributeBefore(i int) (Span, Span, bool) {
 			cueStart--
 		}
 		src := d.npBackward(cueStart)
-		if src == cueStart {
-			return Span{}, d.span(cueStart, k+1), true
+		sp := d.speaker(src, cueStart)
+		if sp.Empty() && strings.HasSuffix(d.w(k), "ing") { // "while chanting, "Hands up""
+			sp = d.subject(d.sent[k])
 		}
-		return d.span(src, cueStart), d.span(cueStart, k+1), true
+		return sp, d.span(cueStart, k+1), true
 	}
 	return Span{}, Span{}, false
 }

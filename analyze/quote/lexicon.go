@@ -90,6 +90,8 @@ var cueAux = map[string]bool{
 	"recently": true, "often": true, "further": true, "privately": true, "reportedly": true,
 	"is": true, "was": true, "were": true, "are": true, "been": true, "did": true, "does": true,
 	"frequently": true, "subsequently": true, "separately": true, "earlier": true, "allegedly": true,
+	"now": true, "still": true, "just": true, "even": true, "soon": true,
+	"could": true, "might": true, "may": true, "should": true, "must": true, "can": true, "do": true,
 }
 
 // npStop ends a source noun phrase when scanning back from a cue.

@@ -1,6 +1,10 @@
 package quote
 
-import "github.com/parallax-news/parallax/analyze/segment"
+import (
+	"strings"
+
+	"github.com/parallax-news/parallax/analyze/segment"
+)
 
 // maxNP bounds a speaker's noun phrase, in tokens.
 const maxNP = 12
@@ -15,12 +19,19 @@ func (d *doc) npBackward(end int) int {
 		return end
 	}
 	if d.w(end-1) == "," { // "Ayrault, the foreign minister, said"
-		if s := d.npScan(end - 1); s < end-1 {
+		s := d.npScan(end - 1)
+		// "Councillor Ruth Abernethy, who opposed the plan, said"
+		if p := s - 1; p >= 2 && (d.w(p) == "who" || d.w(p) == "which") && d.w(p-1) == "," {
+			if name := d.npScan(p - 1); name < p-1 && d.capitalized(name) {
+				return name
+			}
+		}
+		if s < end-1 {
 			return d.appositive(s)
 		}
 		return end
 	}
-	return d.appositive(d.npScan(end))
+	return d.npScan(end)
 }
 
 // appositive extends a noun phrase that is an appositive ("a prominent
@@ -132,16 +143,63 @@ func (d *doc) npForward(i int) int {
 		}
 		j++
 	}
-	// ", said Jo Coelbart, a retired Belgian general who …"
-	if j > i && j+1 < len(d.toks) && d.w(j) == "," && (d.w(j+1) == "a" || d.w(j+1) == "an" || d.w(j+1) == "the") &&
-		d.sent[j+1] == d.sent[i] {
+	return j
+}
+
+// npForwardAppos is npForward for a speaker after the cue, which may end
+// the sentence with an appositive: ", said Jo Coelbart, a retired
+// Belgian general who …", ", said David Wasserman, House editor for the
+// Cook Political Report."
+func (d *doc) npForwardAppos(i int) int {
+	j := d.npForward(i)
+	if j > i && j+1 < len(d.toks) && d.w(j) == "," && d.sent[j+1] == d.sent[i] && !d.cueAt(j+1) {
 		k := j + 1
-		for k < len(d.toks) && k-i < 2*maxNP && d.sent[k] == d.sent[i] && d.w(k) != "," && d.w(k) != "." && d.w(k) != ";" {
+		for k < len(d.toks) && k-i < 2*maxNP && d.sent[k] == d.sent[i] && d.w(k) != "," && d.w(k) != "." && d.w(k) != ";" && !d.cueAt(k) {
 			k++
 		}
-		if k < len(d.toks) && d.sent[k] == d.sent[i] && (d.w(k) == "." || k+1 >= len(d.toks) || d.sent[k+1] != d.sent[i]) {
+		if k >= len(d.toks) || d.sent[k] != d.sent[i] || d.w(k) == "." || d.w(k) == "," {
 			return k
 		}
 	}
 	return j
+}
+
+func (d *doc) cueAt(k int) bool {
+	_, ok := d.isCue(k)
+	return ok
+}
+
+// plausibleSpeaker reports whether tokens [i, j) can name a speaker: they
+// start with a name, a pronoun, a determiner or a count, and not with a
+// preposition, a date or a verb.
+func (d *doc) plausibleSpeaker(i, j int) bool {
+	if j <= i || j-i > 2*maxNP {
+		return false
+	}
+	w := d.w(i)
+	switch {
+	case speakerStarts[w] || pronouns[w]:
+		return true
+	case badSpeakerStarts[w]:
+		return false
+	case d.capitalized(i):
+		return true
+	}
+	// a bare plural: "experts", "officials", "protesters"
+	return j-i <= 3 && strings.HasSuffix(d.w(j-1), "s") && !strings.HasSuffix(d.w(j-1), "ss")
+}
+
+var speakerStarts = map[string]bool{
+	"the": true, "a": true, "an": true, "some": true, "many": true, "several": true, "most": true,
+	"his": true, "her": true, "their": true, "its": true, "our": true, "one": true, "two": true,
+	"three": true, "both": true, "other": true, "another": true, "critics": true, "officials": true,
+	"experts": true, "analysts": true, "supporters": true, "opponents": true, "aides": true,
+	"sources": true, "lawmakers": true, "residents": true, "witnesses": true, "police": true,
+}
+
+var badSpeakerStarts = map[string]bool{
+	"at": true, "on": true, "in": true, "for": true, "to": true, "by": true, "from": true, "with": true,
+	"during": true, "after": true, "before": true, "not": true, "even": true, "more": true, "also": true,
+	"this": true, "that": true, "last": true, "next": true, "monday": true, "tuesday": true,
+	"wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true, "aside": true,
 }

@@ -45,8 +45,56 @@ func Find(text string, sentences []segment.Span) []Quote {
 	d := newDoc(text, sentences)
 	qs := d.direct()
 	qs = append(qs, d.reported(qs)...)
+	qs = append(qs, d.headline()...)
+	qs = dropInside(qs)
 	sort.SliceStable(qs, func(i, j int) bool { return qs[i].Content.Start < qs[j].Content.Start })
 	return qs
+}
+
+// dropInside drops unattributed quotations that lie inside the content
+// of an attributed quote: `arguing that Trump "lashed out"` is one quote.
+func dropInside(qs []Quote) []Quote {
+	out := qs[:0]
+	for i, q := range qs {
+		inside := false
+		for j, r := range qs {
+			if i != j && q.Speaker.Empty() && !r.Speaker.Empty() && r.Content.Start <= q.Content.Start && q.Content.End <= r.Content.End {
+				inside = true
+				break
+			}
+		}
+		if !inside {
+			out = append(out, q)
+		}
+	}
+	return out
+}
+
+// headline reads `Sanders: Clinton needs to …`, a speaker and a colon at
+// the start of a line.
+func (d *doc) headline() []Quote {
+	var out []Quote
+	for i := 0; i < len(d.toks); i++ {
+		if i > 0 && d.para[i] == d.para[i-1] {
+			continue
+		}
+		j := i
+		for j < len(d.toks) && j-i < 5 && d.para[j] == d.para[i] && (d.capitalized(j) || d.innerPunct(j)) {
+			j++
+		}
+		if j == i || j >= len(d.toks) || d.w(j) != ":" || d.para[j] != d.para[i] {
+			continue
+		}
+		lo := j + 1
+		hi := lo
+		for hi < len(d.toks) && d.para[hi] == d.para[i] && d.sent[hi] == d.sent[lo] {
+			hi++
+		}
+		if hi-lo >= 4 {
+			out = append(out, Quote{Speaker: d.speaker(i, j), Cue: d.span(j, j+1), Content: d.span(lo, d.trimEnd(lo, hi)), Kind: Reported})
+		}
+	}
+	return out
 }
 
 // doc is the text with its tokens and the sentence of each token.
@@ -111,6 +159,18 @@ func (d *doc) w(i int) string {
 	return d.low[i]
 }
 
+// speaker returns the span of tokens [i, j) as a speaker, or no span when
+// they cannot name one.
+func (d *doc) speaker(i, j int) Span {
+	for j > i && (d.w(j-1) == "," || d.w(j-1) == "--" || d.w(j-1) == "—") {
+		j--
+	}
+	if !d.plausibleSpeaker(i, j) {
+		return Span{}
+	}
+	return d.span(i, j)
+}
+
 func (d *doc) span(i, j int) Span { // tokens [i, j)
 	if j <= i {
 		return Span{}
@@ -130,10 +190,11 @@ func (d *doc) newlineBetween(i, j int) bool {
 	return strings.ContainsRune(d.text[d.toks[i].End:d.toks[j].Start], '\n')
 }
 
-// isCue reports whether token i is a cue verb, and its base form.
+// isCue reports whether token i is a cue verb, and its base form. A
+// negated verb ("did not immediately respond") attributes nothing.
 func (d *doc) isCue(i int) (string, bool) {
 	base, ok := cueForms[d.w(i)]
-	if !ok {
+	if !ok || d.negated(i) {
 		return "", false
 	}
 	if nounish[base] && (d.w(i) == base || d.w(i) == base+"s" || d.w(i) == base+"es") {
@@ -143,6 +204,18 @@ func (d *doc) isCue(i int) (string, bool) {
 		}
 	}
 	return base, true
+}
+
+func (d *doc) negated(i int) bool {
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		switch w := d.w(k); {
+		case w == "not" || w == "never" || strings.HasSuffix(w, "n't"):
+			return true
+		case !cueAux[w] && !isAdverb(w):
+			return false
+		}
+	}
+	return false
 }
 
 // nounish cue verbs are common nouns in their base and plural forms.

@@ -83,7 +83,7 @@ func (d *doc) attitude(i int, inQuote []bool) (Quote, bool) {
 	if end-c < 2 {
 		return Quote{}, false
 	}
-	return Quote{Speaker: d.span(src, cueStart), Cue: d.span(cueStart, cueEnd), Content: d.span(c, end), Kind: Reported}, true
+	return Quote{Speaker: d.speaker(src, cueStart), Cue: d.span(cueStart, cueEnd), Content: d.span(c, end), Kind: Reported}, true
 }
 
 // preposed reads `Smith said (that) …`, `she told reporters …`,
@@ -98,10 +98,13 @@ func (d *doc) preposed(i int, base string, inQuote []bool) (Quote, bool) {
 		// `…, Rendell recalled, suggesting …`: the main clause's speaker
 		speaker = d.speakerBefore(cueStart - 1)
 		if speaker.Empty() {
+			speaker = d.subject(d.sent[i])
+		}
+		if speaker.Empty() {
 			return Quote{}, false
 		}
 	} else if src := d.npBackward(cueStart); src < cueStart {
-		speaker = d.span(src, cueStart)
+		speaker = d.speaker(src, cueStart)
 	}
 	c := i + 1
 	cueEnd := i + 1
@@ -140,6 +143,27 @@ func (d *doc) preposed(i int, base string, inQuote []bool) (Quote, bool) {
 	return Quote{Speaker: speaker, Cue: d.span(cueStart, cueEnd), Content: d.span(c, end), Kind: Reported}, true
 }
 
+// subject returns the noun phrase that opens sentence s, up to its
+// verb: "Trump" in "Trump unleashed a series of tweets, saying …".
+func (d *doc) subject(s int) Span {
+	lo, hi := d.sentenceTokens(s)
+	j := lo
+	for j < hi && j-lo < 6 {
+		w := d.w(j)
+		if d.toks[j].Kind == segment.Punct && !d.innerPunct(j) || cueAux[w] || npStop[w] {
+			break
+		}
+		if !d.capitalized(j) && !speakerStarts[w] && (strings.HasSuffix(w, "ed") || j > lo && pronouns[d.w(j-1)]) {
+			break
+		}
+		j++
+	}
+	if j == lo || j >= hi || d.toks[j].Kind == segment.Punct {
+		return Span{}
+	}
+	return d.speaker(lo, j)
+}
+
 // skipObject skips the listener after "told" or "assured": a pronoun,
 // a name, or one word before a clause ("told reporters the …").
 func (d *doc) skipObject(c int) int {
@@ -174,7 +198,7 @@ func (d *doc) speakerBefore(end int) Span {
 		}
 		if k > lo && d.w(k-1) == "," { // ", said Smith"
 			if j := d.npForward(k + 1); j > k+1 {
-				return d.span(k+1, j)
+				return d.speaker(k+1, j)
 			}
 		}
 		cueStart := k
@@ -182,7 +206,7 @@ func (d *doc) speakerBefore(end int) Span {
 			cueStart--
 		}
 		if src := d.npBackward(cueStart); src < cueStart {
-			return d.span(src, cueStart)
+			return d.speaker(src, cueStart)
 		}
 		return Span{}
 	}
@@ -210,8 +234,8 @@ func (d *doc) postposed(i int, base string) (Quote, bool) {
 	}
 	if cueStart > lo && d.w(cueStart-1) == "," { // ", said Smith"
 		src := Span{}
-		if j := d.npForward(i + 1); j > i+1 {
-			src = d.span(i+1, j)
+		if j := d.npForwardAppos(i + 1); j > i+1 {
+			src = d.speaker(i+1, j)
 		}
 		if cueStart-1-lo < 4 {
 			return Quote{}, false
@@ -222,7 +246,7 @@ func (d *doc) postposed(i int, base string) (Quote, bool) {
 	if src <= lo || d.w(src-1) != "," || src-1-lo < 4 {
 		return Quote{}, false
 	}
-	return Quote{Speaker: d.span(src, cueStart), Cue: d.span(cueStart, i+1), Content: d.span(lo, d.trimEnd(lo, src-1)), Kind: Reported}, true
+	return Quote{Speaker: d.speaker(src, cueStart), Cue: d.span(cueStart, i+1), Content: d.span(lo, d.trimEnd(lo, src-1)), Kind: Reported}, true
 }
 
 // accordingTo reads `according to Smith, …` and `…, according to Smith.`
@@ -232,7 +256,7 @@ func (d *doc) accordingTo(i int) (Quote, bool) {
 	if j == i+2 {
 		return Quote{}, false
 	}
-	q := Quote{Speaker: d.span(i+2, j), Cue: d.span(i, i+2), Kind: Reported}
+	q := Quote{Speaker: d.speaker(i+2, j), Cue: d.span(i, i+2), Kind: Reported}
 	switch {
 	case i > lo && d.w(i-1) == "," && i-1-lo >= 4:
 		q.Content = d.span(lo, d.trimEnd(lo, i-1))
