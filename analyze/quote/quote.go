@@ -168,6 +168,9 @@ func (d *doc) speaker(i, j int) Span {
 	if !d.plausibleSpeaker(i, j) {
 		return Span{}
 	}
+	if personalPronouns[d.w(i)] { // "he said at a news conference": just "he"
+		j = i + 1
+	}
 	return d.span(i, j)
 }
 
@@ -217,6 +220,8 @@ func (d *doc) negated(i int) bool {
 	}
 	return false
 }
+
+var personalPronouns = map[string]bool{"he": true, "she": true, "they": true, "we": true, "i": true, "you": true, "it": true, "he's": true, "she's": true}
 
 // nounish cue verbs are common nouns in their base and plural forms.
 var nounish = map[string]bool{

@@ -152,6 +152,7 @@ var abbreviations = setOf(
 	// titles
 	"mr", "mrs", "ms", "dr", "prof", "gen", "sen", "rep", "gov", "lt", "col", "capt", "sgt", "cpl", "pvt",
 	"adm", "maj", "brig", "cmdr", "pres", "rev", "hon", "gens", "sens", "reps", "supt", "insp", "amb",
+	"del", "atty", "msgr", "gov", "sup", "asst", "assoc",
 	"st", "jr", "sr", "messrs", "mme", "mlle", "mm", "sra", "srta", "dra", "hr", "fr", "frau", "herr", "sig", "dott", "ing", "avv",
 	// organisations and places
 	"inc", "corp", "co", "ltd", "bros", "dept", "univ", "assn", "ave", "blvd", "rd", "mt", "ft", "pt",
