@@ -17,6 +17,10 @@ import (
 	"github.com/parallax-news/parallax/analyze/timex"
 )
 
+// Version names the annotator's behaviour. Stored annotations made by
+// another version are made again; change it when the output changes.
+const Version = "2026-11-22.1"
+
 // Options tell Annotate about the text.
 type Options struct {
 	// Published is the article's publication time, the reference for

@@ -43,6 +43,9 @@ type Pipeline struct {
 	// Lines, when set, lets ingest drop paragraphs that an outlet repeats
 	// across its articles; see extract.DropSourceRepeats.
 	Lines parallax.SourceLineService
+	// Annotations, when set, receives each stored article's annotations
+	// (analyze.Annotate), kept current as texts and the analyzer change.
+	Annotations parallax.AnnotationService
 	// Stdin is read for the input "-". Defaults to an empty reader.
 	Stdin io.Reader
 	// BatchSize is the number of articles per store transaction. Defaults
@@ -89,6 +92,7 @@ type Summary struct {
 	Unchanged int     `json:"unchanged"`
 	Failed    int     `json:"failed"`
 	Assigned  int     `json:"assigned"`
+	Annotated int     `json:"annotated"`
 	Merged    int     `json:"merged"`
 	Failures  []Issue `json:"failures"`
 	Warnings  []Issue `json:"warnings"`
@@ -113,6 +117,9 @@ func (p *Pipeline) Ingest(ctx context.Context, paths []string) (Summary, error) 
 	err := r.all()
 	if err == nil {
 		err = p.AssignPending(ctx, &r.sum)
+	}
+	if err == nil {
+		err = p.AnnotatePending(ctx, &r.sum)
 	}
 	r.sum.Elapsed = time.Since(start).Seconds()
 	return r.sum, err

@@ -36,6 +36,7 @@ func newEnv(t *testing.T) *env {
 func (e *env) pipeline() *pipeline.Pipeline {
 	p := pipeline.New(e.articles, e.stories, input.NewDecoder(), cluster.Singleton{})
 	p.Lines = sqlite.NewSourceLineService(e.db)
+	p.Annotations = sqlite.NewAnnotationService(e.db)
 	return p
 }
 
@@ -93,7 +94,7 @@ func TestIngestTwiceIsIdempotent(t *testing.T) {
 	if err != nil {
 		t.Fatalf("Ingest: %v", err)
 	}
-	if sum.Added != 6 || sum.Failed != 3 || sum.Assigned != 6 {
+	if sum.Added != 6 || sum.Failed != 3 || sum.Assigned != 6 || sum.Annotated != 6 {
 		t.Errorf("first run: %+v", sum)
 	}
 	reasons := map[string]string{}
@@ -110,7 +111,7 @@ func TestIngestTwiceIsIdempotent(t *testing.T) {
 	if err != nil {
 		t.Fatalf("second Ingest: %v", err)
 	}
-	if sum2.Added != 0 || sum2.Updated != 0 || sum2.Unchanged != 6 || sum2.Assigned != 0 {
+	if sum2.Added != 0 || sum2.Updated != 0 || sum2.Unchanged != 6 || sum2.Assigned != 0 || sum2.Annotated != 0 {
 		t.Errorf("second run changed something: %+v", sum2)
 	}
 	stories, total, _ := e.stories.FindStories(ctx, parallax.StoryFilter{})
@@ -283,5 +284,41 @@ func TestSourceBoilerplate(t *testing.T) {
 		if sum := e.ingestJSONL(t, records...); sum.Unchanged != len(records) || sum.Recleaned != 0 {
 			t.Errorf("%s: re-ingest changed something: %+v", name, sum)
 		}
+	}
+}
+
+// TestIngestAnnotates checks that stored articles carry their annotations,
+// with offsets into the stored text, and that a corrected text is
+// annotated again.
+func TestIngestAnnotates(t *testing.T) {
+	e := newEnv(t)
+	rec := `{"id":"1","source":"S","published":"2026-01-28","title":"Alliance","text":"Prime Minister Sanae Takaichi said on Monday that the alliance would hold."}`
+	if sum := e.ingestJSONL(t, rec); sum.Annotated != 1 {
+		t.Fatalf("ingest: %+v", sum)
+	}
+	as, _, _ := e.articles.FindArticles(context.Background(), parallax.ArticleFilter{WithText: true})
+	ann, err := sqlite.NewAnnotationService(e.db).FindAnnotations(context.Background(), []int64{as[0].ID})
+	if err != nil || ann[as[0].ID] == nil {
+		t.Fatalf("FindAnnotations: %v, %v", ann, err)
+	}
+	var got struct {
+		Timexes []struct {
+			Start, End int
+			Value      string
+		}
+		Quotes []struct{ Speaker struct{ Canonical string } }
+	}
+	if err := json.Unmarshal(ann[as[0].ID].Data, &got); err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Timexes) != 1 || got.Timexes[0].Value != "2026-01-26" || string([]rune(as[0].Text)[got.Timexes[0].Start:got.Timexes[0].End]) != "Monday" {
+		t.Errorf("timexes = %+v", got.Timexes)
+	}
+	if len(got.Quotes) != 1 || got.Quotes[0].Speaker.Canonical != "Sanae Takaichi" {
+		t.Errorf("quotes = %+v", got.Quotes)
+	}
+	corrected := strings.Replace(rec, "on Monday", "on Tuesday", 1)
+	if sum := e.ingestJSONL(t, corrected); sum.Updated != 1 || sum.Annotated != 1 {
+		t.Errorf("corrected record: %+v", sum)
 	}
 }

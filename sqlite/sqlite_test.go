@@ -31,10 +31,11 @@ func TestConformance(t *testing.T) {
 	storetest.Run(t, func(t *testing.T) storetest.Stores {
 		db := openDB(t, filepath.Join(t.TempDir(), "parallax.db"))
 		return storetest.Stores{
-			Articles: sqlite.NewArticleService(db),
-			Stories:  sqlite.NewStoryService(db),
-			Sources:  sqlite.NewSourceService(db),
-			Lines:    sqlite.NewSourceLineService(db),
+			Articles:    sqlite.NewArticleService(db),
+			Stories:     sqlite.NewStoryService(db),
+			Sources:     sqlite.NewSourceService(db),
+			Lines:       sqlite.NewSourceLineService(db),
+			Annotations: sqlite.NewAnnotationService(db),
 		}
 	})
 }

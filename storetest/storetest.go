@@ -14,10 +14,11 @@ import (
 
 // Stores bundles the services of one store under test.
 type Stores struct {
-	Articles parallax.ArticleService
-	Stories  parallax.StoryService
-	Sources  parallax.SourceService
-	Lines    parallax.SourceLineService
+	Articles    parallax.ArticleService
+	Stories     parallax.StoryService
+	Sources     parallax.SourceService
+	Lines       parallax.SourceLineService
+	Annotations parallax.AnnotationService
 }
 
 // Run runs the whole suite. open must return services on a new empty store
@@ -35,6 +36,7 @@ func Run(t *testing.T, open func(t *testing.T) Stores) {
 	t.Run("Sources", func(t *testing.T) { testSources(t, open(t)) })
 	t.Run("SourceLines", func(t *testing.T) { testSourceLines(t, open(t)) })
 	t.Run("FindArticlesByKeys", func(t *testing.T) { testFindArticlesByKeys(t, open(t)) })
+	t.Run("Annotations", func(t *testing.T) { testAnnotations(t, open(t)) })
 }
 
 // NewArticle returns a valid article keyed by its content.
@@ -418,5 +420,56 @@ func testFindArticlesByKeys(t *testing.T, s Stores) {
 	}
 	if got, n, err := s.Articles.FindArticles(ctx, parallax.ArticleFilter{Keys: []string{}}); err != nil || n != 0 || len(got) != 0 {
 		t.Errorf("FindArticles(no keys) = %d articles (total %d), %v", len(got), n, err)
+	}
+}
+
+func testAnnotations(t *testing.T, s Stores) {
+	ctx := context.Background()
+	a, b := NewArticle("S", "One", "first text", day), NewArticle("S", "Two", "second text", day)
+	put(t, s, a, b)
+	stale := func(version string) []int64 {
+		t.Helper()
+		as, err := s.Annotations.StaleArticles(ctx, version, 10)
+		if err != nil {
+			t.Fatalf("StaleArticles: %v", err)
+		}
+		var ids []int64
+		for _, x := range as {
+			if x.Text == "" {
+				t.Errorf("stale article %d without its text", x.ID)
+			}
+			ids = append(ids, x.ID)
+		}
+		return ids
+	}
+	if got := stale("v1"); !reflect.DeepEqual(got, []int64{a.ID, b.ID}) {
+		t.Errorf("stale before annotating = %v", got)
+	}
+	err := s.Annotations.PutAnnotations(ctx, []*parallax.ArticleAnnotation{
+		{ArticleID: a.ID, ContentHash: a.ContentHash, Version: "v1", Data: []byte(`{"sentences":[]}`)}})
+	if err != nil {
+		t.Fatalf("PutAnnotations: %v", err)
+	}
+	if got := stale("v1"); !reflect.DeepEqual(got, []int64{b.ID}) {
+		t.Errorf("stale after annotating one = %v", got)
+	}
+	if got := stale("v2"); !reflect.DeepEqual(got, []int64{a.ID, b.ID}) {
+		t.Errorf("stale for a new analyzer version = %v", got)
+	}
+	// new text makes the annotation stale
+	a2 := *a
+	a2.Text = "first text, corrected"
+	a2.ContentHash = parallax.ContentHash(a2.Title, a2.Text)
+	put(t, s, &a2)
+	if got := stale("v1"); !reflect.DeepEqual(got, []int64{a.ID, b.ID}) {
+		t.Errorf("stale after the text changed = %v", got)
+	}
+	got, err := s.Annotations.FindAnnotations(ctx, []int64{a.ID, b.ID, 999})
+	if err != nil || len(got) != 1 || string(got[a.ID].Data) != `{"sentences":[]}` || got[a.ID].Version != "v1" {
+		t.Errorf("FindAnnotations = %+v, %v", got, err)
+	}
+	err = s.Annotations.PutAnnotations(ctx, []*parallax.ArticleAnnotation{{ArticleID: 999, ContentHash: "x", Version: "v1", Data: []byte("{}")}})
+	if parallax.ErrorCode(err) != parallax.ENOTFOUND {
+		t.Errorf("annotation of a missing article: %v", err)
 	}
 }

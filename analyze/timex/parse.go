@@ -316,6 +316,10 @@ func (p *parser) month(i int) (int, bool) {
 		return 0, false
 	}
 	w := p.w(i)
+	// "Jan Kavan": an abbreviation needs its dot, a day or a year
+	if len(w) <= 4 && w != "may" && w != "june" && w != "july" && !p.hasDot(i) && !p.nextIsDayOrYear(i) {
+		return 0, false
+	}
 	// "may" and "march" are also verbs: as months they need a day, a
 	// year, or a capital letter.
 	if w == "may" || w == "march" || w == "mar" {

@@ -70,8 +70,8 @@ func printSummary(w io.Writer, s pipeline.Summary, asJSON bool) {
 		json.NewEncoder(w).Encode(s)
 		return
 	}
-	fmt.Fprintf(w, "ingested in %.2fs: %d added, %d updated, %d unchanged, %d failed; %d assigned to stories\n",
-		s.Elapsed, s.Added, s.Updated, s.Unchanged, s.Failed, s.Assigned)
+	fmt.Fprintf(w, "ingested in %.2fs: %d added, %d updated, %d unchanged, %d failed; %d assigned to stories, %d annotated\n",
+		s.Elapsed, s.Added, s.Updated, s.Unchanged, s.Failed, s.Assigned, s.Annotated)
 	if s.Recleaned > 0 {
 		fmt.Fprintf(w, "  %d articles stored earlier lost paragraphs their outlet repeats across articles\n", s.Recleaned)
 	}

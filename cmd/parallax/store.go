@@ -20,6 +20,7 @@ type store struct {
 	stories  parallax.StoryService
 	sources  parallax.SourceService
 	lines    parallax.SourceLineService
+	annots   parallax.AnnotationService
 }
 
 func (s *store) Close() error { return s.db.Close() }
@@ -29,6 +30,7 @@ func (s *store) Close() error { return s.db.Close() }
 func (s *store) pipeline(dec *input.Decoder) *pipeline.Pipeline {
 	p := pipeline.New(s.articles, s.stories, dec, cluster.NewOnline(cluster.DefaultConfig()))
 	p.Lines = s.lines
+	p.Annotations = s.annots
 	return p
 }
 
@@ -64,7 +66,8 @@ func openStore(e *env, flagValue string) (*store, error) {
 		return nil, err
 	}
 	return &store{db: db, articles: sqlite.NewArticleService(db), stories: sqlite.NewStoryService(db),
-		sources: sqlite.NewSourceService(db), lines: sqlite.NewSourceLineService(db)}, nil
+		sources: sqlite.NewSourceService(db), lines: sqlite.NewSourceLineService(db),
+		annots: sqlite.NewAnnotationService(db)}, nil
 }
 
 // redact hides a password in a DSN before it is printed.

@@ -1,0 +1,31 @@
+package parallax
+
+import (
+	"context"
+	"encoding/json"
+)
+
+// ArticleAnnotation is what the analyze stage found in one article's
+// text: sentences, entities, quotes, time expressions and numbers, as
+// JSON with code-point offsets into the stored text. It is current while
+// ContentHash matches the article's and Version the analyzer's.
+type ArticleAnnotation struct {
+	ArticleID   int64
+	ContentHash string
+	Version     string
+	Data        json.RawMessage
+}
+
+// AnnotationService stores article annotations.
+type AnnotationService interface {
+	// PutAnnotations stores annotations, replacing an article's earlier
+	// one, in one transaction.
+	PutAnnotations(ctx context.Context, as []*ArticleAnnotation) error
+	// FindAnnotations returns the stored annotations of the articles,
+	// keyed by article ID; articles without one are absent.
+	FindAnnotations(ctx context.Context, articleIDs []int64) (map[int64]*ArticleAnnotation, error)
+	// StaleArticles returns, with their text, up to limit articles whose
+	// annotation is missing, or was made from other text or by another
+	// analyzer version than version.
+	StaleArticles(ctx context.Context, version string, limit int) ([]*Article, error)
+}
