@@ -129,9 +129,6 @@ func (p *Pipeline) Ingest(ctx context.Context, paths []string) (Summary, error) 
 // and adds the count to sum. It also finishes the work of an ingest that
 // was killed between storing and assigning.
 func (p *Pipeline) AssignPending(ctx context.Context, sum *Summary) error {
-	if err := p.warm(ctx); err != nil {
-		return err
-	}
 	for {
 		pending, _, err := p.Articles.FindArticles(ctx, parallax.ArticleFilter{
 			Unassigned: true, WithText: true, Limit: p.batchSize(),
@@ -141,6 +138,10 @@ func (p *Pipeline) AssignPending(ctx context.Context, sum *Summary) error {
 		}
 		if len(pending) == 0 {
 			return nil
+		}
+		// warm up only when there is something to assign
+		if err := p.warm(ctx); err != nil {
+			return err
 		}
 		if err := p.Stories.AssignStories(ctx, p.Assigner.Assign(pending)); err != nil {
 			return fmt.Errorf("assign stories: %w", err)

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/parallax-news/parallax"
 )
@@ -70,34 +71,43 @@ func (s *SourceLineService) LineCounts(ctx context.Context, source string, lines
 	} else if err != nil {
 		return nil, fmt.Errorf("look up source %q: %w", source, err)
 	}
-	q, err := tx.PrepareContext(ctx, `SELECT article_key FROM source_lines WHERE source_id = ? AND line = ? ORDER BY title`)
-	if err != nil {
-		return nil, fmt.Errorf("prepare line counts: %w", err)
-	}
-	defer q.Close()
+	// one query per chunk of lines, not per line
+	uniq := map[uint64]bool{}
+	var all []uint64
 	for _, l := range lines {
-		if _, done := out[l]; done {
-			continue
+		if !uniq[l] {
+			uniq[l] = true
+			all = append(all, l)
 		}
-		rows, err := q.QueryContext(ctx, id, int64(l))
+	}
+	for len(all) > 0 {
+		chunk := all[:min(len(all), 500)]
+		all = all[len(chunk):]
+		args := []any{id}
+		for _, l := range chunk {
+			args = append(args, int64(l))
+		}
+		marks := strings.TrimSuffix(strings.Repeat("?, ", len(chunk)), ", ")
+		rows, err := tx.QueryContext(ctx, `SELECT line, article_key FROM source_lines WHERE source_id = ? AND line IN (`+
+			marks+`) ORDER BY line, title`, args...)
 		if err != nil {
 			return nil, fmt.Errorf("line counts of %q: %w", source, err)
 		}
-		var c parallax.LineCount
 		for rows.Next() {
+			var line int64
 			var key string
-			if err := rows.Scan(&key); err != nil {
+			if err := rows.Scan(&line, &key); err != nil {
 				rows.Close()
 				return nil, fmt.Errorf("line counts of %q: %w", source, err)
 			}
+			c := out[uint64(line)]
 			c.Articles = append(c.Articles, key)
+			c.Titles = len(c.Articles)
+			out[uint64(line)] = c
 		}
 		rows.Close()
 		if err := rows.Err(); err != nil {
 			return nil, fmt.Errorf("line counts of %q: %w", source, err)
-		}
-		if c.Titles = len(c.Articles); c.Titles > 0 {
-			out[l] = c
 		}
 	}
 	return out, nil
