@@ -83,6 +83,9 @@ type TimelineEvent struct {
 	Text       string     `json:"text"`
 	ArticleIDs []int64    `json:"article_ids"`
 	Evidence   []Evidence `json:"evidence"`
+	// Background marks a date well before the story, such as the year a
+	// bridge opened.
+	Background bool `json:"background"`
 }
 
 // Claim statuses.

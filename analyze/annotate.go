@@ -27,6 +27,10 @@ type Options struct {
 	// "on Monday". When zero, the reference is inferred from the dates the
 	// text states.
 	Published time.Time
+	// Fallback is the reference when neither Published nor the text's
+	// own dates give one, such as the date of the story an undated
+	// article belongs to. It is reported as inferred.
+	Fallback time.Time
 	// Language is the ISO 639-1 code of the text. Entities, quotes' cues
 	// and time expressions are built for English ("en", or "" for
 	// unknown); other languages get sentences, tokens, quotations in
@@ -118,6 +122,9 @@ func Annotate(text string, opt Options) Annotation {
 	ref, inferred := opt.Published, false
 	if ref.IsZero() && english {
 		ref, inferred = InferReference(text, sents)
+	}
+	if ref.IsZero() && !opt.Fallback.IsZero() {
+		ref, inferred = opt.Fallback, true
 	}
 	if !ref.IsZero() {
 		a.Reference = Reference{Date: ref.Format(time.DateOnly), Inferred: inferred}

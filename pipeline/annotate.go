@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"time"
 
 	"github.com/parallax-news/parallax"
 	"github.com/parallax-news/parallax/analyze"
@@ -30,7 +31,14 @@ func (p *Pipeline) AnnotatePending(ctx context.Context, sum *Summary) error {
 			if err := ctx.Err(); err != nil {
 				return fmt.Errorf("annotate: %w", err)
 			}
-			ann := analyze.Annotate(a.Text, analyze.Options{Published: a.Published, Language: a.Language})
+			opt := analyze.Options{Published: a.Published, Language: a.Language}
+			if a.Published.IsZero() && a.StoryID != 0 {
+				// an undated article is read against its story's date
+				if opt.Fallback, err = p.storyDate(ctx, a.StoryID); err != nil {
+					return err
+				}
+			}
+			ann := analyze.Annotate(a.Text, opt)
 			ann.Text = "" // the offsets index the stored article text
 			data, err := json.Marshal(ann)
 			if err != nil {
@@ -43,4 +51,15 @@ func (p *Pipeline) AnnotatePending(ctx context.Context, sum *Summary) error {
 		}
 		sum.Annotated += len(out)
 	}
+}
+
+// storyDate returns when a story was first published, or the zero time.
+func (p *Pipeline) storyDate(ctx context.Context, id int64) (time.Time, error) {
+	st, err := p.Stories.FindStoryByID(ctx, id)
+	if parallax.ErrorCode(err) == parallax.ENOTFOUND {
+		return time.Time{}, nil
+	} else if err != nil {
+		return time.Time{}, fmt.Errorf("find story %d: %w", id, err)
+	}
+	return st.FirstPublished, nil
 }

@@ -2,15 +2,21 @@ package report
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 
 	"github.com/parallax-news/parallax"
+	"github.com/parallax-news/parallax/analyze"
+	"github.com/parallax-news/parallax/compare"
 )
 
 // Loader reads what a report needs through the service interfaces.
 type Loader struct {
 	Stories  parallax.StoryService
 	Articles parallax.ArticleService
+	// Annotations, when set, supplies the articles' annotations, from
+	// which the report's entities, quotes and timeline are compared.
+	Annotations parallax.AnnotationService
 }
 
 // Load builds the report of the story with the given ID or alias.
@@ -27,5 +33,37 @@ func (l Loader) Load(ctx context.Context, id int64) (*parallax.StoryReport, erro
 	if err != nil {
 		return nil, fmt.Errorf("load storyline %d: %w", story.StorylineID, err)
 	}
-	return Build(story, articles, storyline), nil
+	an, err := l.compare(ctx, articles)
+	if err != nil {
+		return nil, err
+	}
+	return Build(story, articles, storyline, an), nil
+}
+
+// compare compares the articles that have a current annotation.
+func (l Loader) compare(ctx context.Context, articles []*parallax.Article) (compare.Analysis, error) {
+	if l.Annotations == nil || len(articles) == 0 {
+		return compare.Analysis{}, nil
+	}
+	ids := make([]int64, len(articles))
+	for i, a := range articles {
+		ids[i] = a.ID
+	}
+	anns, err := l.Annotations.FindAnnotations(ctx, ids)
+	if err != nil {
+		return compare.Analysis{}, fmt.Errorf("load annotations: %w", err)
+	}
+	var in []compare.Input
+	for _, a := range articles {
+		ann, ok := anns[a.ID]
+		if !ok || ann.ContentHash != a.ContentHash {
+			continue // not annotated yet, or annotated from older text
+		}
+		var x analyze.Annotation
+		if err := json.Unmarshal(ann.Data, &x); err != nil {
+			return compare.Analysis{}, fmt.Errorf("read annotation of article %d: %w", a.ID, err)
+		}
+		in = append(in, compare.Input{Article: a, Annotation: x})
+	}
+	return compare.Compare(in), nil
 }

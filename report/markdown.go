@@ -56,7 +56,11 @@ func Markdown(w io.Writer, r *parallax.StoryReport) error {
 	})
 	mw.section("Timeline", len(r.Timeline), func() {
 		for _, e := range r.Timeline {
-			mw.printf("- %s (%s): %s %s\n", e.Date, e.Precision, escape(e.Text), cites(e.ArticleIDs))
+			background := ""
+			if e.Background {
+				background = ", background"
+			}
+			mw.printf("- %s (%s%s): %s %s\n", e.Date, e.Precision, background, escape(e.Text), cites(e.ArticleIDs))
 		}
 	})
 	mw.section("Entities", len(r.Entities), func() {

@@ -7,12 +7,13 @@ import (
 	"time"
 
 	"github.com/parallax-news/parallax"
+	"github.com/parallax-news/parallax/compare"
 )
 
-// Build assembles the report of story from its articles (in any order) and
-// the other stories of its storyline. Analysis that is not computed yet
-// shows as empty lists.
-func Build(story *parallax.Story, articles []*parallax.Article, storyline []*parallax.Story) *parallax.StoryReport {
+// Build assembles the report of story from its articles (in any order),
+// the other stories of its storyline, and the comparison of its articles.
+// Analysis that is not computed yet shows as empty lists.
+func Build(story *parallax.Story, articles []*parallax.Article, storyline []*parallax.Story, an compare.Analysis) *parallax.StoryReport {
 	r := &parallax.StoryReport{
 		ID:             story.ID,
 		Title:          story.Title,
@@ -37,6 +38,15 @@ func Build(story *parallax.Story, articles []*parallax.Article, storyline []*par
 			Published: TimeString(a.Published), PublishedPrecision: a.PublishedPrecision,
 			Language: a.Language, DuplicateOf: idPtr(a.DuplicateOf),
 		})
+	}
+	if an.Entities != nil {
+		r.Entities = an.Entities
+	}
+	if an.Quotes != nil {
+		r.Quotes = an.Quotes
+	}
+	if an.Timeline != nil {
+		r.Timeline = an.Timeline
 	}
 	for _, s := range storyline {
 		if s.ID != story.ID {

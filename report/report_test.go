@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/parallax-news/parallax"
+	"github.com/parallax-news/parallax/compare"
 	"github.com/parallax-news/parallax/internal/golden"
 	"github.com/parallax-news/parallax/report"
 )
@@ -27,7 +28,7 @@ func sample() (*parallax.Story, []*parallax.Article, []*parallax.Story) {
 }
 
 func TestBuildGolden(t *testing.T) {
-	r := report.Build(sample())
+	r := report.Build(withAnalysis(sample()))
 	got, err := json.MarshalIndent(r, "", "  ")
 	if err != nil {
 		t.Fatal(err)
@@ -37,7 +38,7 @@ func TestBuildGolden(t *testing.T) {
 
 func TestMarkdownGolden(t *testing.T) {
 	var buf bytes.Buffer
-	if err := report.Markdown(&buf, report.Build(sample())); err != nil {
+	if err := report.Markdown(&buf, report.Build(withAnalysis(sample()))); err != nil {
 		t.Fatal(err)
 	}
 	golden.Assert(t, "story.md", buf.Bytes())
@@ -45,7 +46,7 @@ func TestMarkdownGolden(t *testing.T) {
 
 func TestSourcesIndependence(t *testing.T) {
 	story, articles, _ := sample()
-	r := report.Build(story, articles, nil)
+	r := report.Build(story, articles, nil, compare.Analysis{})
 	got := map[string]parallax.ReportSource{}
 	for _, s := range r.Sources {
 		got[s.Name] = s
@@ -59,4 +60,8 @@ func TestSourcesIndependence(t *testing.T) {
 	if r.Sources[0].Name != "Daily" {
 		t.Errorf("sources not ordered by article count: %+v", r.Sources)
 	}
+}
+
+func withAnalysis(story *parallax.Story, articles []*parallax.Article, storyline []*parallax.Story) (*parallax.Story, []*parallax.Article, []*parallax.Story, compare.Analysis) {
+	return story, articles, storyline, compare.Analysis{}
 }

@@ -155,7 +155,18 @@ func (s *Server) handleStoryPage(w http.ResponseWriter, r *http.Request) {
 		s.pageError(w, r, err)
 		return
 	}
-	s.render(w, r, http.StatusOK, s.pages.story, rep.Title, rep)
+	v := storyView{StoryReport: rep, Outlets: map[int64]string{}}
+	for _, a := range rep.Articles {
+		v.Outlets[a.ID] = a.Source
+	}
+	s.render(w, r, http.StatusOK, s.pages.story, rep.Title, v)
+}
+
+// storyView is the story page: the report, and each article's outlet for
+// citing it by name.
+type storyView struct {
+	*parallax.StoryReport
+	Outlets map[int64]string
 }
 
 type articleView struct {

@@ -15,6 +15,8 @@ type Server struct {
 	Stories  parallax.StoryService
 	Articles parallax.ArticleService
 	Sources  parallax.SourceService
+	// Annotations, when set, lets story reports compare their articles.
+	Annotations parallax.AnnotationService
 	// Logger receives request errors. Defaults to slog.Default().
 	Logger *slog.Logger
 
@@ -55,7 +57,7 @@ func (s *Server) Handler() http.Handler {
 }
 
 func (s *Server) loader() report.Loader {
-	return report.Loader{Stories: s.Stories, Articles: s.Articles}
+	return report.Loader{Stories: s.Stories, Articles: s.Articles, Annotations: s.Annotations}
 }
 
 // securityHeaders sets a strict Content-Security-Policy: no scripts, no

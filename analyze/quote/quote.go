@@ -70,8 +70,10 @@ func dropInside(qs []Quote) []Quote {
 	return out
 }
 
-// headline reads `Sanders: Clinton needs to …`, a speaker and a colon at
-// the start of a line.
+// headline reads `Sanders: Clinton needs to 'get away from …'`, a
+// speaker and a colon at the start of a line, before words that are
+// partly quoted; a section heading ("Background: What Sparked the Row")
+// quotes nothing.
 func (d *doc) headline() []Quote {
 	var out []Quote
 	for i := 0; i < len(d.toks); i++ {
@@ -90,11 +92,20 @@ func (d *doc) headline() []Quote {
 		for hi < len(d.toks) && d.para[hi] == d.para[i] && d.sent[hi] == d.sent[lo] {
 			hi++
 		}
-		if hi-lo >= 4 {
+		if hi-lo >= 4 && d.hasQuoteMark(lo, hi) {
 			out = append(out, Quote{Speaker: d.speaker(i, j), Cue: d.span(j, j+1), Content: d.span(lo, d.trimEnd(lo, hi)), Kind: Reported})
 		}
 	}
 	return out
+}
+
+func (d *doc) hasQuoteMark(lo, hi int) bool {
+	for k := lo; k < hi; k++ {
+		if _, ok := closers[d.w(k)]; ok {
+			return true
+		}
+	}
+	return false
 }
 
 // doc is the text with its tokens and the sentence of each token.

@@ -80,7 +80,8 @@ func TestBrowserDemo(t *testing.T) {
 		}
 	}
 	story := browse(t, bin, base+"stories/1", "--dump-dom")
-	for _, want := range []string{"The Brennmoor Ledger", "Northline Wire", "Kestrel News Online", "no, copies only", "Related stories in this storyline"} {
+	for _, want := range []string{"The Brennmoor Ledger", "Northline Wire", "Kestrel News Online", "no, copies only", "Related stories in this storyline",
+		"Who said what", "We will not rest until every family has answers", "Ilse Vandermeer", "2026-03-02", "Timeline"} {
 		if !strings.Contains(story, want) {
 			t.Errorf("rendered story page lacks %q", want)
 		}
@@ -104,6 +105,9 @@ func TestBrowserDemo(t *testing.T) {
 			t.Errorf("screenshot %s not written: %v", name, err)
 		}
 	}
+	// the whole story page, down to its quotes and timeline
+	full, _ := filepath.Abs(filepath.Join(docs, "story-analysis.png"))
+	browse(t, bin, base+"stories/1", "--screenshot="+full, "--window-size=1100,3000", "--hide-scrollbars")
 	phone, _ := filepath.Abs(filepath.Join(docs, "stories-phone.png"))
 	browse(t, bin, base, "--screenshot="+phone, "--window-size=390,844", "--hide-scrollbars")
 }

@@ -39,6 +39,9 @@ func runServe(ctx context.Context, e *env, args []string) error {
 // requests for up to ten seconds.
 func serve(ctx context.Context, e *env, st *store, addr string) error {
 	srv, err := server.New(st.stories, st.articles, st.sources)
+	if err == nil {
+		srv.Annotations = st.annots
+	}
 	if err != nil {
 		return err
 	}

@@ -1,0 +1,64 @@
+// Package compare lines up what the articles of one story say: the
+// entities they name (spellings joined across outlets), the statements
+// they quote (one group per statement, with each outlet's rendering), and
+// the dates they mention (one timeline event per date, with its sources).
+// It is pure: articles and their annotations in, report sections out.
+package compare
+
+import (
+	"sort"
+
+	"github.com/parallax-news/parallax"
+	"github.com/parallax-news/parallax/analyze"
+)
+
+// Input is one article of the story with its annotation.
+type Input struct {
+	Article    *parallax.Article
+	Annotation analyze.Annotation
+}
+
+// Analysis is what Compare finds, in the story report's types.
+type Analysis struct {
+	Entities []parallax.ReportEntity
+	Quotes   []parallax.ReportQuote
+	Timeline []parallax.TimelineEvent
+}
+
+// Compare compares the articles of one story. Articles are taken in
+// publication order whatever order they come in.
+func Compare(in []Input) Analysis {
+	sorted := append([]Input(nil), in...)
+	sort.SliceStable(sorted, func(i, j int) bool { return parallax.ByPublished(sorted[i].Article, sorted[j].Article) })
+	ents := entities(sorted)
+	return Analysis{
+		Entities: ents.report,
+		Quotes:   quotes(sorted, ents),
+		Timeline: timeline(sorted),
+	}
+}
+
+// sentenceOf returns the sentence of the annotation that holds the
+// code-point offset pos.
+func sentenceOf(a analyze.Annotation, pos int) string {
+	for _, s := range a.Sentences {
+		if s.Start <= pos && pos < s.End {
+			return s.Text
+		}
+	}
+	return ""
+}
+
+func addID(ids []int64, id int64) []int64 {
+	for _, x := range ids {
+		if x == id {
+			return ids
+		}
+	}
+	return append(ids, id)
+}
+
+func sortIDs(ids []int64) []int64 {
+	sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
+	return ids
+}

@@ -1,0 +1,175 @@
+package compare_test
+
+import (
+	"encoding/json"
+	"io/fs"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/parallax-news/parallax"
+	"github.com/parallax-news/parallax/analyze"
+	"github.com/parallax-news/parallax/compare"
+	"github.com/parallax-news/parallax/demo"
+	"github.com/parallax-news/parallax/input"
+)
+
+type gold struct {
+	Stories     map[string][]string
+	QuoteGroups []struct {
+		Speaker  string
+		Variants []struct{ Article, Text string }
+	} `json:"quote_groups"`
+	Entities []struct {
+		Name     string
+		Variants []string
+	}
+	Timexes []struct {
+		Article, Value string
+		Background     bool
+	}
+}
+
+// collapse returns the demo's bridge-collapse story, annotated, with
+// article IDs in corpus order, and the demo gold.
+func collapse(t *testing.T) ([]compare.Input, map[string]int64, gold) {
+	t.Helper()
+	var g gold
+	if err := json.Unmarshal(demo.Gold, &g); err != nil {
+		t.Fatal(err)
+	}
+	members := map[string]bool{}
+	for _, id := range g.Stories["collapse"] {
+		members[id] = true
+	}
+	dec := input.NewDecoder()
+	var in []compare.Input
+	ids := map[string]int64{}
+	add := func(a *parallax.Article) {
+		if !members[a.ExternalID] {
+			return
+		}
+		a.ID = int64(len(ids) + 1)
+		ids[a.ExternalID] = a.ID
+		ann := analyze.Annotate(a.Text, analyze.Options{Published: a.Published, Language: a.Language})
+		in = append(in, compare.Input{Article: a, Annotation: ann})
+	}
+	err := fs.WalkDir(demo.Corpus, "corpus", func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, _ := demo.Corpus.ReadFile(path)
+		if strings.HasSuffix(path, ".txt") {
+			a, _, err := dec.DecodeText(filepath.Base(path), data)
+			if err == nil {
+				add(a)
+			}
+			return err
+		}
+		for _, line := range strings.Split(strings.TrimSpace(string(data)), "\n") {
+			a, _, err := dec.DecodeJSON([]byte(line))
+			if err != nil {
+				return err
+			}
+			add(a)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return in, ids, g
+}
+
+// TestDemoQuoteGroup checks that the quote the demo plants in five
+// renderings (verbatim, truncated, wire copy, paraphrase, translation)
+// forms one group with its speaker.
+func TestDemoQuoteGroup(t *testing.T) {
+	in, ids, g := collapse(t)
+	an := compare.Compare(in)
+	for _, group := range g.QuoteGroups {
+		var found *parallax.ReportQuote
+		for i, q := range an.Quotes {
+			for _, v := range q.Variants {
+				if strings.Contains(v.Text, group.Variants[0].Text) {
+					found = &an.Quotes[i]
+				}
+			}
+		}
+		if found == nil {
+			t.Fatalf("no group holds %q; groups: %+v", group.Variants[0].Text, an.Quotes)
+		}
+		if !strings.Contains(found.Speaker, "Vandermeer") {
+			t.Errorf("speaker = %q, want %s", found.Speaker, group.Speaker)
+		}
+		for _, v := range group.Variants {
+			has := false
+			for _, id := range found.ArticleIDs {
+				has = has || id == ids[v.Article]
+			}
+			if !has {
+				t.Errorf("the group misses %s's rendering %q (group: %+v)", v.Article, v.Text, found.Variants)
+			}
+		}
+	}
+}
+
+func TestDemoEntitiesAndTimeline(t *testing.T) {
+	in, ids, g := collapse(t)
+	an := compare.Compare(in)
+	for _, ge := range g.Entities {
+		if len(ge.Variants) == 0 {
+			continue
+		}
+		var e *parallax.ReportEntity
+		for i := range an.Entities {
+			if an.Entities[i].Name == ge.Name {
+				e = &an.Entities[i]
+			}
+		}
+		if e == nil {
+			t.Errorf("no entity %q", ge.Name)
+			continue
+		}
+		names := strings.Join(append([]string{e.Name}, e.Aliases...), "|")
+		for _, v := range ge.Variants {
+			if !strings.Contains(names, v) {
+				t.Errorf("%s: variant %q not among %s", ge.Name, v, names)
+			}
+		}
+	}
+	events := map[string]parallax.TimelineEvent{}
+	for _, e := range an.Timeline {
+		events[e.Date] = e
+	}
+	for _, gt := range g.Timexes {
+		id, ok := ids[gt.Article]
+		if !ok {
+			continue // another story's date
+		}
+		e, ok := events[gt.Value]
+		if !ok {
+			t.Errorf("timeline lacks %s (%s)", gt.Value, gt.Article)
+			continue
+		}
+		has := false
+		for _, a := range e.ArticleIDs {
+			has = has || a == id
+		}
+		if !has || e.Background != gt.Background {
+			t.Errorf("event %s: articles %v, background %v; want article %d, background %v", gt.Value, e.ArticleIDs, e.Background, id, gt.Background)
+		}
+	}
+	for i := 1; i < len(an.Timeline); i++ {
+		if an.Timeline[i-1].Date > an.Timeline[i].Date {
+			t.Errorf("timeline out of order: %s before %s", an.Timeline[i-1].Date, an.Timeline[i].Date)
+		}
+	}
+}
+
+func TestCompareEmpty(t *testing.T) {
+	an := compare.Compare(nil)
+	if len(an.Entities)+len(an.Quotes)+len(an.Timeline) != 0 {
+		t.Errorf("Compare(nil) = %+v", an)
+	}
+}
