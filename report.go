@@ -120,6 +120,8 @@ type ConflictValue struct {
 type BriefSentence struct {
 	Text       string  `json:"text"`
 	ArticleIDs []int64 `json:"article_ids"`
+	// Status is the status of the claim the sentence states.
+	Status string `json:"status"`
 }
 
 // RelatedStory is another story of the same storyline.

@@ -1,7 +1,10 @@
 // Package compare lines up what the articles of one story say: the
 // entities they name (spellings joined across outlets), the statements
-// they quote (one group per statement, with each outlet's rendering), and
-// the dates they mention (one timeline event per date, with its sources).
+// they quote (one group per statement, with each outlet's rendering), the
+// dates they mention (one timeline event per date, with its sources), the
+// claims they make (aligned sentences, corroborated by independent
+// outlets or resting on one), the counts they disagree on, and a brief
+// made of their own sentences.
 // It is pure: articles and their annotations in, report sections out.
 package compare
 
@@ -20,9 +23,12 @@ type Input struct {
 
 // Analysis is what Compare finds, in the story report's types.
 type Analysis struct {
-	Entities []parallax.ReportEntity
-	Quotes   []parallax.ReportQuote
-	Timeline []parallax.TimelineEvent
+	Entities  []parallax.ReportEntity
+	Quotes    []parallax.ReportQuote
+	Timeline  []parallax.TimelineEvent
+	Claims    []parallax.Claim
+	Conflicts []parallax.Conflict
+	Brief     []parallax.BriefSentence
 }
 
 // Compare compares the articles of one story. Articles are taken in
@@ -31,10 +37,16 @@ func Compare(in []Input) Analysis {
 	sorted := append([]Input(nil), in...)
 	sort.SliceStable(sorted, func(i, j int) bool { return parallax.ByPublished(sorted[i].Article, sorted[j].Article) })
 	ents := entities(sorted)
+	figs := figures(sorted)
+	confl := conflicts(sorted, figs)
+	cl := claims(sorted, figs, confl)
 	return Analysis{
-		Entities: ents.report,
-		Quotes:   quotes(sorted, ents),
-		Timeline: timeline(sorted),
+		Entities:  ents.report,
+		Quotes:    quotes(sorted, ents),
+		Timeline:  timeline(sorted),
+		Claims:    cl,
+		Conflicts: confl,
+		Brief:     brief(cl),
 	}
 }
 

@@ -173,3 +173,105 @@ func TestCompareEmpty(t *testing.T) {
 		t.Errorf("Compare(nil) = %+v", an)
 	}
 }
+
+// TestDemoConflictsAndClaims checks the planted disagreement on the
+// number of injured, and that the brief and claims quote the articles.
+func TestDemoConflictsAndClaims(t *testing.T) {
+	in, ids, _ := collapse(t)
+	var g struct {
+		Conflicts []struct {
+			Slot   string
+			Values []struct {
+				Value    string
+				Articles []string
+			}
+		}
+	}
+	if err := json.Unmarshal(demo.Gold, &g); err != nil {
+		t.Fatal(err)
+	}
+	an := compare.Compare(in)
+	var injured *parallax.Conflict
+	for i, c := range an.Conflicts {
+		if strings.Contains(c.Slot, "injured") {
+			injured = &an.Conflicts[i]
+		}
+	}
+	if injured == nil {
+		t.Fatalf("no conflict on the number of injured: %+v", an.Conflicts)
+	}
+	for _, gc := range g.Conflicts {
+		if !strings.Contains(gc.Slot, "injured") {
+			continue
+		}
+		for _, gv := range gc.Values {
+			var want []int64
+			for _, a := range gv.Articles {
+				if id, ok := ids[a]; ok {
+					want = append(want, id)
+				}
+			}
+			found := false
+			for _, v := range injured.Values {
+				if v.Value == gv.Value {
+					found = true
+					if !sameIDs(v.ArticleIDs, want) {
+						t.Errorf("value %s: articles %v, want %v", v.Value, v.ArticleIDs, want)
+					}
+				}
+			}
+			if !found {
+				t.Errorf("value %s missing from %+v", gv.Value, injured.Values)
+			}
+		}
+	}
+	text := map[int64]string{}
+	for _, x := range in {
+		text[x.Article.ID] = x.Article.Text
+	}
+	statuses := map[string]int{}
+	for _, c := range an.Claims {
+		statuses[c.Status]++
+		for _, e := range c.Evidence {
+			if !strings.Contains(text[e.ArticleID], e.Sentence) {
+				t.Errorf("claim evidence %q is not in article %d", e.Sentence, e.ArticleID)
+			}
+		}
+	}
+	for _, s := range []string{parallax.Corroborated, parallax.SingleSource, parallax.Conflicting} {
+		if statuses[s] == 0 {
+			t.Errorf("no %s claim among %v", s, statuses)
+		}
+	}
+	if len(an.Brief) == 0 {
+		t.Fatal("no brief")
+	}
+	for _, b := range an.Brief {
+		cited := false
+		for _, id := range b.ArticleIDs {
+			cited = cited || strings.Contains(text[id], b.Text)
+		}
+		if !cited {
+			t.Errorf("brief sentence %q is in none of the articles it cites %v", b.Text, b.ArticleIDs)
+		}
+	}
+	if an.Brief[0].Status != parallax.Corroborated {
+		t.Errorf("the brief opens with a %s sentence", an.Brief[0].Status)
+	}
+}
+
+func sameIDs(a, b []int64) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	m := map[int64]bool{}
+	for _, x := range a {
+		m[x] = true
+	}
+	for _, x := range b {
+		if !m[x] {
+			return false
+		}
+	}
+	return true
+}

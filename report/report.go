@@ -48,6 +48,15 @@ func Build(story *parallax.Story, articles []*parallax.Article, storyline []*par
 	if an.Timeline != nil {
 		r.Timeline = an.Timeline
 	}
+	if an.Claims != nil {
+		r.Claims = an.Claims
+	}
+	if an.Conflicts != nil {
+		r.Conflicts = an.Conflicts
+	}
+	if an.Brief != nil {
+		r.Brief = an.Brief
+	}
 	for _, s := range storyline {
 		if s.ID != story.ID {
 			r.Related = append(r.Related, parallax.RelatedStory{ID: s.ID, Title: s.Title, Articles: s.Articles})

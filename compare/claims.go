@@ -1,0 +1,215 @@
+package compare
+
+import (
+	"math"
+	"sort"
+	"strings"
+
+	"github.com/parallax-news/parallax"
+)
+
+// maxClaims bounds the claims a report lists; the most widely reported
+// come first.
+const maxClaims = 100
+
+// statement is one sentence of one article, as claims align them.
+type statement struct {
+	article int64
+	text    string
+	words   map[string]bool
+	order   int // position in the story, articles in publication order
+}
+
+type claimGroup struct {
+	members []int
+	words   map[string]int // word → members holding it
+}
+
+// claims aligns the articles' sentences that state the same thing: enough
+// content words in common. A claim is corroborated when two or more
+// independent outlets state it, conflicting when its sentences give
+// different values for a count, and single-source otherwise.
+func claims(in []Input, figs []figure, confl []parallax.Conflict) []parallax.Claim {
+	var sts []statement
+	for _, x := range in {
+		for _, s := range x.Annotation.Sentences {
+			w := contentWords(s.Text)
+			if len(w) < 5 || !endsSentence(s.Text) {
+				continue // headings, bylines, captions' credits, fragments
+			}
+			sts = append(sts, statement{article: x.Article.ID, text: s.Text, words: w, order: len(sts)})
+		}
+	}
+	df := map[string]int{}
+	for _, st := range sts {
+		for w := range st.words {
+			df[w]++
+		}
+	}
+	weight := func(w string) float64 { return math.Log(1 + float64(len(sts))/float64(df[w])) }
+	var groups []*claimGroup
+	index := map[string][]int{} // word → groups
+	for i, st := range sts {
+		best, bestSim := -1, 0.0
+		shared := map[int]int{}
+		for w := range st.words {
+			for _, g := range index[w] {
+				shared[g]++
+			}
+		}
+		for g, n := range shared {
+			if n < 3 {
+				continue
+			}
+			if sim := similarity(st, sts, groups[g], weight); sim > bestSim {
+				best, bestSim = g, sim
+			}
+		}
+		if best >= 0 && bestSim >= claimSimilarity && !hasArticle(groups[best], sts, st.article) {
+			groups[best].add(i, st)
+		} else {
+			g := &claimGroup{words: map[string]int{}}
+			g.add(i, st)
+			groups = append(groups, g)
+			best = len(groups) - 1
+		}
+		for w := range st.words {
+			if l := index[w]; len(l) == 0 || l[len(l)-1] != best {
+				index[w] = append(index[w], best)
+			}
+		}
+	}
+	conflicting := conflictingSentences(confl)
+	outlets := outletsOf(in)
+	out := []parallax.Claim{}
+	for _, g := range groups {
+		c := parallax.Claim{ArticleIDs: []int64{}, Evidence: []parallax.Evidence{}}
+		text := ""
+		for _, m := range g.members {
+			st := sts[m]
+			c.ArticleIDs = addID(c.ArticleIDs, st.article)
+			c.Evidence = append(c.Evidence, parallax.Evidence{ArticleID: st.article, Sentence: st.text})
+			if text == "" || len(st.text) < len(text) {
+				text = st.text
+			}
+			if conflicting[st.text] {
+				c.Status = parallax.Conflicting
+			}
+		}
+		c.Text = text
+		c.ArticleIDs = sortIDs(c.ArticleIDs)
+		if c.Status == "" {
+			c.Status = parallax.SingleSource
+			if independent(c.ArticleIDs, outlets) >= 2 {
+				c.Status = parallax.Corroborated
+			}
+		}
+		out = append(out, c)
+	}
+	rank := func(c parallax.Claim) int {
+		n := independent(c.ArticleIDs, outlets)
+		if c.Status == parallax.Conflicting {
+			n++ // disagreement is news
+		}
+		return n
+	}
+	sort.SliceStable(out, func(i, j int) bool { return rank(out[i]) > rank(out[j]) })
+	if len(out) > maxClaims {
+		out = out[:maxClaims]
+	}
+	return out
+}
+
+func endsSentence(s string) bool {
+	s = strings.TrimRight(strings.TrimSpace(s), `"'”’»)`)
+	return strings.HasSuffix(s, ".") || strings.HasSuffix(s, "!") || strings.HasSuffix(s, "?") || strings.HasSuffix(s, "。")
+}
+
+func (g *claimGroup) add(i int, st statement) {
+	g.members = append(g.members, i)
+	for w := range st.words {
+		g.words[w]++
+	}
+}
+
+func hasArticle(g *claimGroup, sts []statement, article int64) bool {
+	for _, m := range g.members {
+		if sts[m].article == article {
+			return true
+		}
+	}
+	return false
+}
+
+// claimSimilarity is the weighted overlap at which two sentences state
+// the same claim.
+const claimSimilarity = 0.35
+
+// similarity is the best weighted Jaccard similarity of st's words with a
+// member of the group: words rare in the story weigh more, so that two
+// renderings of one statement match on what is specific to it.
+func similarity(st statement, sts []statement, g *claimGroup, weight func(string) float64) float64 {
+	best := 0.0
+	for _, m := range g.members {
+		o := sts[m]
+		var common, union float64
+		for w := range st.words {
+			wt := weight(w)
+			union += wt
+			if o.words[w] {
+				common += wt
+			}
+		}
+		for w := range o.words {
+			if !st.words[w] {
+				union += weight(w)
+			}
+		}
+		if j := common / union; j > best {
+			best = j
+		}
+	}
+	return best
+}
+
+func conflictingSentences(confl []parallax.Conflict) map[string]bool {
+	out := map[string]bool{}
+	for _, c := range confl {
+		for _, v := range c.Values {
+			for _, e := range v.Evidence {
+				out[e.Sentence] = true
+			}
+		}
+	}
+	return out
+}
+
+// brief picks the story's brief from its claims: the most widely
+// corroborated first, then conflicting ones, then single-source ones,
+// each sentence exactly as an article wrote it, citing its articles.
+func brief(cs []parallax.Claim) []parallax.BriefSentence {
+	const size = 8
+	out := []parallax.BriefSentence{}
+	seen := map[string]bool{}
+	for _, want := range []string{parallax.Corroborated, parallax.Conflicting, parallax.SingleSource} {
+		n := 0
+		for _, c := range cs {
+			if len(out) >= size {
+				return out
+			}
+			if c.Status != want || seen[c.Text] || strings.HasSuffix(strings.TrimSpace(c.Text), ":") {
+				continue
+			}
+			if want == parallax.Conflicting && n == 2 {
+				break // one sentence per side of a disagreement is enough
+			}
+			n++
+			seen[c.Text] = true
+			out = append(out, parallax.BriefSentence{Text: c.Text, ArticleIDs: c.ArticleIDs, Status: c.Status})
+		}
+		if want == parallax.Conflicting && len(out) >= 3 {
+			break // single-source sentences only fill a thin brief
+		}
+	}
+	return out
+}

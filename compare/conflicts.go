@@ -1,0 +1,119 @@
+package compare
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/parallax-news/parallax"
+)
+
+// eventSlots name what a count of people counts, by the words that
+// report it: "injuring 14", "17 were hurt", "killed 3", "2 dead".
+var eventSlots = map[string]string{
+	"injured": "injured", "injuring": "injured", "injure": "injured", "injures": "injured", "injuries": "injured",
+	"hurt": "injured", "wounded": "injured", "wounding": "injured", "killed": "killed", "killing": "killed",
+	"kills": "killed", "dead": "killed", "died": "killed", "deaths": "killed", "death": "killed", "fatalities": "killed",
+	"missing": "missing", "arrested": "arrested", "arrests": "arrested", "detained": "arrested",
+	"evacuated": "evacuated", "displaced": "displaced", "rescued": "rescued", "hospitalised": "hospitalised",
+	"hospitalized": "hospitalised",
+}
+
+// figure is one article's statement of a count.
+type figure struct {
+	slot     string
+	value    string
+	article  int64
+	sentence string
+}
+
+// figures finds the counts each article gives for event slots: a number
+// of people with a reporting word for what happened to them in the same
+// clause, within a few words.
+func figures(in []Input) []figure {
+	var out []figure
+	for _, x := range in {
+		seen := map[string]bool{}
+		for _, n := range x.Annotation.Numbers {
+			if n.Unit != "" || n.Value <= 0 || n.Value != float64(int64(n.Value)) {
+				continue
+			}
+			sentence := sentenceOf(x.Annotation, n.Start)
+			slot := slotNear(sentence, n.Text)
+			if slot == "" {
+				continue
+			}
+			v := strconv.FormatInt(int64(n.Value), 10)
+			if seen[slot+v] {
+				continue
+			}
+			seen[slot+v] = true
+			out = append(out, figure{slot: slot, value: v, article: x.Article.ID, sentence: sentence})
+		}
+	}
+	return out
+}
+
+// slotNear returns the event slot whose word lies within four words of
+// the number in the sentence.
+func slotNear(sentence, number string) string {
+	words := strings.FieldsFunc(strings.ToLower(strings.ReplaceAll(sentence, ",", "")), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	})
+	target := strings.ToLower(strings.ReplaceAll(strings.Fields(number)[0], ",", ""))
+	for i, w := range words {
+		if w != target {
+			continue
+		}
+		for k := max(0, i-4); k < min(len(words), i+5); k++ {
+			if s, ok := eventSlots[words[k]]; ok {
+				return s
+			}
+		}
+	}
+	return ""
+}
+
+// conflicts reports slots given different values by the story's articles,
+// each value with its articles and sentences. Values are ordered by how
+// many independent outlets give them.
+func conflicts(in []Input, figs []figure) []parallax.Conflict {
+	bySlot := map[string]map[string][]figure{}
+	for _, f := range figs {
+		if bySlot[f.slot] == nil {
+			bySlot[f.slot] = map[string][]figure{}
+		}
+		bySlot[f.slot][f.value] = append(bySlot[f.slot][f.value], f)
+	}
+	outlets := outletsOf(in)
+	var slots []string
+	for s, values := range bySlot {
+		if len(values) > 1 {
+			slots = append(slots, s)
+		}
+	}
+	sort.Strings(slots)
+	out := []parallax.Conflict{}
+	for _, s := range slots {
+		c := parallax.Conflict{Slot: "number " + s, Values: []parallax.ConflictValue{}}
+		for v, fs := range bySlot[s] {
+			cv := parallax.ConflictValue{Value: v, ArticleIDs: []int64{}, Evidence: []parallax.Evidence{}}
+			for _, f := range fs {
+				cv.ArticleIDs = addID(cv.ArticleIDs, f.article)
+				cv.Evidence = append(cv.Evidence, parallax.Evidence{ArticleID: f.article, Sentence: f.sentence})
+			}
+			cv.ArticleIDs = sortIDs(cv.ArticleIDs)
+			c.Values = append(c.Values, cv)
+		}
+		sort.SliceStable(c.Values, func(i, j int) bool {
+			a, b := independent(c.Values[i].ArticleIDs, outlets), independent(c.Values[j].ArticleIDs, outlets)
+			if a != b {
+				return a > b
+			}
+			return c.Values[i].Value < c.Values[j].Value
+		})
+		out = append(out, c)
+	}
+	return out
+}
