@@ -2,8 +2,6 @@ package analyze_test
 
 import (
 	"encoding/json"
-	"io/fs"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -12,7 +10,7 @@ import (
 	"github.com/parallax-news/parallax/analyze"
 	"github.com/parallax-news/parallax/analyze/entity"
 	"github.com/parallax-news/parallax/demo"
-	"github.com/parallax-news/parallax/input"
+	"github.com/parallax-news/parallax/internal/demotest"
 	"github.com/parallax-news/parallax/internal/golden"
 )
 
@@ -66,34 +64,7 @@ func TestOtherLanguages(t *testing.T) {
 }
 
 // demoArticles decodes the demo corpus as ingest would store it.
-func demoArticles(t *testing.T) []*parallax.Article {
-	t.Helper()
-	dec := input.NewDecoder()
-	var out []*parallax.Article
-	err := fs.WalkDir(demo.Corpus, "corpus", func(path string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		data, _ := demo.Corpus.ReadFile(path)
-		if strings.HasSuffix(path, ".txt") {
-			a, _, err := dec.DecodeText(filepath.Base(path), data)
-			out = append(out, a)
-			return err
-		}
-		for _, line := range strings.Split(strings.TrimSpace(string(data)), "\n") {
-			a, _, err := dec.DecodeJSON([]byte(line))
-			if err != nil {
-				return err
-			}
-			out = append(out, a)
-		}
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return out
-}
+func demoArticles(t testing.TB) []*parallax.Article { return demotest.Articles(t) }
 
 func annotateDemo(t *testing.T) map[string]analyze.Annotation {
 	out := map[string]analyze.Annotation{}

@@ -13,7 +13,7 @@ import (
 func BenchmarkAnnotate(b *testing.B) {
 	var parts []string
 	size := 0
-	for _, a := range demoArticles(&testing.T{}) {
+	for _, a := range demoArticles(b) {
 		if size >= 5000 {
 			break
 		}

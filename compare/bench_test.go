@@ -10,7 +10,7 @@ import (
 // BenchmarkCompare200 compares a 200-article story: the demo's collapse
 // story repeated, each copy a different article.
 func BenchmarkCompare200(b *testing.B) {
-	base, _, _ := collapse(&testing.T{})
+	base, _, _ := collapse(b)
 	var in []compare.Input
 	for i := 0; len(in) < 200; i++ {
 		x := base[i%len(base)]

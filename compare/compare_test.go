@@ -2,8 +2,6 @@ package compare_test
 
 import (
 	"encoding/json"
-	"io/fs"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -11,7 +9,7 @@ import (
 	"github.com/parallax-news/parallax/analyze"
 	"github.com/parallax-news/parallax/compare"
 	"github.com/parallax-news/parallax/demo"
-	"github.com/parallax-news/parallax/input"
+	"github.com/parallax-news/parallax/internal/demotest"
 )
 
 type gold struct {
@@ -32,7 +30,7 @@ type gold struct {
 
 // collapse returns the demo's bridge-collapse story, annotated, with
 // article IDs in corpus order, and the demo gold.
-func collapse(t *testing.T) ([]compare.Input, map[string]int64, gold) {
+func collapse(t testing.TB) ([]compare.Input, map[string]int64, gold) {
 	t.Helper()
 	var g gold
 	if err := json.Unmarshal(demo.Gold, &g); err != nil {
@@ -42,41 +40,16 @@ func collapse(t *testing.T) ([]compare.Input, map[string]int64, gold) {
 	for _, id := range g.Stories["collapse"] {
 		members[id] = true
 	}
-	dec := input.NewDecoder()
 	var in []compare.Input
 	ids := map[string]int64{}
-	add := func(a *parallax.Article) {
+	for _, a := range demotest.Articles(t) {
 		if !members[a.ExternalID] {
-			return
+			continue
 		}
 		a.ID = int64(len(ids) + 1)
 		ids[a.ExternalID] = a.ID
 		ann := analyze.Annotate(a.Text, analyze.Options{Published: a.Published, Language: a.Language})
 		in = append(in, compare.Input{Article: a, Annotation: ann})
-	}
-	err := fs.WalkDir(demo.Corpus, "corpus", func(path string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		data, _ := demo.Corpus.ReadFile(path)
-		if strings.HasSuffix(path, ".txt") {
-			a, _, err := dec.DecodeText(filepath.Base(path), data)
-			if err == nil {
-				add(a)
-			}
-			return err
-		}
-		for _, line := range strings.Split(strings.TrimSpace(string(data)), "\n") {
-			a, _, err := dec.DecodeJSON([]byte(line))
-			if err != nil {
-				return err
-			}
-			add(a)
-		}
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
 	}
 	return in, ids, g
 }

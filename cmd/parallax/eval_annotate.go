@@ -30,10 +30,8 @@ func evalTemporal(e *env, dir, errorsTo string) error {
 	}
 	m := s.Metrics()
 	m.DocsPerSec = float64(len(docs)) / time.Since(start).Seconds()
-	if errorsTo != "" {
-		if err := writeErrors(errorsTo, s.Errors); err != nil {
-			return err
-		}
+	if err := writeErrors(errorsTo, s.Errors); err != nil {
+		return err
 	}
 	fmt.Fprintf(e.stdout, "%d documents, %d gold and %d found time expressions\n", m.Docs, m.Gold, m.System)
 	fmt.Fprintf(e.stdout, "strict   P %.3f  R %.3f  F1 %.3f\n", m.Strict.Precision, m.Strict.Recall, m.Strict.F1)
@@ -64,10 +62,8 @@ func evalQuotes(e *env, dir, errorsTo string) error {
 	}
 	m := s.Metrics()
 	m.DocsPerSec = float64(len(docs)) / time.Since(start).Seconds()
-	if errorsTo != "" {
-		if err := writeErrors(errorsTo, s.Errors); err != nil {
-			return err
-		}
+	if err := writeErrors(errorsTo, s.Errors); err != nil {
+		return err
 	}
 	fmt.Fprintf(e.stdout, "%d documents, %d gold and %d found attributions (overlap: the spans share half the longer one)\n", m.Docs, m.Gold, m.System)
 	for _, r := range []struct {
@@ -81,7 +77,12 @@ func evalQuotes(e *env, dir, errorsTo string) error {
 	return json.NewEncoder(e.stdout).Encode(m)
 }
 
+// writeErrors writes the disagreements with the gold labels as JSON to
+// path, when one is given.
 func writeErrors(path string, errs any) error {
+	if path == "" {
+		return nil
+	}
 	data, err := json.MarshalIndent(errs, "", "  ")
 	if err != nil {
 		return fmt.Errorf("write errors: %w", err)
