@@ -50,7 +50,14 @@ func (p *parser) unitExpr(i int) (expr, bool) {
 		e.hasRel, e.discourse = false, true
 	case det == "the":
 		if u == uYear || u == uMonth {
-			return expr{kind: kDuration, count: 1, dunit: u, end: j + 1}, true
+			// "the year ended Sept. 30" is a span of a year; "a high for
+			// the year" is this year
+			switch p.w(j + 1) {
+			case "ended", "ending", "through", "to", "before", "after":
+				return expr{kind: kDuration, count: 1, dunit: u, end: j + 1}, true
+			}
+			e.rel = 0
+			return e, true
 		}
 		if u == uWeekend {
 			e.hasRel, e.weekend, e.relTense = false, true, true
