@@ -80,6 +80,7 @@ func claims(in []Input, figs []figure, confl []parallax.Conflict) []parallax.Cla
 		}
 	}
 	conflicting := conflictingSentences(confl)
+	groups = mergeBySlot(groups, sts, confl)
 	outlets := outletsOf(in)
 	out := []parallax.Claim{}
 	for _, g := range groups {
@@ -143,7 +144,7 @@ func hasArticle(g *claimGroup, sts []statement, article int64) bool {
 
 // claimSimilarity is the weighted overlap at which two sentences state
 // the same claim.
-const claimSimilarity = 0.35
+const claimSimilarity = 0.3
 
 // similarity is the best weighted Jaccard similarity of st's words with a
 // member of the group: words rare in the story weigh more, so that two
@@ -155,11 +156,13 @@ func similarity(st statement, sts []statement, g *claimGroup, weight func(string
 	for _, m := range g.members[:min(len(g.members), 6)] {
 		o := sts[m]
 		var common, union float64
+		shared := 0
 		for w := range st.words {
 			wt := weight(w)
 			union += wt
 			if o.words[w] {
 				common += wt
+				shared++
 			}
 		}
 		for w := range o.words {
@@ -167,11 +170,71 @@ func similarity(st statement, sts []statement, g *claimGroup, weight func(string
 				union += weight(w)
 			}
 		}
-		if j := common / union; j > best {
+		j := common / union
+		// a long rewording shares many of the story's common words: plain
+		// overlap of at least eight words counts too
+		if plain := float64(shared) / float64(len(st.words)+len(o.words)-shared); shared >= 8 && plain > j {
+			j = plain
+		}
+		if j > best {
 			best = j
 		}
 	}
 	return best
+}
+
+// mergeBySlot makes the sentences that give a value for one disputed
+// count a single conflicting claim: "injuring 14 people" and "17 people
+// were injured" state the same fact differently.
+func mergeBySlot(groups []*claimGroup, sts []statement, confl []parallax.Conflict) []*claimGroup {
+	slotOf := map[string]string{}
+	for _, c := range confl {
+		for _, v := range c.Values {
+			for _, e := range v.Evidence {
+				slotOf[e.Sentence] = c.Slot
+			}
+		}
+	}
+	merged := map[string]*claimGroup{}
+	var out []*claimGroup
+	for _, g := range groups {
+		slot := ""
+		for _, m := range g.members {
+			if s, ok := slotOf[sts[m].text]; ok {
+				slot = s
+				break
+			}
+		}
+		if slot == "" {
+			out = append(out, g)
+			continue
+		}
+		if into, ok := merged[slot]; ok {
+			for _, m := range g.members {
+				into.add(m, sts[m])
+			}
+			continue
+		}
+		merged[slot] = g
+		out = append(out, g)
+	}
+	return out
+}
+
+// sides returns, for each disputed count, the first sentence giving each
+// value, citing the articles that give that value.
+func sides(confl []parallax.Conflict, seen map[string]bool) []parallax.BriefSentence {
+	var out []parallax.BriefSentence
+	for _, c := range confl {
+		for _, v := range c.Values {
+			if len(v.Evidence) == 0 || seen[v.Evidence[0].Sentence] {
+				continue
+			}
+			seen[v.Evidence[0].Sentence] = true
+			out = append(out, parallax.BriefSentence{Text: v.Evidence[0].Sentence, ArticleIDs: v.ArticleIDs, Status: parallax.Conflicting})
+		}
+	}
+	return out
 }
 
 func conflictingSentences(confl []parallax.Conflict) map[string]bool {
@@ -189,7 +252,7 @@ func conflictingSentences(confl []parallax.Conflict) map[string]bool {
 // brief picks the story's brief from its claims: the most widely
 // corroborated first, then conflicting ones, then single-source ones,
 // each sentence exactly as an article wrote it, citing its articles.
-func brief(cs []parallax.Claim) []parallax.BriefSentence {
+func brief(cs []parallax.Claim, confl []parallax.Conflict) []parallax.BriefSentence {
 	const size = 8
 	out := []parallax.BriefSentence{}
 	seen := map[string]bool{}
@@ -202,8 +265,14 @@ func brief(cs []parallax.Claim) []parallax.BriefSentence {
 			if c.Status != want || seen[c.Text] || strings.HasSuffix(strings.TrimSpace(c.Text), ":") {
 				continue
 			}
-			if want == parallax.Conflicting && n == 2 {
-				break // one sentence per side of a disagreement is enough
+			if want == parallax.Conflicting {
+				// one sentence per side of the disagreement, each citing
+				// only the articles that say it
+				if n == 0 {
+					out = append(out, sides(confl, seen)...)
+				}
+				n++
+				continue
 			}
 			n++
 			seen[c.Text] = true

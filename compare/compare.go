@@ -46,7 +46,7 @@ func Compare(in []Input) Analysis {
 		Timeline:  timeline(sorted),
 		Claims:    cl,
 		Conflicts: confl,
-		Brief:     brief(cl),
+		Brief:     brief(cl, confl),
 	}
 }
 
