@@ -292,7 +292,7 @@ func (d *doc) contentEnd(c int) int {
 	}
 	_, hi := d.sentenceTokens(d.sent[c])
 	for k := c + 1; k < hi-1; k++ {
-		if (d.w(k) == "," || d.w(k) == ";") && contentBreak[d.w(k+1)] {
+		if (d.w(k) == "," || d.w(k) == ";") && (contentBreak[d.w(k+1)] || d.attributionAt(k+1, hi)) {
 			return k
 		}
 	}
@@ -308,7 +308,22 @@ func (d *doc) trimEnd(lo, hi int) int {
 	return hi
 }
 
+// attributionAt reports a new attribution starting at token k: a short
+// noun phrase and a speech cue (", Ham also noted …").
+func (d *doc) attributionAt(k, hi int) bool {
+	j := d.npForward(k)
+	for j < hi && (cueAux[d.w(j)] || isAdverb(d.w(j))) {
+		j++
+	}
+	if j == k || j-k > 5 || j >= hi {
+		return false
+	}
+	base, ok := d.isCue(j)
+	return ok && speechVerbs[base] && j+1 < hi-1 // something follows: not ", she said."
+}
+
 var contentBreak = map[string]bool{
+	"yet":    true,
 	"though": true, "although": true, "while": true, "whereas": true, "but": true, "adding": true,
 	"saying": true, "according": true, "noting": true, "arguing": true, "he": false,
 }
