@@ -86,6 +86,9 @@ type TimelineEvent struct {
 	// Background marks a date well before the story, such as the year a
 	// bridge opened.
 	Background bool `json:"background"`
+	// StoryID is set on a date that only another story of the storyline
+	// mentions: the statement that the story reacts to, say.
+	StoryID int64 `json:"story_id,omitempty"`
 }
 
 // Claim statuses.

@@ -50,6 +50,14 @@ func Compare(in []Input) Analysis {
 	}
 }
 
+// Timeline merges the dates the articles mention; see Compare. The story
+// report uses it for the other stories of a storyline.
+func Timeline(in []Input) []parallax.TimelineEvent {
+	sorted := append([]Input(nil), in...)
+	sort.SliceStable(sorted, func(i, j int) bool { return parallax.ByPublished(sorted[i].Article, sorted[j].Article) })
+	return timeline(sorted)
+}
+
 // sentenceOf returns the sentence of the annotation that holds the
 // code-point offset pos.
 func sentenceOf(a analyze.Annotation, pos int) string {

@@ -248,3 +248,22 @@ func sameIDs(a, b []int64) bool {
 	}
 	return true
 }
+
+func TestAddRelated(t *testing.T) {
+	own := []parallax.TimelineEvent{{Date: "2026-01-26"}, {Date: "2025-11"}}
+	related := []parallax.TimelineEvent{{Date: "2025-11-07"}, {Date: "2026-01-26"}, {Date: "1960", Background: true}}
+	got := compare.AddRelated(own, 4, related)
+	var dates []string
+	for _, e := range got {
+		dates = append(dates, e.Date)
+		if e.Date == "2025-11-07" && e.StoryID != 4 {
+			t.Errorf("related date not marked with its story: %+v", e)
+		}
+		if e.Date == "2026-01-26" && e.StoryID != 0 {
+			t.Errorf("the story's own date marked as related: %+v", e)
+		}
+	}
+	if want := "2025-11 2025-11-07 2026-01-26"; strings.Join(dates, " ") != want {
+		t.Errorf("timeline = %v, want %s", dates, want)
+	}
+}

@@ -104,3 +104,24 @@ func sortKey(v string) string {
 func before(v string, t time.Time) bool {
 	return sortKey(v) < t.Format("2006-01-02")
 }
+
+// AddRelated adds to a story's timeline the dates that only a related
+// story (of the same storyline) mentions, marked with that story's ID,
+// and keeps the timeline in order. Background dates of the related story
+// are left out.
+func AddRelated(own []parallax.TimelineEvent, storyID int64, related []parallax.TimelineEvent) []parallax.TimelineEvent {
+	have := map[string]bool{}
+	for _, e := range own {
+		have[e.Date] = true
+	}
+	for _, e := range related {
+		if have[e.Date] || e.Background {
+			continue
+		}
+		have[e.Date] = true
+		e.StoryID = storyID
+		own = append(own, e)
+	}
+	sort.SliceStable(own, func(i, j int) bool { return sortKey(own[i].Date) < sortKey(own[j].Date) })
+	return own
+}

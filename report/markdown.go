@@ -56,11 +56,14 @@ func Markdown(w io.Writer, r *parallax.StoryReport) error {
 	})
 	mw.section("Timeline", len(r.Timeline), func() {
 		for _, e := range r.Timeline {
-			background := ""
+			note := ""
 			if e.Background {
-				background = ", background"
+				note = ", background"
 			}
-			mw.printf("- %s (%s%s): %s %s\n", e.Date, e.Precision, background, escape(e.Text), cites(e.ArticleIDs))
+			if e.StoryID != 0 {
+				note += fmt.Sprintf(", from related story %d", e.StoryID)
+			}
+			mw.printf("- %s (%s%s): %s %s\n", e.Date, e.Precision, note, escape(e.Text), cites(e.ArticleIDs))
 		}
 	})
 	mw.section("Entities", len(r.Entities), func() {
