@@ -16,6 +16,11 @@ import (
 // warnings for problems that do not stop the article from being stored.
 func finish(a *parallax.Article, stableID bool, raw []byte) ([]string, error) {
 	var warnings []string
+	// NUL characters (a JSON "\u0000") carry nothing and no PostgreSQL
+	// text can hold them
+	for _, f := range []*string{&a.Title, &a.Text, &a.Byline, &a.ExternalID, &a.URL, &a.Source} {
+		*f = strings.ReplaceAll(*f, "\x00", "")
+	}
 	a.Title = strings.Join(strings.Fields(a.Title), " ")
 	a.Text = normalizeText(a.Text)
 	if a.Text == "" {

@@ -305,3 +305,14 @@ func TestKeyFollowsRawInput(t *testing.T) {
 		t.Errorf("the same input got two keys")
 	}
 }
+
+func TestNULDropped(t *testing.T) {
+	d := newDecoder()
+	a, _, err := d.DecodeJSON([]byte(`{"id":"1","source":"S\u0000","title":"Ti\u0000tle","text":"Bo\u0000dy text"}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Title != "Title" || a.Text != "Body text" || a.Source != "S" {
+		t.Errorf("NUL kept: %q %q %q", a.Title, a.Text, a.Source)
+	}
+}

@@ -37,6 +37,7 @@ func Run(t *testing.T, open func(t *testing.T) Stores) {
 	t.Run("SourceLines", func(t *testing.T) { testSourceLines(t, open(t)) })
 	t.Run("FindArticlesByKeys", func(t *testing.T) { testFindArticlesByKeys(t, open(t)) })
 	t.Run("Annotations", func(t *testing.T) { testAnnotations(t, open(t)) })
+	t.Run("StableKeys", func(t *testing.T) { testStableKeys(t, open(t)) })
 }
 
 // NewArticle returns a valid article keyed by its content.
@@ -471,5 +472,30 @@ func testAnnotations(t *testing.T, s Stores) {
 	err = s.Annotations.PutAnnotations(ctx, []*parallax.ArticleAnnotation{{ArticleID: 999, ContentHash: "x", Version: "v1", Data: []byte("{}")}})
 	if parallax.ErrorCode(err) != parallax.ENOTFOUND {
 		t.Errorf("annotation of a missing article: %v", err)
+	}
+}
+
+// testStableKeys stores an article keyed by its input's own ID, a key
+// that holds a NUL between its parts, and finds it again by that key.
+func testStableKeys(t *testing.T, s Stores) {
+	ctx := context.Background()
+	a := NewArticle("The Ledger", "Title", "text", day)
+	a.ExternalID = "ledger-1"
+	a.Key = parallax.ArticleKey(a, true, "")
+	put(t, s, a)
+	got, _, err := s.Articles.FindArticles(ctx, parallax.ArticleFilter{Keys: []string{a.Key}})
+	if err != nil || len(got) != 1 || got[0].Key != a.Key {
+		t.Fatalf("FindArticles(key %q) = %+v, %v", a.Key, got, err)
+	}
+	b := *a
+	if res := put(t, s, &b); res[0].Outcome != parallax.Unchanged {
+		t.Errorf("the same article again: %s", res[0].Outcome)
+	}
+	err = s.Lines.RecordLines(ctx, []parallax.LineSighting{{Source: "The Ledger", ArticleKey: a.Key, Title: 1, Lines: []uint64{7}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c, err := s.Lines.LineCounts(ctx, "The Ledger", []uint64{7}); err != nil || len(c[7].Articles) != 1 || c[7].Articles[0] != a.Key {
+		t.Errorf("LineCounts = %+v, %v", c, err)
 	}
 }

@@ -52,7 +52,7 @@ func serve(ctx context.Context, e *env, st *store, addr string) error {
 	hs := &http.Server{Handler: srv.Handler(), ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout: time.Minute, WriteTimeout: time.Minute, IdleTimeout: 2 * time.Minute}
 	url := "http://" + ln.Addr().String() + "/"
-	fmt.Fprintf(e.stdout, "Parallax is serving %s on %s (Ctrl-C to stop)\n", st.db.Path, url)
+	fmt.Fprintf(e.stdout, "Parallax is serving %s on %s (Ctrl-C to stop)\n", st.name, url)
 	if e.ready != nil {
 		e.ready(url)
 	}

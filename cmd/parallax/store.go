@@ -3,6 +3,7 @@ package main
 import (
 	"flag"
 	"fmt"
+	"io"
 	"strings"
 
 	"github.com/parallax-news/parallax/cluster"
@@ -10,12 +11,14 @@ import (
 	"github.com/parallax-news/parallax/pipeline"
 
 	"github.com/parallax-news/parallax"
+	"github.com/parallax-news/parallax/postgres"
 	"github.com/parallax-news/parallax/sqlite"
 )
 
 // store is an open database with its services.
 type store struct {
-	db       *sqlite.DB
+	closer   io.Closer
+	name     string // the database, for messages; passwords redacted
 	articles parallax.ArticleService
 	stories  parallax.StoryService
 	sources  parallax.SourceService
@@ -23,7 +26,7 @@ type store struct {
 	annots   parallax.AnnotationService
 }
 
-func (s *store) Close() error { return s.db.Close() }
+func (s *store) Close() error { return s.closer.Close() }
 
 // pipeline returns the ingest pipeline on the store, with online
 // clustering and cross-article boilerplate removal.
@@ -56,7 +59,13 @@ func openStore(e *env, flagValue string) (*store, error) {
 	dsn := resolveDSN(e, flagValue)
 	switch {
 	case strings.HasPrefix(dsn, "postgres://"), strings.HasPrefix(dsn, "postgresql://"):
-		return nil, fmt.Errorf("open %s: the PostgreSQL store is not available in this build yet; use a SQLite file", redact(dsn))
+		db := postgres.NewDB(dsn)
+		if err := db.Open(); err != nil {
+			return nil, fmt.Errorf("%s: %w", redact(dsn), err)
+		}
+		return &store{closer: db, name: redact(dsn), articles: postgres.NewArticleService(db),
+			stories: postgres.NewStoryService(db), sources: postgres.NewSourceService(db),
+			lines: postgres.NewSourceLineService(db), annots: postgres.NewAnnotationService(db)}, nil
 	case strings.Contains(dsn, "://"):
 		return nil, fmt.Errorf("open %s: unknown database scheme (want a file path, sqlite:PATH or postgres://…)", redact(dsn))
 	}
@@ -65,7 +74,7 @@ func openStore(e *env, flagValue string) (*store, error) {
 	if err := db.Open(); err != nil {
 		return nil, err
 	}
-	return &store{db: db, articles: sqlite.NewArticleService(db), stories: sqlite.NewStoryService(db),
+	return &store{closer: db, name: path, articles: sqlite.NewArticleService(db), stories: sqlite.NewStoryService(db),
 		sources: sqlite.NewSourceService(db), lines: sqlite.NewSourceLineService(db),
 		annots: sqlite.NewAnnotationService(db)}, nil
 }

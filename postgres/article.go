@@ -1,0 +1,275 @@
+package postgres
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/parallax-news/parallax"
+)
+
+var _ parallax.ArticleService = (*ArticleService)(nil)
+
+// ArticleService stores articles in SQLite.
+type ArticleService struct {
+	db *DB
+}
+
+// NewArticleService returns an ArticleService on db.
+func NewArticleService(db *DB) *ArticleService {
+	return &ArticleService{db: db}
+}
+
+// FindArticleByID returns one article with its text.
+func (s *ArticleService) FindArticleByID(ctx context.Context, id int64) (*parallax.Article, error) {
+	as, _, err := s.FindArticles(ctx, parallax.ArticleFilter{ID: &id, WithText: true, Limit: 1})
+	if err != nil {
+		return nil, err
+	}
+	if len(as) == 0 {
+		return nil, parallax.Errorf(parallax.ENOTFOUND, "article %d not found", id)
+	}
+	return as[0], nil
+}
+
+// FindArticles returns the articles matching filter, ordered by ID, and the
+// total number of matches before Offset and Limit.
+func (s *ArticleService) FindArticles(ctx context.Context, f parallax.ArticleFilter) ([]*parallax.Article, int, error) {
+	tx, err := s.db.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return nil, 0, fmt.Errorf("begin find articles: %w", err)
+	}
+	defer tx.Rollback()
+	return findArticles(ctx, tx, f)
+}
+
+func articleWhere(f parallax.ArticleFilter) (string, []any) {
+	var where []string
+	var args []any
+	if f.ID != nil {
+		where, args = append(where, "a.id = ?"), append(args, *f.ID)
+	}
+	if f.StoryID != nil {
+		where, args = append(where, "a.story_id = ?"), append(args, *f.StoryID)
+	}
+	if f.Source != nil {
+		where, args = append(where, "s.name = ?"), append(args, *f.Source)
+	}
+	if f.Keys != nil && len(f.Keys) == 0 {
+		where = append(where, "0 = 1")
+	} else if f.Keys != nil {
+		marks := strings.TrimSuffix(strings.Repeat("?, ", len(f.Keys)), ", ")
+		where = append(where, "a.key IN ("+marks+")")
+		for _, k := range f.Keys {
+			args = append(args, encKey(k))
+		}
+	}
+	if f.Unassigned {
+		where = append(where, "a.story_id IS NULL")
+	}
+	if f.Assigned {
+		where = append(where, "a.story_id IS NOT NULL")
+	}
+	if len(where) == 0 {
+		return "", nil
+	}
+	return "WHERE " + strings.Join(where, " AND "), args
+}
+
+func findArticles(ctx context.Context, tx *txx, f parallax.ArticleFilter) ([]*parallax.Article, int, error) {
+	where, args := articleWhere(f)
+	var total int
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM articles a JOIN sources s ON s.id = a.source_id `+where, args...).Scan(&total); err != nil {
+		return nil, 0, fmt.Errorf("count articles: %w", err)
+	}
+	text := "''"
+	if f.WithText {
+		text = "a.text"
+	}
+	rows, err := tx.QueryContext(ctx, `
+		SELECT a.id, a.key, a.external_id, a.url, a.canonical_url, a.source_id, s.name,
+		       a.title, a.byline, a.published, a.published_method, a.published_precision, a.language, `+text+`,
+		       a.content_hash, a.story_id, st.storyline_id, a.duplicate_of, a.ingested_at
+		FROM articles a
+		JOIN sources s ON s.id = a.source_id
+		LEFT JOIN stories st ON st.id = a.story_id
+		`+where+` ORDER BY a.id `+limitClause(f.Offset, f.Limit), args...)
+	if err != nil {
+		return nil, 0, fmt.Errorf("find articles: %w", err)
+	}
+	defer rows.Close()
+	var out []*parallax.Article
+	for rows.Next() {
+		a, err := scanArticle(rows)
+		if err != nil {
+			return nil, 0, err
+		}
+		out = append(out, a)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, 0, fmt.Errorf("find articles: %w", err)
+	}
+	return out, total, nil
+}
+
+func scanArticle(rows *sql.Rows) (*parallax.Article, error) {
+	var a parallax.Article
+	var published sql.NullString
+	var story, storyline, dup, ingested sql.NullInt64
+	if err := rows.Scan(&a.ID, &a.Key, &a.ExternalID, &a.URL, &a.CanonicalURL, &a.SourceID, &a.Source,
+		&a.Title, &a.Byline, &published, &a.PublishedMethod, &a.PublishedPrecision, &a.Language, &a.Text,
+		&a.ContentHash, &story, &storyline, &dup, &ingested); err != nil {
+		return nil, fmt.Errorf("scan article: %w", err)
+	}
+	a.Published = fromRFC3339(published)
+	a.StoryID, a.StorylineID, a.DuplicateOf = story.Int64, storyline.Int64, dup.Int64
+	a.IngestedAt = fromUnix(ingested)
+	a.Key = decKey(a.Key)
+	return &a, nil
+}
+
+// limitClause renders LIMIT/OFFSET; a Limit of 0 means no limit.
+func limitClause(offset, limit int) string {
+	if limit <= 0 {
+		return fmt.Sprintf("OFFSET %d", max(offset, 0))
+	}
+	return fmt.Sprintf("LIMIT %d OFFSET %d", limit, max(offset, 0))
+}
+
+// PutArticles stores the articles in one transaction; see
+// parallax.ArticleService.
+func (s *ArticleService) PutArticles(ctx context.Context, articles []*parallax.Article) ([]parallax.PutResult, error) {
+	for _, a := range articles {
+		if err := validateArticle(a); err != nil {
+			return nil, err
+		}
+	}
+	tx, err := s.db.db.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, fmt.Errorf("begin put articles: %w", err)
+	}
+	defer tx.Rollback()
+	sources := map[string]int64{}
+	results := make([]parallax.PutResult, len(articles))
+	for i, a := range articles {
+		if results[i], err = s.putArticle(ctx, tx, a, sources); err != nil {
+			return nil, err
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return nil, fmt.Errorf("commit put articles: %w", err)
+	}
+	for i, a := range articles {
+		a.ID = results[i].ID
+	}
+	return results, nil
+}
+
+func validateArticle(a *parallax.Article) error {
+	switch {
+	case hasNUL(a.Title, a.Text, a.Byline, a.ExternalID, a.URL, a.Source):
+		return parallax.Errorf(parallax.EINVALID, "article %q holds a NUL character, which PostgreSQL text cannot store", a.Title)
+	case a.Key == "":
+		return parallax.Errorf(parallax.EINVALID, "article %q has no key", a.Title)
+	case a.Source == "":
+		return parallax.Errorf(parallax.EINVALID, "article %q has no source", a.Title)
+	case strings.TrimSpace(a.Text) == "":
+		return parallax.Errorf(parallax.EINVALID, "article %q has no text", a.Title)
+	case a.ContentHash == "":
+		return parallax.Errorf(parallax.EINVALID, "article %q has no content hash", a.Title)
+	}
+	return nil
+}
+
+func (s *ArticleService) putArticle(ctx context.Context, tx *txx, a *parallax.Article, sources map[string]int64) (parallax.PutResult, error) {
+	var id int64
+	var hash string
+	err := tx.QueryRowContext(ctx, `SELECT id, content_hash FROM articles WHERE key = ?`, encKey(a.Key)).Scan(&id, &hash)
+	switch {
+	case err == nil && hash == a.ContentHash:
+		return parallax.PutResult{ID: id, Outcome: parallax.Unchanged}, nil
+	case err != nil && !errors.Is(err, sql.ErrNoRows):
+		return parallax.PutResult{}, fmt.Errorf("look up article %q: %w", a.Key, err)
+	}
+	sourceID, err := s.db.sourceID(ctx, tx, a.Source, sources)
+	if err != nil {
+		return parallax.PutResult{}, err
+	}
+	now := s.db.Now().Unix()
+	if id != 0 {
+		_, err = tx.ExecContext(ctx, `UPDATE articles SET external_id = ?, url = ?, canonical_url = ?,
+			source_id = ?, title = ?, byline = ?, published = ?, published_at = ?, published_method = ?,
+			published_precision = ?, language = ?, text = ?, content_hash = ?, updated_at = ? WHERE id = ?`,
+			a.ExternalID, a.URL, a.CanonicalURL, sourceID, a.Title, a.Byline,
+			nullRFC3339(a.Published), nullUnix(a.Published), a.PublishedMethod, a.PublishedPrecision,
+			a.Language, a.Text, a.ContentHash, now, id)
+		if err != nil {
+			return parallax.PutResult{}, fmt.Errorf("update article %d: %w", id, err)
+		}
+		return parallax.PutResult{ID: id, Outcome: parallax.Updated}, nil
+	}
+	err = tx.QueryRowContext(ctx, `INSERT INTO articles (key, external_id, url, canonical_url,
+		source_id, title, byline, published, published_at, published_method, published_precision, language, text,
+		content_hash, ingested_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+		encKey(a.Key), a.ExternalID, a.URL, a.CanonicalURL, sourceID, a.Title, a.Byline,
+		nullRFC3339(a.Published), nullUnix(a.Published), a.PublishedMethod, a.PublishedPrecision,
+		a.Language, a.Text, a.ContentHash, now, now).Scan(&id)
+	if err != nil {
+		return parallax.PutResult{}, fmt.Errorf("insert article %q: %w", a.Title, err)
+	}
+	return parallax.PutResult{ID: id, Outcome: parallax.Added}, nil
+}
+
+// sourceID returns the ID of the named source, creating it if needed. cache
+// spares a query per article of a batch.
+func (db *DB) sourceID(ctx context.Context, tx *txx, name string, cache map[string]int64) (int64, error) {
+	if id, ok := cache[name]; ok {
+		return id, nil
+	}
+	_, err := tx.ExecContext(ctx, `INSERT INTO sources (name, created_at) VALUES (?, ?) ON CONFLICT (name) DO NOTHING`,
+		name, db.Now().Unix())
+	if err != nil {
+		return 0, fmt.Errorf("insert source %q: %w", name, err)
+	}
+	var id int64
+	if err := tx.QueryRowContext(ctx, `SELECT id FROM sources WHERE name = ?`, name).Scan(&id); err != nil {
+		return 0, fmt.Errorf("look up source %q: %w", name, err)
+	}
+	cache[name] = id
+	return id, nil
+}
+
+// Article keys join their parts with NUL (parallax.ArticleKey), which
+// PostgreSQL text cannot hold: the store writes NUL as `\0` and a
+// backslash as `\\`, and reads them back.
+func encKey(k string) string {
+	return strings.ReplaceAll(strings.ReplaceAll(k, `\`, `\\`), "\x00", `\0`)
+}
+
+func decKey(k string) string {
+	var b strings.Builder
+	for i := 0; i < len(k); i++ {
+		if k[i] == '\\' && i+1 < len(k) {
+			i++
+			if k[i] == '0' {
+				b.WriteByte(0)
+			} else {
+				b.WriteByte(k[i])
+			}
+			continue
+		}
+		b.WriteByte(k[i])
+	}
+	return b.String()
+}
+
+func hasNUL(fields ...string) bool {
+	for _, f := range fields {
+		if strings.IndexByte(f, 0) >= 0 {
+			return true
+		}
+	}
+	return false
+}

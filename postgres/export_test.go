@@ -1,0 +1,7 @@
+package postgres
+
+// Exported for tests.
+var (
+	EncKey = encKey
+	DecKey = decKey
+)

@@ -1,0 +1,233 @@
+package postgres
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/parallax-news/parallax"
+)
+
+var _ parallax.StoryService = (*StoryService)(nil)
+
+// StoryService stores stories and storylines in SQLite.
+type StoryService struct {
+	db *DB
+}
+
+// NewStoryService returns a StoryService on db.
+func NewStoryService(db *DB) *StoryService {
+	return &StoryService{db: db}
+}
+
+// FindStoryByID returns the story with the given ID or alias.
+func (s *StoryService) FindStoryByID(ctx context.Context, id int64) (*parallax.Story, error) {
+	tx, err := s.db.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return nil, fmt.Errorf("begin find story: %w", err)
+	}
+	defer tx.Rollback()
+	var target int64
+	err = tx.QueryRowContext(ctx, `SELECT story_id FROM story_aliases WHERE alias_id = ?`, id).Scan(&target)
+	switch {
+	case err == nil:
+		id = target
+	case !errors.Is(err, sql.ErrNoRows):
+		return nil, fmt.Errorf("resolve story alias %d: %w", id, err)
+	}
+	stories, _, err := findStories(ctx, tx, parallax.StoryFilter{IDs: []int64{id}})
+	if err != nil {
+		return nil, err
+	}
+	if len(stories) == 0 {
+		return nil, parallax.Errorf(parallax.ENOTFOUND, "story %d not found", id)
+	}
+	return stories[0], nil
+}
+
+// FindStories returns matching stories, most recently published first, and
+// the total number of matches.
+func (s *StoryService) FindStories(ctx context.Context, f parallax.StoryFilter) ([]*parallax.Story, int, error) {
+	tx, err := s.db.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return nil, 0, fmt.Errorf("begin find stories: %w", err)
+	}
+	defer tx.Rollback()
+	stories, total, err := findStories(ctx, tx, f)
+	return stories, total, err
+}
+
+func findStories(ctx context.Context, tx *txx, f parallax.StoryFilter) ([]*parallax.Story, int, error) {
+	var where []string
+	var args []any
+	if f.IDs != nil {
+		where = append(where, "id IN ("+placeholders(len(f.IDs))+")")
+		for _, id := range f.IDs {
+			args = append(args, id)
+		}
+	}
+	if f.StorylineID != nil {
+		where, args = append(where, "storyline_id = ?"), append(args, *f.StorylineID)
+	}
+	cond := ""
+	if len(where) > 0 {
+		cond = "WHERE " + strings.Join(where, " AND ")
+	}
+	var total int
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM stories `+cond, args...).Scan(&total); err != nil {
+		return nil, 0, fmt.Errorf("count stories: %w", err)
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT id, storyline_id, title, first_published, last_published,
+		article_count, source_count, updated_at FROM stories `+cond+`
+		ORDER BY coalesce(last_published, 0) DESC, id `+limitClause(f.Offset, f.Limit), args...)
+	if err != nil {
+		return nil, 0, fmt.Errorf("find stories: %w", err)
+	}
+	defer rows.Close()
+	var out []*parallax.Story
+	for rows.Next() {
+		var st parallax.Story
+		var first, last, updated sql.NullInt64
+		if err := rows.Scan(&st.ID, &st.StorylineID, &st.Title, &first, &last,
+			&st.Articles, &st.Sources, &updated); err != nil {
+			return nil, 0, fmt.Errorf("scan story: %w", err)
+		}
+		st.FirstPublished, st.LastPublished, st.UpdatedAt = fromUnix(first), fromUnix(last), fromUnix(updated)
+		out = append(out, &st)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, 0, fmt.Errorf("find stories: %w", err)
+	}
+	return out, total, nil
+}
+
+func placeholders(n int) string {
+	if n == 0 {
+		return "NULL"
+	}
+	return strings.Repeat("?, ", n-1) + "?"
+}
+
+// AssignStories applies the assignments in one transaction; see
+// parallax.StoryService.
+func (s *StoryService) AssignStories(ctx context.Context, as []parallax.Assignment) error {
+	for _, a := range as {
+		if a.ArticleID <= 0 || a.StoryID <= 0 || a.StorylineID <= 0 {
+			return parallax.Errorf(parallax.EINVALID, "assignment of article %d to story %d in storyline %d: IDs must be positive",
+				a.ArticleID, a.StoryID, a.StorylineID)
+		}
+	}
+	tx, err := s.db.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("begin assign stories: %w", err)
+	}
+	defer tx.Rollback()
+	touched := map[int64]bool{}
+	for _, a := range as {
+		if err := s.assign(ctx, tx, a, touched); err != nil {
+			return err
+		}
+	}
+	if err := s.refreshStories(ctx, tx, touched); err != nil {
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("commit assign stories: %w", err)
+	}
+	return nil
+}
+
+// assign places one article, recording in touched every story whose
+// aggregates change: the new one and the one the article leaves.
+func (s *StoryService) assign(ctx context.Context, tx *txx, a parallax.Assignment, touched map[int64]bool) error {
+	now := s.db.Now().Unix()
+	if _, err := tx.ExecContext(ctx, `INSERT INTO storylines (id, title, created_at) VALUES (?, ?, ?)
+		ON CONFLICT (id) DO NOTHING`, a.StorylineID, a.Title, now); err != nil {
+		return fmt.Errorf("create storyline %d: %w", a.StorylineID, err)
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO stories (id, storyline_id, title, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET storyline_id = excluded.storyline_id`,
+		a.StoryID, a.StorylineID, a.Title, now, now); err != nil {
+		return fmt.Errorf("create story %d: %w", a.StoryID, err)
+	}
+	var old sql.NullInt64
+	if err := tx.QueryRowContext(ctx, `SELECT story_id FROM articles WHERE id = ?`, a.ArticleID).Scan(&old); err != nil {
+		if errors.Is(err, sql.ErrNoRows) {
+			return parallax.Errorf(parallax.ENOTFOUND, "assign article %d: article not found", a.ArticleID)
+		}
+		return fmt.Errorf("assign article %d: %w", a.ArticleID, err)
+	}
+	dup := sql.NullInt64{Int64: a.DuplicateOf, Valid: a.DuplicateOf != 0}
+	if _, err := tx.ExecContext(ctx, `UPDATE articles SET story_id = ?, duplicate_of = ? WHERE id = ?`,
+		a.StoryID, dup, a.ArticleID); err != nil {
+		return fmt.Errorf("assign article %d: %w", a.ArticleID, err)
+	}
+	touched[a.StoryID] = true
+	if old.Valid {
+		touched[old.Int64] = true
+	}
+	return nil
+}
+
+// refreshStories recomputes the counts and dates of the given stories.
+func (s *StoryService) refreshStories(ctx context.Context, tx *txx, ids map[int64]bool) error {
+	now := s.db.Now().Unix()
+	for id := range ids {
+		_, err := tx.ExecContext(ctx, `UPDATE stories SET
+			article_count = (SELECT count(*) FROM articles WHERE story_id = stories.id),
+			source_count = (SELECT count(DISTINCT source_id) FROM articles WHERE story_id = stories.id),
+			first_published = (SELECT min(published_at) FROM articles WHERE story_id = stories.id),
+			last_published = (SELECT max(published_at) FROM articles WHERE story_id = stories.id),
+			updated_at = ?
+			WHERE id = ?`, now, id)
+		if err != nil {
+			return fmt.Errorf("refresh story %d: %w", id, err)
+		}
+	}
+	return nil
+}
+
+// MergeStories folds story from into story into; see
+// parallax.StoryService.
+func (s *StoryService) MergeStories(ctx context.Context, from, into int64) error {
+	if from == into {
+		return parallax.Errorf(parallax.EINVALID, "merge story %d into itself", from)
+	}
+	tx, err := s.db.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("begin merge stories: %w", err)
+	}
+	defer tx.Rollback()
+	for _, id := range []int64{from, into} {
+		var n int
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM stories WHERE id = ?`, id).Scan(&n); err != nil {
+			return fmt.Errorf("merge stories: %w", err)
+		}
+		if n == 0 {
+			return parallax.Errorf(parallax.ENOTFOUND, "merge stories: story %d not found", id)
+		}
+	}
+	stmts := []struct {
+		q    string
+		args []any
+	}{
+		{`UPDATE articles SET story_id = ? WHERE story_id = ?`, []any{into, from}},
+		{`UPDATE story_aliases SET story_id = ? WHERE story_id = ?`, []any{into, from}},
+		{`INSERT INTO story_aliases (alias_id, story_id) VALUES (?, ?)`, []any{from, into}},
+		{`DELETE FROM stories WHERE id = ?`, []any{from}},
+	}
+	for _, st := range stmts {
+		if _, err := tx.ExecContext(ctx, st.q, st.args...); err != nil {
+			return fmt.Errorf("merge story %d into %d: %w", from, into, err)
+		}
+	}
+	if err := s.refreshStories(ctx, tx, map[int64]bool{into: true}); err != nil {
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("commit merge stories: %w", err)
+	}
+	return nil
+}
