@@ -1,21 +1,22 @@
-// Package postgres is the scale-out store: the parallax service interfaces
-// on PostgreSQL, through pgx. It keeps the SQLite store's schema and
-// passes the same conformance suite (storetest), so that a deployment can
-// move from the embedded file to a shared server.
+// Package postgres is the scale-out store: the parallax service
+// interfaces on PostgreSQL, through pgx. It shares the SQLite store's
+// schema and SQL (internal/sqlstore) and passes the same conformance
+// suite (storetest), so that a deployment can move from the embedded
+// file to a shared server.
 package postgres
 
 import (
 	"context"
 	"database/sql"
 	"embed"
+	"errors"
 	"fmt"
-	"io/fs"
-	"sort"
-	"strconv"
-	"strings"
 	"time"
 
+	"github.com/jackc/pgx/v5/pgconn"
 	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" driver
+
+	"github.com/parallax-news/parallax/internal/sqlstore"
 )
 
 //go:embed migrations/*.sql
@@ -23,7 +24,8 @@ var migrationFS embed.FS
 
 // DB is a handle to one Parallax PostgreSQL database.
 type DB struct {
-	db *dbx
+	db    *sql.DB
+	store *sqlstore.DB
 	// DSN is the connection string: postgres://user@host:port/db?….
 	DSN string
 	// Now returns the current time. Defaults to time.Now.
@@ -36,6 +38,16 @@ func NewDB(dsn string) *DB {
 	return &DB{DSN: dsn, Now: time.Now}
 }
 
+// dialect is PostgreSQL's: numbered placeholders, no NUL in text.
+var dialect = sqlstore.Dialect{
+	Numbered: true,
+	NoNUL:    true,
+	IsForeignKey: func(err error) bool {
+		var pe *pgconn.PgError
+		return errors.As(err, &pe) && pe.Code == "23503"
+	},
+}
+
 // Open connects and applies pending migrations. Workers that start
 // together take turns: migrations run under an advisory lock.
 func (db *DB) Open() error {
@@ -46,11 +58,8 @@ func (db *DB) Open() error {
 	if err != nil {
 		return fmt.Errorf("open postgres: %w", err)
 	}
-	db.db = &dbx{sdb}
-	if err := sdb.PingContext(context.Background()); err != nil {
-		sdb.Close()
-		return fmt.Errorf("open postgres: %w", err)
-	}
+	db.db = sdb
+	db.store = sqlstore.New(sdb, dialect, func() time.Time { return db.Now() })
 	if err := db.migrate(context.Background()); err != nil {
 		sdb.Close()
 		return fmt.Errorf("open postgres: %w", err)
@@ -70,7 +79,7 @@ func (db *DB) Close() error {
 const migrationLock = 0x706172616c6c6178 // "parallax"
 
 func (db *DB) migrate(ctx context.Context) error {
-	conn, err := db.db.DB.Conn(ctx)
+	conn, err := db.db.Conn(ctx)
 	if err != nil {
 		return fmt.Errorf("migrate: %w", err)
 	}
@@ -79,62 +88,11 @@ func (db *DB) migrate(ctx context.Context) error {
 		return fmt.Errorf("migrate: lock: %w", err)
 	}
 	defer conn.ExecContext(context.Background(), `SELECT pg_advisory_unlock($1)`, int64(migrationLock))
-	if _, err := conn.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
-		version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)`); err != nil {
-		return fmt.Errorf("create migrations table: %w", err)
-	}
-	names, err := fs.Glob(migrationFS, "migrations/*.sql")
-	if err != nil {
-		return fmt.Errorf("list migrations: %w", err)
-	}
-	sort.Strings(names)
-	for _, name := range names {
-		if err := db.migrateFile(ctx, conn, name); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// migrateFile applies one numbered migration in its own transaction,
-// unless it was applied before.
-func (db *DB) migrateFile(ctx context.Context, conn *sql.Conn, name string) error {
-	base := strings.TrimPrefix(name, "migrations/")
-	version, err := strconv.Atoi(strings.SplitN(base, "_", 2)[0])
-	if err != nil {
-		return fmt.Errorf("migration %s: name must start with a number: %w", base, err)
-	}
-	tx, err := conn.BeginTx(ctx, nil)
-	if err != nil {
-		return fmt.Errorf("begin migration %s: %w", base, err)
-	}
-	defer tx.Rollback()
-	var n int
-	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM schema_migrations WHERE version = $1`, version).Scan(&n); err != nil {
-		return fmt.Errorf("check migration %s: %w", base, err)
-	}
-	if n > 0 {
-		return nil
-	}
-	body, err := migrationFS.ReadFile(name)
-	if err != nil {
-		return fmt.Errorf("read migration %s: %w", base, err)
-	}
-	if _, err := tx.ExecContext(ctx, string(body)); err != nil {
-		return fmt.Errorf("apply migration %s: %w", base, err)
-	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO schema_migrations (version, applied_at) VALUES ($1, $2)`,
-		version, db.Now().Unix()); err != nil {
-		return fmt.Errorf("record migration %s: %w", base, err)
-	}
-	return tx.Commit()
+	return sqlstore.Migrate(ctx, conn, migrationFS, true, db.Now())
 }
 
 // Exec runs one statement outside the service methods: for maintenance
 // and tests. Placeholders are written "?".
 func (db *DB) Exec(ctx context.Context, query string, args ...any) error {
-	if _, err := db.db.ExecContext(ctx, rebind(query), args...); err != nil {
-		return fmt.Errorf("exec: %w", err)
-	}
-	return nil
+	return db.store.Exec(ctx, query, args...)
 }

@@ -75,14 +75,3 @@ func TestOpenTwice(t *testing.T) {
 	}
 	again.Close()
 }
-
-func TestKeyEncoding(t *testing.T) {
-	for _, k := range []string{"", "plain", "id:The Ledger\x00ledger-1", `back\slash`, "\x00\\0\\\x00"} {
-		if got := postgres.DecKey(postgres.EncKey(k)); got != k {
-			t.Errorf("round trip of %q gave %q", k, got)
-		}
-		if strings.IndexByte(postgres.EncKey(k), 0) >= 0 {
-			t.Errorf("encoded %q still holds NUL", k)
-		}
-	}
-}

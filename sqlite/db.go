@@ -7,12 +7,10 @@ import (
 	"database/sql"
 	"embed"
 	"fmt"
-	"io/fs"
 	"net/url"
-	"sort"
-	"strconv"
-	"strings"
 	"time"
+
+	"github.com/parallax-news/parallax/internal/sqlstore"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 )
@@ -22,7 +20,8 @@ var migrationFS embed.FS
 
 // DB is a handle to one Parallax SQLite database file.
 type DB struct {
-	db *sql.DB
+	db    *sql.DB
+	store *sqlstore.DB
 	// Path is the database file.
 	Path string
 	// Now returns the current time. Defaults to time.Now.
@@ -52,7 +51,8 @@ func (db *DB) Open() error {
 		return fmt.Errorf("open sqlite %s: %w", db.Path, err)
 	}
 	db.db = sdb
-	if err := db.migrate(context.Background()); err != nil {
+	db.store = sqlstore.New(sdb, dialect, func() time.Time { return db.Now() })
+	if err := sqlstore.Migrate(context.Background(), sdb, migrationFS, false, db.Now()); err != nil {
 		sdb.Close()
 		return fmt.Errorf("open sqlite %s: %w", db.Path, err)
 	}
@@ -79,63 +79,8 @@ func (db *DB) IntegrityCheck(ctx context.Context) error {
 	return nil
 }
 
-func (db *DB) migrate(ctx context.Context) error {
-	if _, err := db.db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
-		version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL)`); err != nil {
-		return fmt.Errorf("create migrations table: %w", err)
-	}
-	names, err := fs.Glob(migrationFS, "migrations/*.sql")
-	if err != nil {
-		return fmt.Errorf("list migrations: %w", err)
-	}
-	sort.Strings(names)
-	for _, name := range names {
-		if err := db.migrateFile(ctx, name); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// migrateFile applies one numbered migration in its own transaction, unless
-// it was applied before.
-func (db *DB) migrateFile(ctx context.Context, name string) error {
-	base := strings.TrimPrefix(name, "migrations/")
-	version, err := strconv.Atoi(strings.SplitN(base, "_", 2)[0])
-	if err != nil {
-		return fmt.Errorf("migration %s: name must start with a number: %w", base, err)
-	}
-	tx, err := db.db.BeginTx(ctx, nil)
-	if err != nil {
-		return fmt.Errorf("begin migration %s: %w", base, err)
-	}
-	defer tx.Rollback()
-	var n int
-	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM schema_migrations WHERE version = ?`, version).Scan(&n); err != nil {
-		return fmt.Errorf("check migration %s: %w", base, err)
-	}
-	if n > 0 {
-		return nil
-	}
-	body, err := migrationFS.ReadFile(name)
-	if err != nil {
-		return fmt.Errorf("read migration %s: %w", base, err)
-	}
-	if _, err := tx.ExecContext(ctx, string(body)); err != nil {
-		return fmt.Errorf("apply migration %s: %w", base, err)
-	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)`,
-		version, db.Now().Unix()); err != nil {
-		return fmt.Errorf("record migration %s: %w", base, err)
-	}
-	return tx.Commit()
-}
-
 // Exec runs one statement outside the service methods: for maintenance and
 // tests.
 func (db *DB) Exec(ctx context.Context, query string, args ...any) error {
-	if _, err := db.db.ExecContext(ctx, query, args...); err != nil {
-		return fmt.Errorf("exec: %w", err)
-	}
-	return nil
+	return db.store.Exec(ctx, query, args...)
 }

@@ -1,23 +1,13 @@
-package postgres
+package sqlstore
 
 import (
-	"errors"
-
 	"context"
 	"database/sql"
 	"fmt"
 	"strings"
 
-	"github.com/jackc/pgx/v5/pgconn"
-
 	"github.com/parallax-news/parallax"
 )
-
-// isForeignKey reports a foreign-key violation (SQLSTATE 23503).
-func isForeignKey(err error) bool {
-	var pe *pgconn.PgError
-	return errors.As(err, &pe) && pe.Code == "23503"
-}
 
 var _ parallax.AnnotationService = (*AnnotationService)(nil)
 
@@ -46,7 +36,7 @@ func (s *AnnotationService) PutAnnotations(ctx context.Context, as []*parallax.A
 			version = excluded.version, data = excluded.data, updated_at = excluded.updated_at`,
 			a.ArticleID, a.ContentHash, a.Version, string(a.Data), now)
 		if err != nil {
-			if isForeignKey(err) {
+			if s.db.d.IsForeignKey != nil && s.db.d.IsForeignKey(err) {
 				return parallax.Errorf(parallax.ENOTFOUND, "article %d not found", a.ArticleID)
 			}
 			return fmt.Errorf("put annotation of article %d: %w", a.ArticleID, err)
@@ -120,7 +110,7 @@ func (s *AnnotationService) StaleArticles(ctx context.Context, version string, l
 	}
 	var out []*parallax.Article
 	for _, id := range ids {
-		as, _, err := findArticles(ctx, tx, parallax.ArticleFilter{ID: &id, WithText: true, Limit: 1})
+		as, _, err := s.db.findArticles(ctx, tx, parallax.ArticleFilter{ID: &id, WithText: true, Limit: 1})
 		if err != nil {
 			return nil, err
 		}

@@ -1,4 +1,4 @@
-package postgres
+package sqlstore
 
 import (
 	"context"
@@ -44,7 +44,7 @@ func (s *SourceLineService) RecordLines(ctx context.Context, sightings []paralla
 			return err
 		}
 		for _, l := range sg.Lines {
-			if _, err := ins.ExecContext(ctx, id, int64(l), int64(sg.Title), encKey(sg.ArticleKey), parallax.LineTitleCap); err != nil {
+			if _, err := ins.ExecContext(ctx, id, int64(l), int64(sg.Title), s.db.encKey(sg.ArticleKey), parallax.LineTitleCap); err != nil {
 				return fmt.Errorf("record line of %q: %w", sg.ArticleKey, err)
 			}
 		}
@@ -101,7 +101,7 @@ func (s *SourceLineService) LineCounts(ctx context.Context, source string, lines
 				return nil, fmt.Errorf("line counts of %q: %w", source, err)
 			}
 			c := out[uint64(line)]
-			c.Articles = append(c.Articles, decKey(key))
+			c.Articles = append(c.Articles, s.db.decKey(key))
 			c.Titles = len(c.Articles)
 			out[uint64(line)] = c
 		}

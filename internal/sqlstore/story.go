@@ -1,4 +1,4 @@
-package sqlite
+package sqlstore
 
 import (
 	"context"
@@ -59,7 +59,7 @@ func (s *StoryService) FindStories(ctx context.Context, f parallax.StoryFilter) 
 	return stories, total, err
 }
 
-func findStories(ctx context.Context, tx *sql.Tx, f parallax.StoryFilter) ([]*parallax.Story, int, error) {
+func findStories(ctx context.Context, tx *txx, f parallax.StoryFilter) ([]*parallax.Story, int, error) {
 	var where []string
 	var args []any
 	if f.IDs != nil {
@@ -141,7 +141,7 @@ func (s *StoryService) AssignStories(ctx context.Context, as []parallax.Assignme
 
 // assign places one article, recording in touched every story whose
 // aggregates change: the new one and the one the article leaves.
-func (s *StoryService) assign(ctx context.Context, tx *sql.Tx, a parallax.Assignment, touched map[int64]bool) error {
+func (s *StoryService) assign(ctx context.Context, tx *txx, a parallax.Assignment, touched map[int64]bool) error {
 	now := s.db.Now().Unix()
 	if _, err := tx.ExecContext(ctx, `INSERT INTO storylines (id, title, created_at) VALUES (?, ?, ?)
 		ON CONFLICT (id) DO NOTHING`, a.StorylineID, a.Title, now); err != nil {
@@ -172,7 +172,7 @@ func (s *StoryService) assign(ctx context.Context, tx *sql.Tx, a parallax.Assign
 }
 
 // refreshStories recomputes the counts and dates of the given stories.
-func (s *StoryService) refreshStories(ctx context.Context, tx *sql.Tx, ids map[int64]bool) error {
+func (s *StoryService) refreshStories(ctx context.Context, tx *txx, ids map[int64]bool) error {
 	now := s.db.Now().Unix()
 	for id := range ids {
 		_, err := tx.ExecContext(ctx, `UPDATE stories SET

@@ -1,10 +1,11 @@
-package postgres
+package sqlstore
 
 import (
 	"context"
 	"database/sql"
 	"errors"
 	"fmt"
+	"math"
 	"strings"
 
 	"github.com/parallax-news/parallax"
@@ -42,10 +43,10 @@ func (s *ArticleService) FindArticles(ctx context.Context, f parallax.ArticleFil
 		return nil, 0, fmt.Errorf("begin find articles: %w", err)
 	}
 	defer tx.Rollback()
-	return findArticles(ctx, tx, f)
+	return s.db.findArticles(ctx, tx, f)
 }
 
-func articleWhere(f parallax.ArticleFilter) (string, []any) {
+func (db *DB) articleWhere(f parallax.ArticleFilter) (string, []any) {
 	var where []string
 	var args []any
 	if f.ID != nil {
@@ -63,7 +64,7 @@ func articleWhere(f parallax.ArticleFilter) (string, []any) {
 		marks := strings.TrimSuffix(strings.Repeat("?, ", len(f.Keys)), ", ")
 		where = append(where, "a.key IN ("+marks+")")
 		for _, k := range f.Keys {
-			args = append(args, encKey(k))
+			args = append(args, db.encKey(k))
 		}
 	}
 	if f.Unassigned {
@@ -78,8 +79,8 @@ func articleWhere(f parallax.ArticleFilter) (string, []any) {
 	return "WHERE " + strings.Join(where, " AND "), args
 }
 
-func findArticles(ctx context.Context, tx *txx, f parallax.ArticleFilter) ([]*parallax.Article, int, error) {
-	where, args := articleWhere(f)
+func (db *DB) findArticles(ctx context.Context, tx *txx, f parallax.ArticleFilter) ([]*parallax.Article, int, error) {
+	where, args := db.articleWhere(f)
 	var total int
 	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM articles a JOIN sources s ON s.id = a.source_id `+where, args...).Scan(&total); err != nil {
 		return nil, 0, fmt.Errorf("count articles: %w", err)
@@ -102,7 +103,7 @@ func findArticles(ctx context.Context, tx *txx, f parallax.ArticleFilter) ([]*pa
 	defer rows.Close()
 	var out []*parallax.Article
 	for rows.Next() {
-		a, err := scanArticle(rows)
+		a, err := db.scanArticle(rows)
 		if err != nil {
 			return nil, 0, err
 		}
@@ -114,7 +115,7 @@ func findArticles(ctx context.Context, tx *txx, f parallax.ArticleFilter) ([]*pa
 	return out, total, nil
 }
 
-func scanArticle(rows *sql.Rows) (*parallax.Article, error) {
+func (db *DB) scanArticle(rows *sql.Rows) (*parallax.Article, error) {
 	var a parallax.Article
 	var published sql.NullString
 	var story, storyline, dup, ingested sql.NullInt64
@@ -126,14 +127,14 @@ func scanArticle(rows *sql.Rows) (*parallax.Article, error) {
 	a.Published = fromRFC3339(published)
 	a.StoryID, a.StorylineID, a.DuplicateOf = story.Int64, storyline.Int64, dup.Int64
 	a.IngestedAt = fromUnix(ingested)
-	a.Key = decKey(a.Key)
+	a.Key = db.decKey(a.Key)
 	return &a, nil
 }
 
 // limitClause renders LIMIT/OFFSET; a Limit of 0 means no limit.
 func limitClause(offset, limit int) string {
 	if limit <= 0 {
-		return fmt.Sprintf("OFFSET %d", max(offset, 0))
+		limit = math.MaxInt64 // SQLite has no OFFSET without LIMIT, PostgreSQL no LIMIT -1
 	}
 	return fmt.Sprintf("LIMIT %d OFFSET %d", limit, max(offset, 0))
 }
@@ -142,7 +143,7 @@ func limitClause(offset, limit int) string {
 // parallax.ArticleService.
 func (s *ArticleService) PutArticles(ctx context.Context, articles []*parallax.Article) ([]parallax.PutResult, error) {
 	for _, a := range articles {
-		if err := validateArticle(a); err != nil {
+		if err := validateArticle(a, s.db.d.NoNUL); err != nil {
 			return nil, err
 		}
 	}
@@ -167,9 +168,9 @@ func (s *ArticleService) PutArticles(ctx context.Context, articles []*parallax.A
 	return results, nil
 }
 
-func validateArticle(a *parallax.Article) error {
+func validateArticle(a *parallax.Article, noNUL bool) error {
 	switch {
-	case hasNUL(a.Title, a.Text, a.Byline, a.ExternalID, a.URL, a.Source):
+	case noNUL && hasNUL(a.Title, a.Text, a.Byline, a.ExternalID, a.URL, a.Source):
 		return parallax.Errorf(parallax.EINVALID, "article %q holds a NUL character, which PostgreSQL text cannot store", a.Title)
 	case a.Key == "":
 		return parallax.Errorf(parallax.EINVALID, "article %q has no key", a.Title)
@@ -186,7 +187,7 @@ func validateArticle(a *parallax.Article) error {
 func (s *ArticleService) putArticle(ctx context.Context, tx *txx, a *parallax.Article, sources map[string]int64) (parallax.PutResult, error) {
 	var id int64
 	var hash string
-	err := tx.QueryRowContext(ctx, `SELECT id, content_hash FROM articles WHERE key = ?`, encKey(a.Key)).Scan(&id, &hash)
+	err := tx.QueryRowContext(ctx, `SELECT id, content_hash FROM articles WHERE key = ?`, s.db.encKey(a.Key)).Scan(&id, &hash)
 	switch {
 	case err == nil && hash == a.ContentHash:
 		return parallax.PutResult{ID: id, Outcome: parallax.Unchanged}, nil
@@ -213,7 +214,7 @@ func (s *ArticleService) putArticle(ctx context.Context, tx *txx, a *parallax.Ar
 	err = tx.QueryRowContext(ctx, `INSERT INTO articles (key, external_id, url, canonical_url,
 		source_id, title, byline, published, published_at, published_method, published_precision, language, text,
 		content_hash, ingested_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-		encKey(a.Key), a.ExternalID, a.URL, a.CanonicalURL, sourceID, a.Title, a.Byline,
+		s.db.encKey(a.Key), a.ExternalID, a.URL, a.CanonicalURL, sourceID, a.Title, a.Byline,
 		nullRFC3339(a.Published), nullUnix(a.Published), a.PublishedMethod, a.PublishedPrecision,
 		a.Language, a.Text, a.ContentHash, now, now).Scan(&id)
 	if err != nil {
@@ -241,14 +242,19 @@ func (db *DB) sourceID(ctx context.Context, tx *txx, name string, cache map[stri
 	return id, nil
 }
 
-// Article keys join their parts with NUL (parallax.ArticleKey), which
-// PostgreSQL text cannot hold: the store writes NUL as `\0` and a
-// backslash as `\\`, and reads them back.
-func encKey(k string) string {
+// Article keys join their parts with NUL (parallax.ArticleKey). Where text
+// cannot hold NUL, the store writes it as `\0` and a backslash as `\\`.
+func (db *DB) encKey(k string) string {
+	if !db.d.NoNUL {
+		return k
+	}
 	return strings.ReplaceAll(strings.ReplaceAll(k, `\`, `\\`), "\x00", `\0`)
 }
 
-func decKey(k string) string {
+func (db *DB) decKey(k string) string {
+	if !db.d.NoNUL {
+		return k
+	}
 	var b strings.Builder
 	for i := 0; i < len(k); i++ {
 		if k[i] == '\\' && i+1 < len(k) {

@@ -1,7 +1,0 @@
-package postgres
-
-// Exported for tests.
-var (
-	EncKey = encKey
-	DecKey = decKey
-)

@@ -1,0 +1,35 @@
+package postgres
+
+import (
+	"github.com/parallax-news/parallax/internal/sqlstore"
+)
+
+// The services are the shared SQL implementation (internal/sqlstore) on
+// SQLite file.
+type (
+	// ArticleService stores and reads articles.
+	ArticleService = sqlstore.ArticleService
+	// StoryService assigns articles to stories and reads stories.
+	StoryService = sqlstore.StoryService
+	// SourceService reads outlets.
+	SourceService = sqlstore.SourceService
+	// SourceLineService keeps per-source paragraph counts.
+	SourceLineService = sqlstore.SourceLineService
+	// AnnotationService stores article annotations.
+	AnnotationService = sqlstore.AnnotationService
+)
+
+// NewArticleService returns an ArticleService on an open db.
+func NewArticleService(db *DB) *ArticleService { return sqlstore.NewArticleService(db.store) }
+
+// NewStoryService returns a StoryService on an open db.
+func NewStoryService(db *DB) *StoryService { return sqlstore.NewStoryService(db.store) }
+
+// NewSourceService returns a SourceService on an open db.
+func NewSourceService(db *DB) *SourceService { return sqlstore.NewSourceService(db.store) }
+
+// NewSourceLineService returns a SourceLineService on an open db.
+func NewSourceLineService(db *DB) *SourceLineService { return sqlstore.NewSourceLineService(db.store) }
+
+// NewAnnotationService returns an AnnotationService on an open db.
+func NewAnnotationService(db *DB) *AnnotationService { return sqlstore.NewAnnotationService(db.store) }
