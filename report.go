@@ -106,9 +106,16 @@ type Claim struct {
 	Evidence   []Evidence `json:"evidence"`
 }
 
+// Kinds of conflicts.
+const (
+	ConflictValues         = "values"           // different values for one slot
+	ConflictVagueVsPrecise = "vague_vs_precise" // "high approval ratings" vs "47% approval rating"
+)
+
 // Conflict is one slot with different values in different sources.
 type Conflict struct {
 	Slot   string          `json:"slot"`
+	Kind   string          `json:"kind"`
 	Values []ConflictValue `json:"values"`
 }
 

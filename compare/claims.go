@@ -189,6 +189,9 @@ func similarity(st statement, sts []statement, g *claimGroup, weight func(string
 func mergeBySlot(groups []*claimGroup, sts []statement, confl []parallax.Conflict) []*claimGroup {
 	slotOf := map[string]string{}
 	for _, c := range confl {
+		if c.Kind != parallax.ConflictValues {
+			continue
+		}
 		for _, v := range c.Values {
 			for _, e := range v.Evidence {
 				slotOf[e.Sentence] = c.Slot
@@ -226,6 +229,9 @@ func mergeBySlot(groups []*claimGroup, sts []statement, confl []parallax.Conflic
 func sides(confl []parallax.Conflict, seen map[string]bool) []parallax.BriefSentence {
 	var out []parallax.BriefSentence
 	for _, c := range confl {
+		if c.Kind != parallax.ConflictValues {
+			continue
+		}
 		for _, v := range c.Values {
 			if len(v.Evidence) == 0 || seen[v.Evidence[0].Sentence] {
 				continue
@@ -240,6 +246,9 @@ func sides(confl []parallax.Conflict, seen map[string]bool) []parallax.BriefSent
 func conflictingSentences(confl []parallax.Conflict) map[string]bool {
 	out := map[string]bool{}
 	for _, c := range confl {
+		if c.Kind != parallax.ConflictValues {
+			continue
+		}
 		for _, v := range c.Values {
 			for _, e := range v.Evidence {
 				out[e.Sentence] = true

@@ -38,7 +38,7 @@ func Compare(in []Input) Analysis {
 	sort.SliceStable(sorted, func(i, j int) bool { return parallax.ByPublished(sorted[i].Article, sorted[j].Article) })
 	ents := entities(sorted)
 	figs := figures(sorted)
-	confl := conflicts(sorted, figs)
+	confl := append(conflicts(sorted, figs), vagueVsPrecise(sorted)...)
 	cl := claims(sorted, figs, confl)
 	return Analysis{
 		Entities:  ents.report,

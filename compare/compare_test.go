@@ -267,3 +267,31 @@ func TestAddRelated(t *testing.T) {
 		t.Errorf("timeline = %v, want %s", dates, want)
 	}
 }
+
+func TestVagueVsPrecise(t *testing.T) {
+	texts := []string{
+		"The prime minister enjoys a 47% approval rating, a poll showed on Monday.",
+		"The prime minister has enjoyed high approval ratings since taking office.",
+		"The prime minister spoke about the alliance on Monday.",
+	}
+	var in []compare.Input
+	for i, text := range texts {
+		a := &parallax.Article{ID: int64(i + 1), Source: "Outlet " + string(rune('A'+i)), Text: text, Language: "en"}
+		in = append(in, compare.Input{Article: a, Annotation: analyze.Annotate(text, analyze.Options{Language: "en"})})
+	}
+	an := compare.Compare(in)
+	if len(an.Conflicts) != 1 {
+		t.Fatalf("conflicts = %+v", an.Conflicts)
+	}
+	c := an.Conflicts[0]
+	if c.Kind != parallax.ConflictVagueVsPrecise || c.Slot != "approval rating" || len(c.Values) != 2 ||
+		c.Values[0].Value != "47%" || !sameIDs(c.Values[0].ArticleIDs, []int64{1}) ||
+		c.Values[1].Value != "high approval ratings" || !sameIDs(c.Values[1].ArticleIDs, []int64{2}) {
+		t.Errorf("conflict = %+v", c)
+	}
+	for _, cl := range an.Claims {
+		if cl.Status == parallax.Conflicting {
+			t.Errorf("a vague wording made a claim conflicting: %+v", cl)
+		}
+	}
+}

@@ -96,7 +96,7 @@ func conflicts(in []Input, figs []figure) []parallax.Conflict {
 	sort.Strings(slots)
 	out := []parallax.Conflict{}
 	for _, s := range slots {
-		c := parallax.Conflict{Slot: "number " + s, Values: []parallax.ConflictValue{}}
+		c := parallax.Conflict{Slot: "number " + s, Kind: parallax.ConflictValues, Values: []parallax.ConflictValue{}}
 		for v, fs := range bySlot[s] {
 			cv := parallax.ConflictValue{Value: v, ArticleIDs: []int64{}, Evidence: []parallax.Evidence{}}
 			for _, f := range fs {
@@ -116,4 +116,114 @@ func conflicts(in []Input, figs []figure) []parallax.Conflict {
 		out = append(out, c)
 	}
 	return out
+}
+
+// vagueWords stand in for a number: "high approval ratings".
+var vagueWords = map[string]bool{
+	"high": true, "low": true, "strong": true, "weak": true, "record": true, "soaring": true, "sagging": true,
+	"many": true, "several": true, "numerous": true, "few": true, "some": true, "dozens": true, "hundreds": true,
+	"thousands": true, "large": true, "small": true, "huge": true, "modest": true, "significant": true,
+	"substantial": true, "massive": true, "sky-high": true, "solid": true, "robust": true, "rising": true,
+	"falling": true, "declining": true,
+}
+
+// vagueVsPrecise pairs an amount one article states ("47% approval
+// rating") with another article's vague wording of the same thing ("high
+// approval ratings"): not a contradiction, but a difference a reader
+// should see.
+func vagueVsPrecise(in []Input) []parallax.Conflict {
+	type precise struct {
+		text, sentence string
+		article        int64
+	}
+	byThing := map[string][]precise{}
+	var things []string
+	for _, x := range in {
+		for _, n := range x.Annotation.Numbers {
+			if n.Counts == "" || n.Unit != "%" && n.Unit != "" {
+				continue
+			}
+			k := thingKey(n.Counts)
+			if k == "" {
+				continue
+			}
+			if _, ok := byThing[k]; !ok {
+				things = append(things, k)
+			}
+			byThing[k] = append(byThing[k], precise{n.Text, sentenceOf(x.Annotation, n.Start), x.Article.ID})
+		}
+	}
+	out := []parallax.Conflict{}
+	for _, k := range things {
+		ps := byThing[k]
+		withNumber := map[int64]bool{}
+		for _, p := range ps {
+			withNumber[p.article] = true
+		}
+		c := parallax.Conflict{Slot: k, Kind: parallax.ConflictVagueVsPrecise}
+		vague := parallax.ConflictValue{ArticleIDs: []int64{}, Evidence: []parallax.Evidence{}}
+		for _, x := range in {
+			if withNumber[x.Article.ID] {
+				continue
+			}
+			for _, s := range x.Annotation.Sentences {
+				if v := vagueMention(s.Text, k); v != "" {
+					if vague.Value == "" {
+						vague.Value = v
+					}
+					vague.ArticleIDs = addID(vague.ArticleIDs, x.Article.ID)
+					vague.Evidence = append(vague.Evidence, parallax.Evidence{ArticleID: x.Article.ID, Sentence: s.Text})
+					break
+				}
+			}
+		}
+		if vague.Value == "" {
+			continue
+		}
+		exact := parallax.ConflictValue{Value: ps[0].text, ArticleIDs: []int64{}, Evidence: []parallax.Evidence{}}
+		for _, p := range ps {
+			exact.ArticleIDs = addID(exact.ArticleIDs, p.article)
+			exact.Evidence = append(exact.Evidence, parallax.Evidence{ArticleID: p.article, Sentence: p.sentence})
+		}
+		c.Values = []parallax.ConflictValue{exact, vague}
+		out = append(out, c)
+	}
+	return out
+}
+
+// thingKey is what an amount counts, stemmed: "approval ratings" →
+// "approval rating". Single common words ("people", "years") are too
+// general to pair with a vague wording.
+func thingKey(counts string) string {
+	words := strings.Fields(strings.ToLower(counts))
+	if len(words) < 2 {
+		return ""
+	}
+	for i, w := range words {
+		words[i] = strings.TrimSuffix(w, "s")
+	}
+	return strings.Join(words, " ")
+}
+
+// vagueMention finds "<vague word> <thing>" in a sentence and returns
+// the vague word, or "".
+func vagueMention(sentence, thing string) string {
+	words := strings.FieldsFunc(strings.ToLower(sentence), func(r rune) bool { return !unicode.IsLetter(r) && r != '-' })
+	tw := strings.Fields(thing)
+	for i := 1; i+len(tw) <= len(words); i++ {
+		if !vagueWords[words[i-1]] {
+			continue
+		}
+		match := true
+		for k, w := range tw {
+			if strings.TrimSuffix(words[i+k], "s") != w {
+				match = false
+				break
+			}
+		}
+		if match {
+			return words[i-1] + " " + strings.Join(words[i:i+len(tw)], " ")
+		}
+	}
+	return ""
 }

@@ -42,7 +42,11 @@ func Markdown(w io.Writer, r *parallax.StoryReport) error {
 	})
 	mw.section("Conflicts", len(r.Conflicts), func() {
 		for _, c := range r.Conflicts {
-			mw.printf("- %s:", escape(c.Slot))
+			kind := ""
+			if c.Kind == parallax.ConflictVagueVsPrecise {
+				kind = " (vague vs precise)"
+			}
+			mw.printf("- %s%s:", escape(c.Slot), kind)
 			for _, v := range c.Values {
 				mw.printf(" %q %s;", v.Value, cites(v.ArticleIDs))
 			}
