@@ -38,7 +38,9 @@ func Compare(in []Input) Analysis {
 	sort.SliceStable(sorted, func(i, j int) bool { return parallax.ByPublished(sorted[i].Article, sorted[j].Article) })
 	ents := entities(sorted)
 	figs := figures(sorted)
-	confl := append(conflicts(sorted, figs), vagueVsPrecise(sorted)...)
+	confl := conflicts(sorted, figs)
+	confl = append(confl, placeConflicts(sorted)...)
+	confl = append(confl, vagueVsPrecise(sorted)...)
 	cl := claims(sorted, figs, confl)
 	return Analysis{
 		Entities:  ents.report,

@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -226,4 +227,53 @@ func vagueMention(sentence, thing string) string {
 		}
 	}
 	return ""
+}
+
+// placeRE finds a located part: a direction, a part and a landmark, as
+// in "the eastern span near Kessel Quay" or "the western approach near
+// the rail depot".
+var placeRE = regexp.MustCompile(`\b((?:north|south|east|west|northern|southern|eastern|western|northeastern|northwestern|southeastern|southwestern|upper|lower)\s+[a-z]+)\s+near\s+((?:the\s+[a-z]+(?:\s+[a-z]+)?)|(?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}))`)
+
+// placeConflicts reports where outlets place the same thing differently:
+// located parts whose direction and landmark both differ between
+// articles ("eastern span near Kessel Quay" against "western approach
+// near the rail depot").
+func placeConflicts(in []Input) []parallax.Conflict {
+	type place struct {
+		value, direction string
+		ids              []int64
+		ev               []parallax.Evidence
+	}
+	var places []*place
+	index := map[string]*place{}
+	for _, x := range in {
+		for _, s := range x.Annotation.Sentences {
+			for _, m := range placeRE.FindAllStringSubmatch(s.Text, -1) {
+				landmark := strings.TrimSuffix(m[2], " collapsed")
+				value := strings.ToLower(m[1]) + " near " + landmark
+				p, ok := index[strings.ToLower(value)]
+				if !ok {
+					p = &place{value: value, direction: strings.Fields(strings.ToLower(m[1]))[0]}
+					index[strings.ToLower(value)] = p
+					places = append(places, p)
+				}
+				if len(p.ids) == 0 || p.ids[len(p.ids)-1] != x.Article.ID {
+					p.ids = append(p.ids, x.Article.ID)
+					p.ev = append(p.ev, parallax.Evidence{ArticleID: x.Article.ID, Sentence: s.Text})
+				}
+			}
+		}
+	}
+	directions := map[string]bool{}
+	for _, p := range places {
+		directions[p.direction] = true
+	}
+	if len(directions) < 2 {
+		return nil
+	}
+	c := parallax.Conflict{Slot: "location", Kind: parallax.ConflictValues}
+	for _, p := range places {
+		c.Values = append(c.Values, parallax.ConflictValue{Value: p.value, ArticleIDs: sortIDs(p.ids), Evidence: p.ev})
+	}
+	return []parallax.Conflict{c}
 }
