@@ -17,7 +17,19 @@ type StoryReport struct {
 	Claims         []Claim         `json:"claims"`
 	Conflicts      []Conflict      `json:"conflicts"`
 	Brief          []BriefSentence `json:"brief"`
+	Framing        []OutletFraming `json:"framing"`
 	Related        []RelatedStory  `json:"related"`
+}
+
+// OutletFraming is how one outlet tells the story: its headlines, the
+// loaded words it uses, and what other outlets report that it leaves out.
+type OutletFraming struct {
+	Source      string   `json:"source"`
+	Headlines   []string `json:"headlines"`
+	LoadedTerms []string `json:"loaded_terms"`
+	// Omits are claims that two or more other independent outlets make
+	// and this outlet does not.
+	Omits []string `json:"omits"`
 }
 
 // ReportArticle is an article as listed in a story report.

@@ -29,6 +29,7 @@ type Analysis struct {
 	Claims    []parallax.Claim
 	Conflicts []parallax.Conflict
 	Brief     []parallax.BriefSentence
+	Framing   []parallax.OutletFraming
 }
 
 // Compare compares the articles of one story. Articles are taken in
@@ -49,6 +50,7 @@ func Compare(in []Input) Analysis {
 		Claims:    cl,
 		Conflicts: confl,
 		Brief:     brief(cl, confl),
+		Framing:   framing(sorted, cl),
 	}
 }
 

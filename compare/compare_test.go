@@ -298,3 +298,31 @@ func TestVagueVsPrecise(t *testing.T) {
 		}
 	}
 }
+
+func TestFraming(t *testing.T) {
+	texts := map[string]string{
+		"A": "The council voted on Tuesday to close the harbour bridge for repairs. Officials slammed the contractor for the delays.",
+		"B": "The council voted on Tuesday to close the harbour bridge for repairs. Repairs will take a year.",
+		"C": "The council voted on Tuesday to close the harbour bridge for repairs.",
+		"D": "Ferries will run every hour while the bridge is closed to traffic.",
+	}
+	var in []compare.Input
+	for i, src := range []string{"A", "B", "C", "D"} {
+		a := &parallax.Article{ID: int64(i + 1), Source: src, Title: "Headline " + src, Text: texts[src], Language: "en"}
+		in = append(in, compare.Input{Article: a, Annotation: analyze.Annotate(a.Text, analyze.Options{Language: "en"})})
+	}
+	an := compare.Compare(in)
+	by := map[string]parallax.OutletFraming{}
+	for _, f := range an.Framing {
+		by[f.Source] = f
+	}
+	if f := by["A"]; len(f.LoadedTerms) != 1 || f.LoadedTerms[0] != "slammed" || len(f.Omits) != 0 || f.Headlines[0] != "Headline A" {
+		t.Errorf("A = %+v", f)
+	}
+	if f := by["D"]; len(f.Omits) != 1 || !strings.Contains(f.Omits[0], "close the harbour bridge") {
+		t.Errorf("D should leave out the closure the others report: %+v", f)
+	}
+	if f := by["B"]; len(f.LoadedTerms) != 0 || len(f.Omits) != 0 {
+		t.Errorf("B = %+v", f)
+	}
+}

@@ -53,6 +53,18 @@ func Markdown(w io.Writer, r *parallax.StoryReport) error {
 			mw.printf("\n")
 		}
 	})
+	mw.section("Framing", len(r.Framing), func() {
+		for _, f := range r.Framing {
+			mw.printf("- **%s**: %s", escape(f.Source), escape(strings.Join(f.Headlines, " / ")))
+			if len(f.LoadedTerms) > 0 {
+				mw.printf("; loaded terms: %s", escape(strings.Join(f.LoadedTerms, ", ")))
+			}
+			if len(f.Omits) > 0 {
+				mw.printf("; leaves out %d claim(s) others report", len(f.Omits))
+			}
+			mw.printf("\n")
+		}
+	})
 	mw.section("Quotes", len(r.Quotes), func() {
 		for _, q := range r.Quotes {
 			mw.printf("- %s: “%s” %s\n", escape(q.Speaker), escape(q.Text), cites(q.ArticleIDs))

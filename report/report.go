@@ -28,6 +28,7 @@ func Build(story *parallax.Story, articles []*parallax.Article, storyline []*par
 		Claims:         []parallax.Claim{},
 		Conflicts:      []parallax.Conflict{},
 		Brief:          []parallax.BriefSentence{},
+		Framing:        []parallax.OutletFraming{},
 		Related:        []parallax.RelatedStory{},
 	}
 	sorted := append([]*parallax.Article(nil), articles...)
@@ -56,6 +57,9 @@ func Build(story *parallax.Story, articles []*parallax.Article, storyline []*par
 	}
 	if an.Brief != nil {
 		r.Brief = an.Brief
+	}
+	if an.Framing != nil {
+		r.Framing = an.Framing
 	}
 	for _, s := range storyline {
 		if s.ID != story.ID {

@@ -82,7 +82,7 @@ func TestBrowserDemo(t *testing.T) {
 	story := browse(t, bin, base+"stories/1", "--dump-dom")
 	for _, want := range []string{"The Brennmoor Ledger", "Northline Wire", "Kestrel News Online", "no, copies only", "Related stories in this storyline",
 		"Who said what", "We will not rest until every family has answers", "Ilse Vandermeer", "2026-03-02", "Timeline",
-		"Where outlets disagree", "number injured", "western approach near the rail depot", "Brief", "corroborated"} {
+		"Where outlets disagree", "number injured", "western approach near the rail depot", "Brief", "corroborated", "How each outlet tells it"} {
 		if !strings.Contains(story, want) {
 			t.Errorf("rendered story page lacks %q", want)
 		}
