@@ -18,7 +18,19 @@ type StoryReport struct {
 	Conflicts      []Conflict      `json:"conflicts"`
 	Brief          []BriefSentence `json:"brief"`
 	Framing        []OutletFraming `json:"framing"`
+	Actions        []Action        `json:"actions"`
 	Related        []RelatedStory  `json:"related"`
+}
+
+// Action is who did what to whom: an actor, a class of action, a target,
+// the words the articles used, and where.
+type Action struct {
+	Actor      string     `json:"actor"`
+	Class      string     `json:"class"`
+	Target     string     `json:"target"`
+	Texts      []string   `json:"texts"`
+	ArticleIDs []int64    `json:"article_ids"`
+	Evidence   []Evidence `json:"evidence"`
 }
 
 // OutletFraming is how one outlet tells the story: its headlines, the

@@ -30,6 +30,7 @@ type Analysis struct {
 	Conflicts []parallax.Conflict
 	Brief     []parallax.BriefSentence
 	Framing   []parallax.OutletFraming
+	Actions   []parallax.Action
 }
 
 // Compare compares the articles of one story. Articles are taken in
@@ -51,6 +52,7 @@ func Compare(in []Input) Analysis {
 		Conflicts: confl,
 		Brief:     brief(cl, confl),
 		Framing:   framing(sorted, cl),
+		Actions:   actions(sorted, ents),
 	}
 }
 

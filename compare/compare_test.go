@@ -326,3 +326,34 @@ func TestFraming(t *testing.T) {
 		t.Errorf("B = %+v", f)
 	}
 }
+
+func TestActions(t *testing.T) {
+	texts := []string{
+		"China imposed a ban on Japanese seafood imports after the remarks. Beijing has also warned Tokyo.",
+		"The United States reaffirmed its commitment to Japan on Friday. An attack on Taiwan would change that.",
+		"China banned Japanese seafood, officials in Tokyo said.",
+	}
+	var in []compare.Input
+	for i, text := range texts {
+		a := &parallax.Article{ID: int64(i + 1), Source: string(rune('A' + i)), Text: text, Language: "en"}
+		in = append(in, compare.Input{Article: a, Annotation: analyze.Annotate(text, analyze.Options{Language: "en"})})
+	}
+	got := map[string][]int64{}
+	for _, a := range compare.Compare(in).Actions {
+		got[a.Actor+" "+a.Class+" "+a.Target] = a.ArticleIDs
+	}
+	want := map[string][]int64{
+		"United States support Japan":        {2},
+		"Government of China threaten Tokyo": {1},
+	}
+	for k, ids := range want {
+		if !sameIDs(got[k], ids) {
+			t.Errorf("%s: articles %v, want %v (all: %v)", k, got[k], ids, got)
+		}
+	}
+	for k := range got {
+		if strings.Contains(k, "attack") {
+			t.Errorf("a noun taken for an act: %s", k)
+		}
+	}
+}

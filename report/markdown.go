@@ -53,6 +53,12 @@ func Markdown(w io.Writer, r *parallax.StoryReport) error {
 			mw.printf("\n")
 		}
 	})
+	mw.section("Actors and actions", len(r.Actions), func() {
+		for _, a := range r.Actions {
+			mw.printf("- %s → %s: %s (%s) %s\n", escape(a.Actor), escape(a.Target), a.Class,
+				escape(strings.Join(a.Texts, "; ")), cites(a.ArticleIDs))
+		}
+	})
 	mw.section("Framing", len(r.Framing), func() {
 		for _, f := range r.Framing {
 			mw.printf("- **%s**: %s", escape(f.Source), escape(strings.Join(f.Headlines, " / ")))

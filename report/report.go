@@ -29,6 +29,7 @@ func Build(story *parallax.Story, articles []*parallax.Article, storyline []*par
 		Conflicts:      []parallax.Conflict{},
 		Brief:          []parallax.BriefSentence{},
 		Framing:        []parallax.OutletFraming{},
+		Actions:        []parallax.Action{},
 		Related:        []parallax.RelatedStory{},
 	}
 	sorted := append([]*parallax.Article(nil), articles...)
@@ -60,6 +61,9 @@ func Build(story *parallax.Story, articles []*parallax.Article, storyline []*par
 	}
 	if an.Framing != nil {
 		r.Framing = an.Framing
+	}
+	if an.Actions != nil {
+		r.Actions = an.Actions
 	}
 	for _, s := range storyline {
 		if s.ID != story.ID {
