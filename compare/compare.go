@@ -42,6 +42,8 @@ func Compare(in []Input) Analysis {
 	figs := figures(sorted)
 	confl := conflicts(sorted, figs)
 	confl = append(confl, placeConflicts(sorted)...)
+	confl = append(confl, speakerConflicts(sorted, ents)...)
+	confl = append(confl, titleConflicts(sorted, ents)...)
 	confl = append(confl, vagueVsPrecise(sorted)...)
 	cl := claims(sorted, figs, confl)
 	return Analysis{

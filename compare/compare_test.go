@@ -357,3 +357,30 @@ func TestActions(t *testing.T) {
 		}
 	}
 }
+
+func TestTitleAndSpeakerConflicts(t *testing.T) {
+	texts := []string{
+		"U.S. Ambassador George Glass said China's actions were very unhelpful to regional stability.",
+		"Then-U.S. Ambassador George Glass said in a statement that the alliance remained strong.",
+		"\"Our goal is to reunite the family as soon as possible this week,\" Attorney General Janet Reno said.",
+		"\"Our goal is to reunite the family as soon as possible this week,\" Gregory Craig told reporters.",
+	}
+	var in []compare.Input
+	for i, text := range texts {
+		a := &parallax.Article{ID: int64(i + 1), Source: string(rune('A' + i)), Text: text, Language: "en"}
+		in = append(in, compare.Input{Article: a, Annotation: analyze.Annotate(text, analyze.Options{Language: "en"})})
+	}
+	var slots []string
+	for _, c := range compare.Compare(in).Conflicts {
+		slots = append(slots, c.Slot)
+		if strings.HasPrefix(c.Slot, "title of") && (len(c.Values) != 2 || c.Values[0].Value != "Ambassador" || c.Values[1].Value != "then-Ambassador") {
+			t.Errorf("title conflict = %+v", c)
+		}
+		if strings.HasPrefix(c.Slot, "speaker of") && (len(c.Values) != 2 || c.Values[0].Value != "Janet Reno" || c.Values[1].Value != "Gregory Craig") {
+			t.Errorf("speaker conflict = %+v", c)
+		}
+	}
+	if strings.Join(slots, "|") != "speaker of “Our goal is to reunite the family as soon as possible this week”|title of George Glass" {
+		t.Errorf("conflicts = %q", slots)
+	}
+}

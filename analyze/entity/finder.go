@@ -178,8 +178,19 @@ func (f *finder) run(i, j int) {
 	if i >= j || titleAt(f, i) == j || isTitle(f.text[f.toks[i].Start:f.toks[j-1].End]) {
 		return // a title alone: "Japan's Prime Minister and …"
 	}
+	// "then-U.S. Ambassador", "Former Ambassador": a title held before
+	title, qual := "", ""
+	if w := f.w(i); strings.HasPrefix(w, "then-") || formerWords[w] {
+		qual = "former "
+		if strings.HasPrefix(w, "then-") {
+			qual = "then-"
+		}
+		i++
+		if i >= j {
+			return
+		}
+	}
 	// a demonym is an adjective: "Japanese Prime Minister Sanae Takaichi"
-	title := ""
 	if _, ok := demonymOf[f.w(i)]; ok {
 		i++
 		if i >= j {
@@ -190,7 +201,7 @@ func (f *finder) run(i, j int) {
 		for titleAt(f, k) > k { // "Deputy Spokesperson Tommy Pigott"
 			k = titleAt(f, k)
 		}
-		title = f.text[f.toks[i].Start:f.toks[k-1].End]
+		title = qual + f.text[f.toks[i].Start:f.toks[k-1].End]
 		i = k
 		for i < j && connectors[f.w(i)] {
 			i++
@@ -219,6 +230,9 @@ func (f *finder) run(i, j int) {
 	}
 	f.classify(i, j, title)
 }
+
+// formerWords before a title say it is no longer held.
+var formerWords = setOf("former", "ex", "then", "outgoing", "retired")
 
 // titleWords indexes the titles, split into words, by their first word.
 var titleWords = func() map[string][][]string {
@@ -318,6 +332,9 @@ func (f *finder) titleBefore(i int) string {
 			words = append(words, f.w(k))
 		}
 		if w := strings.Join(words, " "); isTitle(w) && !f.capital(i-n) {
+			if i-n-1 >= 0 && formerWords[f.w(i-n-1)] {
+				return f.w(i-n-1) + " " + w // "former ambassador George Glass"
+			}
 			return w
 		}
 	}

@@ -1,0 +1,160 @@
+package compare
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/parallax-news/parallax"
+)
+
+// speakerConflicts reports the same words attributed to different
+// people by different outlets: quotes whose contents nearly coincide
+// (most words of the shorter in the longer) with known, different
+// speakers.
+func speakerConflicts(in []Input, ents entityIndex) []parallax.Conflict {
+	type said struct {
+		speaker, text, sentence string
+		article                 int64
+		words                   map[string]bool
+	}
+	var all []said
+	for _, x := range in {
+		for _, q := range x.Annotation.Quotes {
+			sp := ents.name(ents.of[x.Article.ID][q.Speaker.EntityID])
+			if q.Speaker.EntityID == "" || sp == "" {
+				continue
+			}
+			text := unquote(q.Content.Text)
+			w := contentWords(text)
+			if len(w) < 5 {
+				continue
+			}
+			all = append(all, said{sp, text, sentenceOf(x.Annotation, q.Content.Start), x.Article.ID, w})
+		}
+	}
+	out := []parallax.Conflict{}
+	seen := map[string]bool{}
+	for i, a := range all {
+		for _, b := range all[i+1:] {
+			if a.article == b.article || a.speaker == b.speaker || containment(a.words, b.words) < 0.8 {
+				continue
+			}
+			key := a.speaker + "|" + b.speaker + "|" + a.text
+			if seen[key] {
+				continue
+			}
+			seen[key] = true
+			c := parallax.Conflict{Slot: "speaker of “" + shorter(a.text, b.text) + "”", Kind: parallax.ConflictValues}
+			for _, s := range []said{a, b} {
+				c.Values = append(c.Values, parallax.ConflictValue{Value: s.speaker, ArticleIDs: []int64{s.article},
+					Evidence: []parallax.Evidence{{ArticleID: s.article, Sentence: s.sentence}}})
+			}
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+func containment(a, b map[string]bool) float64 {
+	common := 0
+	for w := range a {
+		if b[w] {
+			common++
+		}
+	}
+	return float64(common) / float64(min(len(a), len(b)))
+}
+
+func shorter(a, b string) string {
+	if len(b) < len(a) {
+		return b
+	}
+	return a
+}
+
+// temporalQualifiers mark a title as held before: "then-U.S.
+// Ambassador", "former minister".
+var temporalQualifiers = []string{"then-", "then ", "former ", "ex-", "ex ", "outgoing ", "retired ", "incoming ", "acting ", "interim "}
+
+// titleConflicts reports a person given titles by different outlets that
+// disagree on when the title was held: "U.S. Ambassador" in one,
+// "then-U.S. Ambassador" or "former ambassador" in another.
+func titleConflicts(in []Input, ents entityIndex) []parallax.Conflict {
+	type titled struct {
+		title    string
+		articles []int64
+		ev       []parallax.Evidence
+	}
+	byPerson := map[string]map[string]*titled{}
+	var people []string
+	for _, x := range in {
+		for _, e := range x.Annotation.Entities {
+			if e.Type != "person" || e.Title == "" {
+				continue
+			}
+			name := ents.name(ents.of[x.Article.ID][e.EntityID])
+			if name == "" {
+				continue
+			}
+			if byPerson[name] == nil {
+				byPerson[name] = map[string]*titled{}
+				people = append(people, name)
+			}
+			t := byPerson[name][e.Title]
+			if t == nil {
+				t = &titled{title: e.Title}
+				byPerson[name][e.Title] = t
+			}
+			if !containsID(t.articles, x.Article.ID) {
+				t.articles = append(t.articles, x.Article.ID)
+				t.ev = append(t.ev, parallax.Evidence{ArticleID: x.Article.ID, Sentence: sentenceOf(x.Annotation, e.Start)})
+			}
+		}
+	}
+	out := []parallax.Conflict{}
+	for _, name := range people {
+		var qualified, plain []*titled
+		for _, t := range byPerson[name] {
+			if qualifier(t.title) != "" {
+				qualified = append(qualified, t)
+			} else {
+				plain = append(plain, t)
+			}
+		}
+		for _, q := range qualified {
+			core := strings.ToLower(strings.TrimPrefix(strings.ToLower(q.title), qualifier(q.title)))
+			for _, p := range plain {
+				if strings.ToLower(p.title) != core {
+					continue
+				}
+				c := parallax.Conflict{Slot: "title of " + name, Kind: parallax.ConflictValues}
+				for _, t := range []*titled{p, q} {
+					ids := append([]int64(nil), t.articles...)
+					sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
+					c.Values = append(c.Values, parallax.ConflictValue{Value: t.title, ArticleIDs: ids, Evidence: t.ev})
+				}
+				out = append(out, c)
+			}
+		}
+	}
+	return out
+}
+
+func qualifier(title string) string {
+	lower := strings.ToLower(title)
+	for _, q := range temporalQualifiers {
+		if strings.HasPrefix(lower, q) {
+			return q
+		}
+	}
+	return ""
+}
+
+func containsID(ids []int64, id int64) bool {
+	for _, x := range ids {
+		if x == id {
+			return true
+		}
+	}
+	return false
+}
