@@ -1,6 +1,9 @@
 package parallax
 
-import "context"
+import (
+	"context"
+	"time"
+)
 
 // Source is an outlet: a site or publisher that articles come from.
 type Source struct {
@@ -60,3 +63,23 @@ type SourceLineService interface {
 
 // LineTitleCap is the most titles a store counts per paragraph.
 const LineTitleCap = 3
+
+// SearchHit is an article that matches a search, with a snippet of the
+// matching text.
+type SearchHit struct {
+	ArticleID int64
+	StoryID   int64
+	Title     string
+	Source    string
+	Published time.Time
+	// Snippet is a short excerpt around the match; matched words are
+	// wrapped in [ and ].
+	Snippet string
+}
+
+// SearchService finds articles by the words of their title and text.
+type SearchService interface {
+	// Search returns up to limit articles holding every word of query,
+	// best matches first. Punctuation and operators in query are ignored.
+	Search(ctx context.Context, query string, limit int) ([]*SearchHit, error)
+}

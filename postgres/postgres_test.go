@@ -61,6 +61,7 @@ func TestConformance(t *testing.T) {
 			Sources:     postgres.NewSourceService(db),
 			Lines:       postgres.NewSourceLineService(db),
 			Annotations: postgres.NewAnnotationService(db),
+			Search:      postgres.NewSearchService(db),
 		}
 	})
 }

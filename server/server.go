@@ -17,6 +17,8 @@ type Server struct {
 	Sources  parallax.SourceService
 	// Annotations, when set, lets story reports compare their articles.
 	Annotations parallax.AnnotationService
+	// Search, when set, serves /search and /api/v1/search.
+	Search parallax.SearchService
 	// Logger receives request errors. Defaults to slog.Default().
 	Logger *slog.Logger
 
@@ -43,6 +45,7 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("GET /{$}", s.handleStoriesPage)
 	mux.HandleFunc("GET /stories/{id}", s.handleStoryPage)
 	mux.HandleFunc("GET /articles/{id}", s.handleArticlePage)
+	mux.HandleFunc("GET /search", s.handleSearchPage)
 	mux.HandleFunc("GET /static/{name}", s.assets.serve)
 
 	mux.HandleFunc("GET /api/v1/stories", s.handleStories)
@@ -50,6 +53,7 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("GET /api/v1/articles", s.handleArticles)
 	mux.HandleFunc("GET /api/v1/articles/{id}", s.handleArticle)
 	mux.HandleFunc("GET /api/v1/sources", s.handleSources)
+	mux.HandleFunc("GET /api/v1/search", s.handleSearch)
 	mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
 		s.apiError(w, r, parallax.Errorf(parallax.ENOTFOUND, "no such endpoint: %s %s", r.Method, r.URL.Path))
 	})

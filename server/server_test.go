@@ -57,6 +57,7 @@ func newFixture(t *testing.T) *fixture {
 	if err != nil {
 		t.Fatal(err)
 	}
+	srv.Search = sqlite.NewSearchService(db)
 	ts := httptest.NewServer(srv.Handler())
 	t.Cleanup(ts.Close)
 	return &fixture{ts: ts, articles: arts}
@@ -208,4 +209,34 @@ func TestHashedAssets(t *testing.T) {
 func itoa(n int64) string {
 	b, _ := json.Marshal(n)
 	return string(b)
+}
+
+func TestSearch(t *testing.T) {
+	f := newFixture(t)
+	resp, body := f.get(t, "/api/v1/search?q=orchestra")
+	var got struct {
+		Query string
+		Items []struct {
+			ArticleID int64 `json:"article_id"`
+			Snippet   string
+		}
+	}
+	if err := json.Unmarshal([]byte(body), &got); err != nil || resp.StatusCode != 200 || len(got.Items) != 1 ||
+		got.Items[0].ArticleID != f.articles[2].ID || !strings.Contains(got.Items[0].Snippet, "[") {
+		t.Fatalf("search API: %d %s (%v)", resp.StatusCode, body, err)
+	}
+	if resp, body := f.get(t, "/api/v1/search?q="+strings.Repeat("x", 300)); resp.StatusCode != 400 || !strings.Contains(body, `"error"`) {
+		t.Errorf("long query: %d %s", resp.StatusCode, body)
+	}
+	if resp, _ := f.get(t, "/api/v1/search?q=a&limit=0"); resp.StatusCode != 400 {
+		t.Errorf("limit 0: %d", resp.StatusCode)
+	}
+	// the page escapes the query and marks the matched words
+	resp, body = f.get(t, "/search?q=orchestra%20%3C%2F%3E%26%22")
+	if resp.StatusCode != 200 || strings.Contains(body, `orchestra </>&"`) || !strings.Contains(body, "<mark>") {
+		t.Errorf("search page: %d\n%s", resp.StatusCode, body)
+	}
+	if resp, body := f.get(t, "/search"); resp.StatusCode != 200 || !strings.Contains(body, `name="q"`) {
+		t.Errorf("empty search page: %d", resp.StatusCode)
+	}
 }

@@ -40,3 +40,9 @@ func NewSourceLineService(db *DB) *SourceLineService { return sqlstore.NewSource
 
 // NewAnnotationService returns an AnnotationService on an open db.
 func NewAnnotationService(db *DB) *AnnotationService { return sqlstore.NewAnnotationService(db.store) }
+
+// SearchService finds articles by their words (FTS5).
+type SearchService = sqlstore.SearchService
+
+// NewSearchService returns a SearchService on an open db.
+func NewSearchService(db *DB) *SearchService { return sqlstore.NewSearchService(db.store) }

@@ -36,6 +36,7 @@ func TestConformance(t *testing.T) {
 			Sources:     sqlite.NewSourceService(db),
 			Lines:       sqlite.NewSourceLineService(db),
 			Annotations: sqlite.NewAnnotationService(db),
+			Search:      sqlite.NewSearchService(db),
 		}
 	})
 }

@@ -19,6 +19,7 @@ type Stores struct {
 	Sources     parallax.SourceService
 	Lines       parallax.SourceLineService
 	Annotations parallax.AnnotationService
+	Search      parallax.SearchService
 }
 
 // Run runs the whole suite. open must return services on a new empty store
@@ -38,6 +39,7 @@ func Run(t *testing.T, open func(t *testing.T) Stores) {
 	t.Run("FindArticlesByKeys", func(t *testing.T) { testFindArticlesByKeys(t, open(t)) })
 	t.Run("Annotations", func(t *testing.T) { testAnnotations(t, open(t)) })
 	t.Run("StableKeys", func(t *testing.T) { testStableKeys(t, open(t)) })
+	t.Run("Search", func(t *testing.T) { testSearch(t, open(t)) })
 }
 
 // NewArticle returns a valid article keyed by its content.
@@ -497,5 +499,51 @@ func testStableKeys(t *testing.T, s Stores) {
 	}
 	if c, err := s.Lines.LineCounts(ctx, "The Ledger", []uint64{7}); err != nil || len(c[7].Articles) != 1 || c[7].Articles[0] != a.Key {
 		t.Errorf("LineCounts = %+v, %v", c, err)
+	}
+}
+
+func testSearch(t *testing.T, s Stores) {
+	ctx := context.Background()
+	a := NewArticle("Ledger", "Bridge collapses in Brennmoor", "The Halvard Bridge collapsed on Monday, injuring 14 people.", day)
+	b := NewArticle("Wire", "Mayor vows answers", "Mayor Ilse Vandermeer promised an inquiry into the bridge.", day)
+	c := NewArticle("Radio", "Orchestra season opens", "The city orchestra opened its season.", day)
+	put(t, s, a, b, c)
+	ids := func(q string) []int64 {
+		t.Helper()
+		hits, err := s.Search.Search(ctx, q, 10)
+		if err != nil {
+			t.Fatalf("Search(%q): %v", q, err)
+		}
+		var out []int64
+		for _, h := range hits {
+			out = append(out, h.ArticleID)
+			if h.Snippet == "" || h.Title == "" || h.Source == "" {
+				t.Errorf("Search(%q) hit without snippet, title or source: %+v", q, h)
+			}
+		}
+		return out
+	}
+	if got := ids("bridge"); len(got) != 2 {
+		t.Errorf("bridge: %v", got)
+	}
+	if got := ids("Vandermeer bridge"); !reflect.DeepEqual(got, []int64{b.ID}) {
+		t.Errorf("all words must match: %v", got)
+	}
+	if got := ids(`orchestra" OR "bridge`); !reflect.DeepEqual(got, []int64{}) && got != nil {
+		t.Errorf("operators in the query must not work: %v", got)
+	}
+	if got := ids("!!! ***"); len(got) != 0 {
+		t.Errorf("a query without words: %v", got)
+	}
+	// an updated text is searched as updated
+	a2 := *a
+	a2.Text = "The Halvard Bridge collapsed on Monday; a ferry now runs."
+	a2.ContentHash = parallax.ContentHash(a2.Title, a2.Text)
+	put(t, s, &a2)
+	if got := ids("ferry"); !reflect.DeepEqual(got, []int64{a.ID}) {
+		t.Errorf("ferry after the update: %v", got)
+	}
+	if got := ids("injuring"); len(got) != 0 {
+		t.Errorf("the old text is still found: %v", got)
 	}
 }

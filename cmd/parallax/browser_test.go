@@ -87,6 +87,10 @@ func TestBrowserDemo(t *testing.T) {
 			t.Errorf("rendered story page lacks %q", want)
 		}
 	}
+	found := browse(t, bin, base+"search?q=Vandermeer+memo", "--dump-dom")
+	if !strings.Contains(found, "<mark>") || !strings.Contains(found, "Engineers flagged cracks") {
+		t.Errorf("search page lacks the memo article or its marked words")
+	}
 	article := browse(t, bin, base+"articles/4", "--dump-dom")
 	if n := strings.Count(article, "Rescue workers search the collapsed eastern span"); n != 1 {
 		t.Errorf("article page shows the caption %d times; the source prints it twice and cleanup keeps one", n)
@@ -98,7 +102,7 @@ func TestBrowserDemo(t *testing.T) {
 		return
 	}
 	docs := filepath.Join("..", "..", "docs")
-	for name, page := range map[string]string{"stories.png": "", "story.png": "stories/1", "article.png": "articles/4"} {
+	for name, page := range map[string]string{"stories.png": "", "story.png": "stories/1", "article.png": "articles/4", "search.png": "search?q=Vandermeer+memo"} {
 		out := filepath.Join(docs, name)
 		abs, _ := filepath.Abs(out)
 		browse(t, bin, base+page, "--screenshot="+abs, "--window-size=1100,900", "--hide-scrollbars")

@@ -40,7 +40,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 func serve(ctx context.Context, e *env, st *store, addr string) error {
 	srv, err := server.New(st.stories, st.articles, st.sources)
 	if err == nil {
-		srv.Annotations = st.annots
+		srv.Annotations, srv.Search = st.annots, st.search
 	}
 	if err != nil {
 		return err

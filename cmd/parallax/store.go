@@ -24,6 +24,7 @@ type store struct {
 	sources  parallax.SourceService
 	lines    parallax.SourceLineService
 	annots   parallax.AnnotationService
+	search   parallax.SearchService
 }
 
 func (s *store) Close() error { return s.closer.Close() }
@@ -65,7 +66,8 @@ func openStore(e *env, flagValue string) (*store, error) {
 		}
 		return &store{closer: db, name: redact(dsn), articles: postgres.NewArticleService(db),
 			stories: postgres.NewStoryService(db), sources: postgres.NewSourceService(db),
-			lines: postgres.NewSourceLineService(db), annots: postgres.NewAnnotationService(db)}, nil
+			lines: postgres.NewSourceLineService(db), annots: postgres.NewAnnotationService(db),
+			search: postgres.NewSearchService(db)}, nil
 	case strings.Contains(dsn, "://"):
 		return nil, fmt.Errorf("open %s: unknown database scheme (want a file path, sqlite:PATH or postgres://…)", redact(dsn))
 	}
@@ -76,7 +78,7 @@ func openStore(e *env, flagValue string) (*store, error) {
 	}
 	return &store{closer: db, name: path, articles: sqlite.NewArticleService(db), stories: sqlite.NewStoryService(db),
 		sources: sqlite.NewSourceService(db), lines: sqlite.NewSourceLineService(db),
-		annots: sqlite.NewAnnotationService(db)}, nil
+		annots: sqlite.NewAnnotationService(db), search: sqlite.NewSearchService(db)}, nil
 }
 
 // redact hides a password in a DSN before it is printed.
