@@ -95,7 +95,7 @@ func usage(w io.Writer) {
 		fmt.Fprintf(w, "  %-9s %s\n  %-9s   %s\n", c.name, c.args, "", c.help)
 	}
 	fmt.Fprintln(w, "\nThe database is --db DSN, else $PARALLAX_DB, else ./parallax.db.")
-	fmt.Fprintln(w, "DSN: a file path or sqlite:PATH for SQLite; postgres://… is reserved for PostgreSQL.")
+	fmt.Fprintln(w, "DSN: a file path or sqlite:PATH for SQLite; postgres://user@host:5432/db?sslmode=disable for PostgreSQL.")
 }
 
 // newFlags returns a flag set for a command that prints its errors and
