@@ -19,7 +19,7 @@ import (
 
 // Version names the annotator's behaviour. Stored annotations made by
 // another version are made again; change it when the output changes.
-const Version = "2026-11-22.1"
+const Version = "2026-11-22.2"
 
 // Options tell Annotate about the text.
 type Options struct {
@@ -220,4 +220,48 @@ func newOffsets(text string) offsets {
 
 func (o offsets) span(start, end int) Span {
 	return Span{Start: o.cp[start], End: o.cp[end], Text: o.text[start:end]}
+}
+
+// Compact drops the text of the annotation and of every span, leaving
+// offsets: what a store needs to keep, since the article's text holds the
+// rest. Expand restores it.
+func (a *Annotation) Compact() {
+	a.Text = ""
+	a.each(func(s *Span) { s.Text = "" })
+}
+
+// Expand fills the text of a compacted annotation and of its spans from
+// the article text the offsets index. Spans outside the text stay empty.
+func (a *Annotation) Expand(text string) {
+	a.Text = text
+	runes := []rune(text)
+	a.each(func(s *Span) {
+		if s.Start >= 0 && s.Start <= s.End && s.End <= len(runes) {
+			s.Text = string(runes[s.Start:s.End])
+		}
+	})
+}
+
+func (a *Annotation) each(fn func(*Span)) {
+	for i := range a.Sentences {
+		fn(&a.Sentences[i])
+	}
+	for i := range a.Entities {
+		fn(&a.Entities[i].Span)
+	}
+	for i := range a.Quotes {
+		q := &a.Quotes[i]
+		fn(&q.Speaker.Span)
+		fn(&q.Cue)
+		fn(&q.Content)
+		for k := range q.Parts {
+			fn(&q.Parts[k])
+		}
+	}
+	for i := range a.Timexes {
+		fn(&a.Timexes[i].Span)
+	}
+	for i := range a.Numbers {
+		fn(&a.Numbers[i].Span)
+	}
 }

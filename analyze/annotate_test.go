@@ -182,3 +182,22 @@ func prefix(s string, n int) string {
 	}
 	return s[:n]
 }
+
+func TestCompactExpand(t *testing.T) {
+	text := "Prime Minister Sanae Takaichi’s café: “We will respond within the law,” she said on Monday."
+	a := analyze.Annotate(text, analyze.Options{Published: time.Date(2026, 1, 28, 0, 0, 0, 0, time.UTC)})
+	want, _ := json.Marshal(a)
+	a.Compact()
+	compact, _ := json.Marshal(a)
+	if strings.Contains(string(compact), "respond within") || len(compact) >= len(want) {
+		t.Errorf("Compact kept text: %s", compact)
+	}
+	var back analyze.Annotation
+	if err := json.Unmarshal(compact, &back); err != nil {
+		t.Fatal(err)
+	}
+	back.Expand(text)
+	if got, _ := json.Marshal(back); string(got) != string(want) {
+		t.Errorf("Expand(Compact(a)) differs:\n got %s\nwant %s", got, want)
+	}
+}

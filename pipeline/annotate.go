@@ -39,7 +39,7 @@ func (p *Pipeline) AnnotatePending(ctx context.Context, sum *Summary) error {
 				}
 			}
 			ann := analyze.Annotate(a.Text, opt)
-			ann.Text = "" // the offsets index the stored article text
+			ann.Compact() // the offsets index the stored article text
 			data, err := json.Marshal(ann)
 			if err != nil {
 				return fmt.Errorf("annotate article %d: %w", a.ID, err)

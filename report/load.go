@@ -25,7 +25,7 @@ func (l Loader) Load(ctx context.Context, id int64) (*parallax.StoryReport, erro
 	if err != nil {
 		return nil, err
 	}
-	articles, _, err := l.Articles.FindArticles(ctx, parallax.ArticleFilter{StoryID: &story.ID})
+	articles, _, err := l.Articles.FindArticles(ctx, parallax.ArticleFilter{StoryID: &story.ID, WithText: l.Annotations != nil})
 	if err != nil {
 		return nil, fmt.Errorf("load articles of story %d: %w", story.ID, err)
 	}
@@ -58,7 +58,7 @@ func (l Loader) storylineDates(ctx context.Context, story *parallax.Story, story
 			continue
 		}
 		id := s.ID
-		articles, _, err := l.Articles.FindArticles(ctx, parallax.ArticleFilter{StoryID: &id, Limit: maxStorylineArticles - read})
+		articles, _, err := l.Articles.FindArticles(ctx, parallax.ArticleFilter{StoryID: &id, WithText: true, Limit: maxStorylineArticles - read})
 		if err != nil {
 			return nil, fmt.Errorf("load articles of story %d: %w", s.ID, err)
 		}
@@ -108,6 +108,7 @@ func (l Loader) inputs(ctx context.Context, articles []*parallax.Article) ([]com
 		if err := json.Unmarshal(ann.Data, &x); err != nil {
 			return nil, fmt.Errorf("read annotation of article %d: %w", a.ID, err)
 		}
+		x.Expand(a.Text)
 		in = append(in, compare.Input{Article: a, Annotation: x})
 	}
 	return in, nil
