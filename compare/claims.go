@@ -3,7 +3,10 @@ package compare
 import (
 	"math"
 	"sort"
+
 	"strings"
+
+	"github.com/parallax-news/parallax/analyze"
 
 	"github.com/parallax-news/parallax"
 )
@@ -17,7 +20,8 @@ type statement struct {
 	article int64
 	text    string
 	words   map[string]bool
-	order   int // position in the story, articles in publication order
+	order   int      // position in the story, articles in publication order
+	days    []string // the days the sentence names (TIMEX3 values)
 }
 
 type claimGroup struct {
@@ -29,7 +33,7 @@ type claimGroup struct {
 // content words in common. A claim is corroborated when two or more
 // independent outlets state it, conflicting when its sentences give
 // different values for a count, and single-source otherwise.
-func claims(in []Input, figs []figure, confl []parallax.Conflict) []parallax.Claim {
+func claims(in []Input, figs []figure, confl []parallax.Conflict) ([]parallax.Claim, []parallax.Conflict) {
 	var sts []statement
 	for _, x := range in {
 		for _, s := range x.Annotation.Sentences {
@@ -37,7 +41,7 @@ func claims(in []Input, figs []figure, confl []parallax.Conflict) []parallax.Cla
 			if len(w) < 5 || !endsSentence(s.Text) {
 				continue // headings, bylines, captions' credits, fragments
 			}
-			sts = append(sts, statement{article: x.Article.ID, text: s.Text, words: w, order: len(sts)})
+			sts = append(sts, statement{article: x.Article.ID, text: s.Text, words: w, order: len(sts), days: daysIn(x.Annotation, s)})
 		}
 	}
 	df := map[string]int{}
@@ -79,6 +83,8 @@ func claims(in []Input, figs []figure, confl []parallax.Conflict) []parallax.Cla
 			}
 		}
 	}
+	dated := dateConflicts(groups, sts)
+	confl = append(confl, dated...)
 	conflicting := conflictingSentences(confl)
 	groups = mergeBySlot(groups, sts, confl)
 	outlets := outletsOf(in)
@@ -117,6 +123,59 @@ func claims(in []Input, figs []figure, confl []parallax.Conflict) []parallax.Cla
 	sort.SliceStable(out, func(i, j int) bool { return rank(out[i]) > rank(out[j]) })
 	if len(out) > maxClaims {
 		out = out[:maxClaims]
+	}
+	return out, dated
+}
+
+// daysIn returns the day-precision dates a sentence names.
+func daysIn(a analyze.Annotation, s analyze.Span) []string {
+	var out []string
+	for _, t := range a.Timexes {
+		if t.Start >= s.Start && t.End <= s.End && t.Precision == "day" && len(t.Value) >= 10 && !strings.Contains(t.Value[:10], "X") {
+			out = append(out, t.Value[:10])
+		}
+	}
+	return out
+}
+
+// dateConflicts reports claims whose sentences, one per article, each
+// name a single day, and not the same one: "collapsed on Monday" in one
+// outlet, "on Tuesday" in another.
+func dateConflicts(groups []*claimGroup, sts []statement) []parallax.Conflict {
+	var out []parallax.Conflict
+	for _, g := range groups {
+		byDay := map[string][]statement{}
+		var days []string
+		for _, m := range g.members {
+			st := sts[m]
+			if len(st.days) != 1 {
+				continue
+			}
+			if _, ok := byDay[st.days[0]]; !ok {
+				days = append(days, st.days[0])
+			}
+			byDay[st.days[0]] = append(byDay[st.days[0]], st)
+		}
+		if len(days) < 2 {
+			continue
+		}
+		sort.Strings(days)
+		shortest := ""
+		c := parallax.Conflict{Kind: parallax.ConflictValues}
+		for _, d := range days {
+			v := parallax.ConflictValue{Value: d, ArticleIDs: []int64{}, Evidence: []parallax.Evidence{}}
+			for _, st := range byDay[d] {
+				v.ArticleIDs = addID(v.ArticleIDs, st.article)
+				v.Evidence = append(v.Evidence, parallax.Evidence{ArticleID: st.article, Sentence: st.text})
+				if shortest == "" || len(st.text) < len(shortest) {
+					shortest = st.text
+				}
+			}
+			v.ArticleIDs = sortIDs(v.ArticleIDs)
+			c.Values = append(c.Values, v)
+		}
+		c.Slot = "date of: " + shortest
+		out = append(out, c)
 	}
 	return out
 }

@@ -45,7 +45,8 @@ func Compare(in []Input) Analysis {
 	confl = append(confl, speakerConflicts(sorted, ents)...)
 	confl = append(confl, titleConflicts(sorted, ents)...)
 	confl = append(confl, vagueVsPrecise(sorted)...)
-	cl := claims(sorted, figs, confl)
+	cl, dated := claims(sorted, figs, confl)
+	confl = append(confl, dated...)
 	return Analysis{
 		Entities:  ents.report,
 		Quotes:    quotes(sorted, ents),

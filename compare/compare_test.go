@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/parallax-news/parallax"
 	"github.com/parallax-news/parallax/analyze"
@@ -382,5 +383,26 @@ func TestTitleAndSpeakerConflicts(t *testing.T) {
 	}
 	if strings.Join(slots, "|") != "speaker of “Our goal is to reunite the family as soon as possible this week”|title of George Glass" {
 		t.Errorf("conflicts = %q", slots)
+	}
+}
+
+func TestDateConflict(t *testing.T) {
+	ref := time.Date(2026, 3, 4, 9, 0, 0, 0, time.UTC) // a Wednesday
+	texts := []string{
+		"The Halvard Bridge collapsed into the Brenn River on Monday morning, officials in Brennmoor said.",
+		"The Halvard Bridge collapsed into the Brenn River on Tuesday morning, officials in Brennmoor said.",
+	}
+	var in []compare.Input
+	for i, text := range texts {
+		a := &parallax.Article{ID: int64(i + 1), Source: string(rune('A' + i)), Text: text, Published: ref, Language: "en"}
+		in = append(in, compare.Input{Article: a, Annotation: analyze.Annotate(text, analyze.Options{Published: ref, Language: "en"})})
+	}
+	an := compare.Compare(in)
+	if len(an.Conflicts) != 1 || !strings.HasPrefix(an.Conflicts[0].Slot, "date of:") || len(an.Conflicts[0].Values) != 2 ||
+		an.Conflicts[0].Values[0].Value != "2026-03-02" || an.Conflicts[0].Values[1].Value != "2026-03-03" {
+		t.Fatalf("conflicts = %+v", an.Conflicts)
+	}
+	if len(an.Claims) == 0 || an.Claims[0].Status != parallax.Conflicting {
+		t.Errorf("claims = %+v", an.Claims)
 	}
 }
