@@ -12,6 +12,7 @@ const (
 	EINVALID      = "invalid"
 	ECONFLICT     = "conflict"
 	EUNAUTHORIZED = "unauthorized"
+	ETOOMANY      = "too_many_requests"
 	EINTERNAL     = "internal"
 )
 

@@ -13,6 +13,7 @@ var statusOf = map[string]int{
 	parallax.EINVALID:      http.StatusBadRequest,
 	parallax.ECONFLICT:     http.StatusConflict,
 	parallax.EUNAUTHORIZED: http.StatusUnauthorized,
+	parallax.ETOOMANY:      http.StatusTooManyRequests,
 	parallax.EINTERNAL:     http.StatusInternalServerError,
 }
 

@@ -19,6 +19,10 @@ type Server struct {
 	Annotations parallax.AnnotationService
 	// Search, when set, serves /search and /api/v1/search.
 	Search parallax.SearchService
+	// RateLimit is the API requests a second each client address may
+	// make on average, in bursts of twice that; 0 means no limit. Set it
+	// before calling Handler. New sets DefaultRateLimit.
+	RateLimit float64
 	// Logger receives request errors. Defaults to slog.Default().
 	Logger *slog.Logger
 
@@ -36,8 +40,12 @@ func New(stories parallax.StoryService, articles parallax.ArticleService, source
 	if err != nil {
 		return nil, err
 	}
-	return &Server{Stories: stories, Articles: articles, Sources: sources, Logger: slog.Default(), pages: p, assets: a}, nil
+	return &Server{Stories: stories, Articles: articles, Sources: sources, Logger: slog.Default(), RateLimit: DefaultRateLimit,
+		pages: p, assets: a}, nil
 }
+
+// DefaultRateLimit is the API requests a second a client may make.
+const DefaultRateLimit = 50
 
 // Handler returns the HTTP handler with every route.
 func (s *Server) Handler() http.Handler {
@@ -57,7 +65,7 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
 		s.apiError(w, r, parallax.Errorf(parallax.ENOTFOUND, "no such endpoint: %s %s", r.Method, r.URL.Path))
 	})
-	return securityHeaders(mux)
+	return securityHeaders(s.rateLimit(mux))
 }
 
 func (s *Server) loader() report.Loader {

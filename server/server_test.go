@@ -240,3 +240,23 @@ func TestSearch(t *testing.T) {
 		t.Errorf("empty search page: %d", resp.StatusCode)
 	}
 }
+
+func TestRateLimit(t *testing.T) {
+	f := newFixture(t)
+	// the fixture's server has the default limit: bursts of 100
+	codes := map[int]int{}
+	for range 150 {
+		resp, _ := f.get(t, "/api/v1/stories")
+		codes[resp.StatusCode]++
+		if resp.StatusCode == 429 && resp.Header.Get("Retry-After") == "" {
+			t.Fatal("429 without Retry-After")
+		}
+	}
+	if codes[200] < 100 || codes[429] == 0 {
+		t.Errorf("status counts %v: want the burst served, then 429", codes)
+	}
+	// pages are not limited
+	if resp, _ := f.get(t, "/"); resp.StatusCode != 200 {
+		t.Errorf("front page after the API burst: %d", resp.StatusCode)
+	}
+}

@@ -24,6 +24,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "serve", "[--db DSN] [--addr 127.0.0.1:8080]")
 	db := dbFlag(fs)
 	addr := fs.String("addr", defaultAddr, "address to listen on; the default accepts local connections only")
+	rate := fs.Float64("rate", server.DefaultRateLimit, "API requests a second each client may make (bursts of twice that); 0 for no limit")
 	if err := noArgs(fs, args); err != nil {
 		return err
 	}
@@ -32,15 +33,15 @@ func runServe(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer st.Close()
-	return serve(ctx, e, st, *addr)
+	return serve(ctx, e, st, *addr, *rate)
 }
 
 // serve runs the web server until ctx is cancelled, then drains in-flight
-// requests for up to ten seconds.
-func serve(ctx context.Context, e *env, st *store, addr string) error {
+// requests for up to ten seconds. rate is the API rate limit per client.
+func serve(ctx context.Context, e *env, st *store, addr string, rate float64) error {
 	srv, err := server.New(st.stories, st.articles, st.sources)
 	if err == nil {
-		srv.Annotations, srv.Search = st.annots, st.search
+		srv.Annotations, srv.Search, srv.RateLimit = st.annots, st.search, rate
 	}
 	if err != nil {
 		return err
@@ -105,7 +106,7 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	fmt.Fprintf(e.stdout, "Loaded the demo corpus: %d articles in %d stories.\n", sum.Stored(), stories)
-	return serve(ctx, e, st, *addr)
+	return serve(ctx, e, st, *addr, server.DefaultRateLimit)
 }
 
 // writeCorpus copies the embedded demo corpus to dir, so that the demo
