@@ -124,9 +124,7 @@ func (s SnippetScore) Metrics() Metrics {
 	if s.TP+s.FN > 0 {
 		m.Recall = float64(s.TP) / float64(s.TP+s.FN)
 	}
-	if m.Precision+m.Recall > 0 {
-		m.F1 = 2 * m.Precision * m.Recall / (m.Precision + m.Recall)
-	}
+	m.F1 = f1(m.Precision, m.Recall)
 	if n := s.TP + s.FP + s.FN + s.TN; n > 0 {
 		m.Accuracy = float64(s.TP+s.TN) / float64(n)
 	}
@@ -169,7 +167,7 @@ func normalizeSpace(s string) string {
 
 // Round3 rounds the metrics to three decimals for printing.
 func (m Metrics) Round3() Metrics {
-	r := func(f float64) float64 { return float64(int(f*1000+0.5)) / 1000 }
+	r := round3
 	m.Precision, m.Recall, m.F1, m.Accuracy, m.PagesPerSec = r(m.Precision), r(m.Recall), r(m.F1), r(m.Accuracy), r(m.PagesPerSec)
 	return m
 }

@@ -333,6 +333,7 @@ func (s *QuoteScorer) Metrics() QuoteMetrics {
 	return m
 }
 
+// round3 rounds a non-negative figure to three decimals for printing.
 func round3(f float64) float64 { return float64(int(f*1000+0.5)) / 1000 }
 
 func roundPRF(p PRF) PRF {

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"math"
 	"os"
 	"path/filepath"
 	"sort"
@@ -152,9 +151,7 @@ func prf(tp, sys, gold int) PRF {
 	if gold > 0 {
 		m.Recall = float64(tp) / float64(gold)
 	}
-	if m.Precision+m.Recall > 0 {
-		m.F1 = 2 * m.Precision * m.Recall / (m.Precision + m.Recall)
-	}
+	m.F1 = f1(m.Precision, m.Recall)
 	return m
 }
 
@@ -227,10 +224,7 @@ func (s *TemporalScorer) Metrics() TemporalMetrics {
 }
 
 func (m TemporalMetrics) round() TemporalMetrics {
-	r := func(f float64) float64 { return math.Round(f*1000) / 1000 }
-	for _, p := range []*PRF{&m.Strict, &m.Relaxed} {
-		p.Precision, p.Recall, p.F1 = r(p.Precision), r(p.Recall), r(p.F1)
-	}
-	m.ValueAccuracy, m.TypeAccuracy, m.ValueF1 = r(m.ValueAccuracy), r(m.TypeAccuracy), r(m.ValueF1)
+	m.Strict, m.Relaxed = roundPRF(m.Strict), roundPRF(m.Relaxed)
+	m.ValueAccuracy, m.TypeAccuracy, m.ValueF1 = round3(m.ValueAccuracy), round3(m.TypeAccuracy), round3(m.ValueF1)
 	return m
 }
