@@ -22,14 +22,14 @@ func Build(story *parallax.Story, articles []*parallax.Article, storyline []*par
 		LastPublished:  TimeString(story.LastPublished),
 		Articles:       make([]parallax.ReportArticle, 0, len(articles)),
 		Sources:        sources(articles),
-		Entities:       []parallax.ReportEntity{},
-		Quotes:         []parallax.ReportQuote{},
-		Timeline:       []parallax.TimelineEvent{},
-		Claims:         []parallax.Claim{},
-		Conflicts:      []parallax.Conflict{},
-		Brief:          []parallax.BriefSentence{},
-		Framing:        []parallax.OutletFraming{},
-		Actions:        []parallax.Action{},
+		Entities:       orEmpty(an.Entities),
+		Quotes:         orEmpty(an.Quotes),
+		Timeline:       orEmpty(an.Timeline),
+		Claims:         orEmpty(an.Claims),
+		Conflicts:      orEmpty(an.Conflicts),
+		Brief:          orEmpty(an.Brief),
+		Framing:        orEmpty(an.Framing),
+		Actions:        orEmpty(an.Actions),
 		Related:        []parallax.RelatedStory{},
 	}
 	sorted := append([]*parallax.Article(nil), articles...)
@@ -41,36 +41,21 @@ func Build(story *parallax.Story, articles []*parallax.Article, storyline []*par
 			Language: a.Language, DuplicateOf: idPtr(a.DuplicateOf),
 		})
 	}
-	if an.Entities != nil {
-		r.Entities = an.Entities
-	}
-	if an.Quotes != nil {
-		r.Quotes = an.Quotes
-	}
-	if an.Timeline != nil {
-		r.Timeline = an.Timeline
-	}
-	if an.Claims != nil {
-		r.Claims = an.Claims
-	}
-	if an.Conflicts != nil {
-		r.Conflicts = an.Conflicts
-	}
-	if an.Brief != nil {
-		r.Brief = an.Brief
-	}
-	if an.Framing != nil {
-		r.Framing = an.Framing
-	}
-	if an.Actions != nil {
-		r.Actions = an.Actions
-	}
 	for _, s := range storyline {
 		if s.ID != story.ID {
 			r.Related = append(r.Related, parallax.RelatedStory{ID: s.ID, Title: s.Title, Articles: s.Articles})
 		}
 	}
 	return r
+}
+
+// orEmpty returns l, or an empty list for nil: the report shows analysis
+// not computed as [], never null.
+func orEmpty[T any](l []T) []T {
+	if l == nil {
+		return []T{}
+	}
+	return l
 }
 
 // sources counts each outlet's articles. An outlet is independent unless
