@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -89,7 +90,7 @@ func actions(in []Input, ents entityIndex) []parallax.Action {
 					by[k] = a
 					order = append(order, k)
 				}
-				if !contains(a.Texts, act.text) {
+				if !slices.Contains(a.Texts, act.text) {
 					a.Texts = append(a.Texts, act.text)
 				}
 				if !hasEvidence(a.Evidence, x.Article.ID, s.Text) {
@@ -107,15 +108,6 @@ func actions(in []Input, ents entityIndex) []parallax.Action {
 	}
 	sort.SliceStable(out, func(i, j int) bool { return len(out[i].ArticleIDs) > len(out[j].ArticleIDs) })
 	return out
-}
-
-func contains(l []string, s string) bool {
-	for _, x := range l {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // mentionsIn returns the entity mentions inside a sentence that can act:

@@ -1,7 +1,7 @@
 package compare
 
 import (
-	"sort"
+	"slices"
 	"strings"
 
 	"github.com/parallax-news/parallax"
@@ -105,7 +105,7 @@ func titleConflicts(in []Input, ents entityIndex) []parallax.Conflict {
 				t = &titled{title: e.Title}
 				byPerson[name][e.Title] = t
 			}
-			if !containsID(t.articles, x.Article.ID) {
+			if !slices.Contains(t.articles, x.Article.ID) {
 				t.articles = append(t.articles, x.Article.ID)
 				t.ev = append(t.ev, parallax.Evidence{ArticleID: x.Article.ID, Sentence: sentenceOf(x.Annotation, e.Start)})
 			}
@@ -129,8 +129,7 @@ func titleConflicts(in []Input, ents entityIndex) []parallax.Conflict {
 				}
 				c := parallax.Conflict{Slot: "title of " + name, Kind: parallax.ConflictValues}
 				for _, t := range []*titled{p, q} {
-					ids := append([]int64(nil), t.articles...)
-					sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
+					ids := sortIDs(append([]int64(nil), t.articles...))
 					c.Values = append(c.Values, parallax.ConflictValue{Value: t.title, ArticleIDs: ids, Evidence: t.ev})
 				}
 				out = append(out, c)
@@ -148,13 +147,4 @@ func qualifier(title string) string {
 		}
 	}
 	return ""
-}
-
-func containsID(ids []int64, id int64) bool {
-	for _, x := range ids {
-		if x == id {
-			return true
-		}
-	}
-	return false
 }

@@ -85,8 +85,8 @@ func claims(in []Input, figs []figure, confl []parallax.Conflict) ([]parallax.Cl
 	}
 	dated := dateConflicts(groups, sts)
 	confl = append(confl, dated...)
-	conflicting := conflictingSentences(confl)
-	groups = mergeBySlot(groups, sts, confl)
+	disputed := disputedSentences(confl)
+	groups = mergeBySlot(groups, sts, disputed)
 	outlets := outletsOf(in)
 	out := []parallax.Claim{}
 	for _, g := range groups {
@@ -99,7 +99,7 @@ func claims(in []Input, figs []figure, confl []parallax.Conflict) ([]parallax.Cl
 			if text == "" || len(st.text) < len(text) {
 				text = st.text
 			}
-			if conflicting[st.text] {
+			if _, ok := disputed[st.text]; ok {
 				c.Status = parallax.Conflicting
 			}
 		}
@@ -245,18 +245,8 @@ func similarity(st statement, sts []statement, g *claimGroup, weight func(string
 // mergeBySlot makes the sentences that give a value for one disputed
 // count a single conflicting claim: "injuring 14 people" and "17 people
 // were injured" state the same fact differently.
-func mergeBySlot(groups []*claimGroup, sts []statement, confl []parallax.Conflict) []*claimGroup {
-	slotOf := map[string]string{}
-	for _, c := range confl {
-		if c.Kind != parallax.ConflictValues {
-			continue
-		}
-		for _, v := range c.Values {
-			for _, e := range v.Evidence {
-				slotOf[e.Sentence] = c.Slot
-			}
-		}
-	}
+// slotOf maps each disputed sentence to its slot (disputedSentences).
+func mergeBySlot(groups []*claimGroup, sts []statement, slotOf map[string]string) []*claimGroup {
 	merged := map[string]*claimGroup{}
 	var out []*claimGroup
 	for _, g := range groups {
@@ -302,15 +292,18 @@ func sides(confl []parallax.Conflict, seen map[string]bool) []parallax.BriefSent
 	return out
 }
 
-func conflictingSentences(confl []parallax.Conflict) map[string]bool {
-	out := map[string]bool{}
+// disputedSentences maps every sentence that gives a value of a value
+// conflict to the conflict's slot. Vague-versus-precise pairs are not
+// disputes.
+func disputedSentences(confl []parallax.Conflict) map[string]string {
+	out := map[string]string{}
 	for _, c := range confl {
 		if c.Kind != parallax.ConflictValues {
 			continue
 		}
 		for _, v := range c.Values {
 			for _, e := range v.Evidence {
-				out[e.Sentence] = true
+				out[e.Sentence] = c.Slot
 			}
 		}
 	}

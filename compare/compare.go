@@ -9,6 +9,7 @@
 package compare
 
 import (
+	"slices"
 	"sort"
 
 	"github.com/parallax-news/parallax"
@@ -79,10 +80,8 @@ func sentenceOf(a analyze.Annotation, pos int) string {
 }
 
 func addID(ids []int64, id int64) []int64 {
-	for _, x := range ids {
-		if x == id {
-			return ids
-		}
+	if slices.Contains(ids, id) {
+		return ids
 	}
 	return append(ids, id)
 }
