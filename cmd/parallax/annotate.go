@@ -17,13 +17,9 @@ func runAnnotate(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "annotate", "[--published DATE] [--lang xx] FILE|-")
 	published := fs.String("published", "", "publication date (YYYY-MM-DD or RFC 3339), the reference for \"on Monday\"; inferred from the text when absent")
 	lang := fs.String("lang", "", "ISO 639-1 language of the text; detected when absent")
-	pos, err := parse(fs, args)
+	pos, err := exactArgs(fs, args, 1)
 	if err != nil {
 		return err
-	}
-	if len(pos) != 1 {
-		fs.Usage()
-		return errUsage
 	}
 	name := pos[0]
 	data, err := readInput(e, name, extract.DefaultMaxBytes)

@@ -20,13 +20,9 @@ import (
 func runEval(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "eval", "KIND DATA (kinds: extraction, clustering, temporal, quotes)")
 	errorsTo := fs.String("errors", "", "write each disagreement with the gold labels to this `file` (temporal, quotes)")
-	pos, err := parse(fs, args)
+	pos, err := exactArgs(fs, args, 2)
 	if err != nil {
 		return err
-	}
-	if len(pos) != 2 {
-		fs.Usage()
-		return errUsage
 	}
 	switch pos[0] {
 	case "extraction":

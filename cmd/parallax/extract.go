@@ -35,13 +35,9 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 	pageURL := fs.String("url", "", "the page's URL, for its canonical URL and date")
 	asHTML := fs.Bool("html", false, "read the input as HTML whatever its name")
 	maxBytes := fs.Int64("max-bytes", extract.DefaultMaxBytes, "largest input accepted")
-	pos, err := parse(fs, args)
+	pos, err := exactArgs(fs, args, 1)
 	if err != nil {
 		return err
-	}
-	if len(pos) != 1 {
-		fs.Usage()
-		return errUsage
 	}
 	name := pos[0]
 	data, err := readInput(e, name, *maxBytes)

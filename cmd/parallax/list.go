@@ -125,13 +125,9 @@ func runStory(ctx context.Context, e *env, args []string) error {
 	db := dbFlag(fs)
 	asJSON := fs.Bool("json", false, "print the story report as JSON")
 	fs.Bool("markdown", true, "print the story report as Markdown (the default)")
-	pos, err := parse(fs, args)
+	pos, err := exactArgs(fs, args, 1)
 	if err != nil {
 		return err
-	}
-	if len(pos) != 1 {
-		fs.Usage()
-		return errUsage
 	}
 	id, err := strconv.ParseInt(pos[0], 10, 64)
 	if err != nil || id <= 0 {

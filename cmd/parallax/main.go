@@ -112,15 +112,22 @@ func newFlags(e *env, name, args string) *flag.FlagSet {
 
 // noArgs parses flags for a command that takes no positional arguments.
 func noArgs(fs *flag.FlagSet, args []string) error {
+	_, err := exactArgs(fs, args, 0)
+	return err
+}
+
+// exactArgs parses args and returns the positional arguments, printing
+// the usage when there are not exactly n of them.
+func exactArgs(fs *flag.FlagSet, args []string, n int) ([]string, error) {
 	pos, err := parse(fs, args)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	if len(pos) > 0 {
+	if len(pos) != n {
 		fs.Usage()
-		return errUsage
+		return nil, errUsage
 	}
-	return nil
+	return pos, nil
 }
 
 // parse parses flags that may come before, between or after the positional
