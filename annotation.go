@@ -28,4 +28,20 @@ type AnnotationService interface {
 	// annotation is missing, or was made from other text or by another
 	// analyzer version than version.
 	StaleArticles(ctx context.Context, version string, limit int) ([]*Article, error)
+	// AnnotationStamps returns, for the articles that have an
+	// annotation, the content hash and analyzer version it was made
+	// from, joined by a space: what an annotation depends on, without its
+	// data.
+	AnnotationStamps(ctx context.Context, articleIDs []int64) (map[int64]string, error)
+}
+
+// AnalysisService caches each story's comparison (compare.Analysis as
+// JSON) under a fingerprint of what it was computed from, so that a
+// story is compared again only when it changed.
+type AnalysisService interface {
+	// FindAnalysis returns the cached analysis of a story and its
+	// fingerprint; ENOTFOUND when there is none.
+	FindAnalysis(ctx context.Context, storyID int64) (fingerprint string, data []byte, err error)
+	// PutAnalysis stores a story's analysis, replacing the earlier one.
+	PutAnalysis(ctx context.Context, storyID int64, fingerprint string, data []byte) error
 }

@@ -3,6 +3,7 @@ package parallax
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"net"
 	"net/url"
 	"sort"
 	"strings"
@@ -32,13 +33,17 @@ func CanonicalURL(raw string) (string, error) {
 		return "", Errorf(EINVALID, "invalid URL %q: no host", raw)
 	}
 	host := strings.ToLower(u.Hostname())
+	if host == "" {
+		return "", Errorf(EINVALID, "invalid URL %q: no host", raw)
+	}
 	port := u.Port()
 	if (u.Scheme == "http" && port == "80") || (u.Scheme == "https" && port == "443") {
 		port = ""
 	}
-	if port != "" {
-		host += ":" + port
-	} else if strings.Contains(host, ":") {
+	switch {
+	case port != "":
+		host = net.JoinHostPort(host, port) // brackets an IPv6 address
+	case strings.Contains(host, ":"):
 		host = "[" + host + "]"
 	}
 	u.Host = host

@@ -35,7 +35,7 @@ func (o *Online) merges(touched map[int64]bool) [][2]int64 {
 
 // bestStoryFor returns the active story most similar to s, other than s.
 func (o *Online) bestStoryFor(s *story) (*story, float64) {
-	f := &Features{Terms: s.terms, Entities: s.entities, Published: s.first}
+	f := &feat{Features: &Features{Published: s.first}, terms: s.terms, ents: s.entities}
 	var best *story
 	bestScore := 0.0
 	for id := range o.candidates(f) {
@@ -54,29 +54,32 @@ func (o *Online) bestStoryFor(s *story) (*story, float64) {
 // storySimilarity compares two stories' centroids, with the time factor
 // on the gap between their spans.
 func (o *Online) storySimilarity(a, b *story) float64 {
-	t := o.centroidCosine(a.terms, b.terms, o.termDF)
-	e := o.centroidCosine(a.entities, b.entities, o.entityDF)
+	o.refreshNorms(a)
+	o.refreshNorms(b)
+	t := o.centroidCosine(a.terms, b.terms, a.termNorm, b.termNorm)
+	e := o.centroidCosine(a.entities, b.entities, a.entityNorm, b.entityNorm)
 	sim := (1-o.cfg.EntityWeight)*t + o.cfg.EntityWeight*e
 	return sim * decay(gap(a.first, a.last, b.first, b.last), o.cfg.TimeScale)
 }
 
-func (o *Online) centroidCosine(a, b map[string]float64, df map[string]*docFreq) float64 {
-	var dot, na, nb float64
-	for k, w := range a {
-		idf := o.idf(df, k)
-		na += w * w * idf * idf
-		if v, ok := b[k]; ok {
-			dot += w * v * idf * idf
-		}
-	}
-	for k, w := range b {
-		idf := o.idf(df, k)
-		nb += w * w * idf * idf
-	}
+// centroidCosine is the IDF-weighted cosine of two centroids whose
+// weighted norms are given (refreshNorms keeps them): only the shared
+// keys are visited, from the smaller centroid.
+func (o *Online) centroidCosine(a, b map[key]float64, na, nb float64) float64 {
 	if na == 0 || nb == 0 {
 		return 0
 	}
-	return dot / sqrt(na*nb)
+	if len(b) < len(a) {
+		a, b = b, a
+	}
+	var dot float64
+	for k, w := range a {
+		if v, ok := b[k]; ok {
+			idf := o.idf(k)
+			dot += w * v * idf * idf
+		}
+	}
+	return dot / (na * nb)
 }
 
 // merge folds story from into story into, in memory.
@@ -88,7 +91,7 @@ func (o *Online) merge(from, into *story) {
 		into.entities[k] += w
 	}
 	if len(into.terms) > 2*o.cfg.CentroidTerms {
-		prune(into.terms, o.cfg.CentroidTerms)
+		o.prune(into.terms, o.cfg.CentroidTerms)
 	}
 	into.size += from.size
 	into.normDocs = 0
@@ -98,12 +101,12 @@ func (o *Online) merge(from, into *story) {
 	if from.last.After(into.last) {
 		into.last = from.last
 	}
-	for key := range from.keys {
-		if p := o.postings[key]; p != nil {
+	for k := range from.keys {
+		if p := o.postings[k]; p != nil {
 			delete(p, from.id)
 			p[into.id] = struct{}{}
 		}
-		into.keys[key] = struct{}{}
+		into.keys[k] = struct{}{}
 	}
 	delete(o.stories, from.id)
 	o.aliases[from.id] = into.id

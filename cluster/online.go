@@ -72,13 +72,18 @@ func DefaultConfig() Config {
 // rebuilds it from stored assignments.
 type Online struct {
 	cfg Config
-	// Document frequencies of terms and entities over all articles seen.
-	docs     int
-	termDF   map[string]*docFreq
-	entityDF map[string]*docFreq
-	stories  map[int64]*story
-	// postings maps a term or entity key to the active stories holding it.
-	postings map[string]map[int64]struct{}
+	// dict interns terms and entities (entities prefixed with \x01) as
+	// keys; names holds them back. Comparing integer keys instead of
+	// strings is most of the clusterer's speed.
+	dict  map[string]key
+	names []string
+	// Document frequencies of terms and entities over all articles seen,
+	// indexed by key.
+	docs    int
+	df      []docFreq
+	stories map[int64]*story
+	// postings maps a term or entity to the active stories holding it.
+	postings map[key]map[int64]struct{}
 	// dups indexes article signatures by LSH band key.
 	dups      map[uint64][]int64
 	members   map[int64]member
@@ -90,14 +95,48 @@ type Online struct {
 	pending [][2]int64
 }
 
+// key is an interned term or entity.
+type key uint32
+
+// feat is an article's features with its terms and entities interned.
+type feat struct {
+	*Features
+	terms, ents map[key]float64
+	// tv and ev are terms and entities weighted for cosines, made once
+	// per article rather than once per candidate story.
+	tv, ev *wvec
+}
+
+// wvec is an article's counts weighted for cosines with centroids: for
+// each key, u = (1 + log n) · idf², and the norm of (1 + log n) · idf.
+type wvec struct {
+	keys []key
+	u    []float64
+	norm float64
+}
+
+func (o *Online) weigh(counts map[key]float64) *wvec {
+	v := &wvec{keys: make([]key, 0, len(counts)), u: make([]float64, 0, len(counts))}
+	var n2 float64
+	for k, n := range counts {
+		idf := o.idf(k)
+		w := (1 + math.Log(n)) * idf
+		n2 += w * w
+		v.keys = append(v.keys, k)
+		v.u = append(v.u, w*idf)
+	}
+	v.norm = math.Sqrt(n2)
+	return v
+}
+
 type story struct {
 	id, storyline int64
-	terms         map[string]float64
-	entities      map[string]float64
+	terms         map[key]float64
+	entities      map[key]float64
 	size          int
 	first, last   time.Time
 	// keys are the postings the story is indexed under.
-	keys map[string]struct{}
+	keys map[key]struct{}
 	// Cached IDF-weighted norms of the centroids, valid while the story
 	// is unchanged and the document count within 2% of normDocs.
 	termNorm, entityNorm float64
@@ -118,8 +157,8 @@ var _ interface {
 // NewOnline returns a clusterer with the given parameters and no state.
 func NewOnline(cfg Config) *Online {
 	return &Online{
-		cfg: cfg, termDF: map[string]*docFreq{}, entityDF: map[string]*docFreq{}, stories: map[int64]*story{},
-		postings: map[string]map[int64]struct{}{}, dups: map[uint64][]int64{}, members: map[int64]member{},
+		cfg: cfg, dict: map[string]key{}, stories: map[int64]*story{},
+		postings: map[key]map[int64]struct{}{}, dups: map[uint64][]int64{}, members: map[int64]member{},
 		aliases: map[int64]int64{},
 	}
 }
@@ -131,7 +170,7 @@ func (o *Online) Warm(articles []*parallax.Article) {
 		if a.StoryID == 0 {
 			continue
 		}
-		f := Extract(a)
+		f := o.intern(Extract(a))
 		o.count(f)
 		o.add(f, a.StoryID, a.StorylineID)
 	}
@@ -140,19 +179,63 @@ func (o *Online) Warm(articles []*parallax.Article) {
 // Assign places each article, in order of publication, in a story.
 func (o *Online) Assign(articles []*parallax.Article) []parallax.Assignment {
 	sorted := append([]*parallax.Article(nil), articles...)
-	sort.SliceStable(sorted, func(i, j int) bool { return parallax.ByPublished(sorted[i], sorted[j]) })
+	// Ties in publication time are broken by key, which is the same
+	// wherever the article is stored, not by ID, which is not.
+	sort.SliceStable(sorted, func(i, j int) bool {
+		a, b := sorted[i], sorted[j]
+		if a.Published.Equal(b.Published) && a.Key != b.Key {
+			return a.Key < b.Key
+		}
+		return parallax.ByPublished(a, b)
+	})
 	// The batch's document frequencies count before any of it is
 	// assigned, so the first articles of a stream are not compared with
 	// IDF weights drawn from a handful of documents.
-	feats := make([]*Features, len(sorted))
+	feats := make([]*feat, len(sorted))
 	for i, a := range sorted {
-		feats[i] = Extract(a)
+		feats[i] = o.intern(Extract(a))
 		o.count(feats[i])
 	}
 	out := make([]parallax.Assignment, 0, len(sorted))
 	touched := map[int64]bool{}
-	for i, a := range sorted {
+	// Undated articles come last. Those that match a story are each
+	// placed by the stories as the dated articles left them, not as the
+	// undated ones before them changed them: no order among undated
+	// articles is more right than another, so none may decide.
+	dated := len(sorted)
+	for dated > 0 && sorted[dated-1].Published.IsZero() {
+		dated--
+	}
+	for i, a := range sorted[:dated] {
 		as := o.assign(a, feats[i])
+		touched[as.StoryID] = true
+		out = append(out, as)
+	}
+	type match struct {
+		i int
+		s *story
+	}
+	var matched []match
+	var rest []int
+	for i := dated; i < len(sorted); i++ {
+		if _, dup := o.duplicateOf(feats[i]); dup {
+			rest = append(rest, i)
+			continue
+		}
+		if best, score := o.best(feats[i]); best != nil && score >= o.cfg.Threshold {
+			matched = append(matched, match{i, best})
+		} else {
+			rest = append(rest, i)
+		}
+	}
+	for _, m := range matched {
+		a := sorted[m.i]
+		o.add(feats[m.i], m.s.id, m.s.storyline)
+		touched[m.s.id] = true
+		out = append(out, parallax.Assignment{ArticleID: a.ID, StoryID: m.s.id, StorylineID: m.s.storyline})
+	}
+	for _, i := range rest {
+		as := o.assign(sorted[i], feats[i])
 		touched[as.StoryID] = true
 		out = append(out, as)
 	}
@@ -170,7 +253,35 @@ func (o *Online) Merges() [][2]int64 {
 	return out
 }
 
-func (o *Online) assign(a *parallax.Article, f *Features) parallax.Assignment {
+// intern gives an article's terms and entities their keys, creating the
+// keys it has not seen.
+func (o *Online) intern(f *Features) *feat {
+	ft := &feat{Features: f, terms: make(map[key]float64, len(f.Terms)), ents: make(map[key]float64, len(f.Entities))}
+	for t, n := range f.Terms {
+		ft.terms[o.keyOf(t)] = n
+	}
+	for e, n := range f.Entities {
+		ft.ents[o.keyOf("\x01"+e)] = n
+	}
+	return ft
+}
+
+func (o *Online) keyOf(name string) key {
+	if k, ok := o.dict[name]; ok {
+		return k
+	}
+	k := key(len(o.names))
+	o.dict[name] = k
+	o.names = append(o.names, name)
+	o.df = append(o.df, docFreq{})
+	return k
+}
+
+// keyLess orders keys by their names, so that ties never depend on the
+// order in which keys were made.
+func (o *Online) keyLess(a, b key) bool { return o.names[a] < o.names[b] }
+
+func (o *Online) assign(a *parallax.Article, f *feat) parallax.Assignment {
 	o.evict(f.Published)
 	as := parallax.Assignment{ArticleID: a.ID}
 	if dup, ok := o.duplicateOf(f); ok {
@@ -202,29 +313,25 @@ type docFreq struct {
 }
 
 // count adds an article to the document frequencies.
-func (o *Online) count(f *Features) {
+func (o *Online) count(f *feat) {
 	o.docs++
-	for t := range f.Terms {
-		bump(o.termDF, t)
+	for k := range f.terms {
+		o.bump(k)
 	}
-	for e := range f.Entities {
-		bump(o.entityDF, e)
+	for k := range f.ents {
+		o.bump(k)
 	}
 }
 
-func bump(df map[string]*docFreq, key string) {
-	d := df[key]
-	if d == nil {
-		d = &docFreq{}
-		df[key] = d
-	}
+func (o *Online) bump(k key) {
+	d := &o.df[k]
 	d.n++
 	d.docs = 0
 }
 
-func (o *Online) idf(df map[string]*docFreq, key string) float64 {
-	d := df[key]
-	if d == nil {
+func (o *Online) idf(k key) float64 {
+	d := &o.df[k]
+	if d.n == 0 {
 		return math.Log(float64(o.docs+1)) + 1
 	}
 	if d.docs == 0 || o.docs > d.docs+d.docs/100 {
@@ -235,7 +342,7 @@ func (o *Online) idf(df map[string]*docFreq, key string) float64 {
 }
 
 // duplicateOf finds an earlier article in the window that this one copies.
-func (o *Online) duplicateOf(f *Features) (int64, bool) {
+func (o *Online) duplicateOf(f *feat) (int64, bool) {
 	if f.Signature.Empty() {
 		return 0, false
 	}
@@ -260,7 +367,7 @@ func (o *Online) duplicateOf(f *Features) (int64, bool) {
 }
 
 // best returns the active story most similar to the article.
-func (o *Online) best(f *Features) (*story, float64) {
+func (o *Online) best(f *feat) (*story, float64) {
 	var best *story
 	bestScore := 0.0
 	for id := range o.candidates(f) {
@@ -276,7 +383,7 @@ func (o *Online) best(f *Features) (*story, float64) {
 	return best, bestScore
 }
 
-func (o *Online) storylineScore(f *Features, s *story) float64 {
+func (o *Online) storylineScore(f *feat, s *story) float64 {
 	return o.similarity(f, s) * timeFactor(f.Published, s, o.cfg.StorylineTimeScale)
 }
 
@@ -284,7 +391,7 @@ func (o *Online) storylineScore(f *Features, s *story) float64 {
 // top terms and entities, at most MaxCandidates of them. Keys held by more
 // than MaxPosting stories are too common to tell stories apart and are not
 // followed, which keeps the cost per article flat as the window grows.
-func (o *Online) candidates(f *Features) map[int64]struct{} {
+func (o *Online) candidates(f *feat) map[int64]struct{} {
 	hits := map[int64]int{}
 	for _, key := range o.lookupKeys(f) {
 		p := o.postings[key]
@@ -305,17 +412,15 @@ func (o *Online) candidates(f *Features) map[int64]struct{} {
 
 // lookupKeys are the keys an article is indexed and looked up under: its
 // highest-weighted terms, and its entities.
-func (o *Online) lookupKeys(f *Features) []string {
-	weights := make(map[string]float64, len(f.Terms))
-	for t, n := range f.Terms {
-		weights[t] = (1 + math.Log(n)) * o.idf(o.termDF, t)
+func (o *Online) lookupKeys(f *feat) []key {
+	weights := make(map[key]float64, len(f.terms))
+	for t, n := range f.terms {
+		weights[t] = (1 + math.Log(n)) * o.idf(t)
 	}
-	keys := make([]string, 0, o.cfg.CandidateTerms+len(f.Entities))
-	for _, t := range top(weights, o.cfg.CandidateTerms, stringLess) {
-		keys = append(keys, "t:"+t)
-	}
-	for e := range f.Entities {
-		keys = append(keys, "e:"+e)
+	keys := make([]key, 0, o.cfg.CandidateTerms+len(f.ents))
+	keys = append(keys, top(weights, o.cfg.CandidateTerms, o.keyLess)...)
+	for e := range f.ents {
+		keys = append(keys, e)
 	}
 	return keys
 }
@@ -324,13 +429,16 @@ func (o *Online) lookupKeys(f *Features) []string {
 // entities with the story's centroids. Comparing with the centroid, not
 // with the closest member, keeps one shared name from chaining distinct
 // events together (measured: nearest-member linking lost 0.1 precision).
-func (o *Online) similarity(f *Features, s *story) float64 {
+func (o *Online) similarity(f *feat, s *story) float64 {
 	o.refreshNorms(s)
-	t := o.cosine(f.Terms, s.terms, s.termNorm, o.termDF)
-	if len(f.Entities) == 0 || len(s.entities) == 0 {
+	if f.tv == nil {
+		f.tv, f.ev = o.weigh(f.terms), o.weigh(f.ents)
+	}
+	t := cosine(f.tv, s.terms, s.termNorm)
+	if len(f.ents) == 0 || len(s.entities) == 0 {
 		return t * (1 - o.cfg.EntityWeight/2)
 	}
-	return (1-o.cfg.EntityWeight)*t + o.cfg.EntityWeight*o.cosine(f.Entities, s.entities, s.entityNorm, o.entityDF)
+	return (1-o.cfg.EntityWeight)*t + o.cfg.EntityWeight*cosine(f.ev, s.entities, s.entityNorm)
 }
 
 // refreshNorms recomputes a story's centroid norms when it changed or the
@@ -339,37 +447,34 @@ func (o *Online) refreshNorms(s *story) {
 	if s.normDocs > 0 && o.docs <= s.normDocs+s.normDocs/50 {
 		return
 	}
-	s.termNorm = o.norm(s.terms, o.termDF)
-	s.entityNorm = o.norm(s.entities, o.entityDF)
+	s.termNorm = o.norm(s.terms)
+	s.entityNorm = o.norm(s.entities)
 	s.normDocs = o.docs
 }
 
-func (o *Online) norm(centroid map[string]float64, df map[string]*docFreq) float64 {
+func (o *Online) norm(centroid map[key]float64) float64 {
 	var n float64
 	for k, c := range centroid {
-		w := c * o.idf(df, k)
+		w := c * o.idf(k)
 		n += w * w
 	}
 	return math.Sqrt(n)
 }
 
-// cosine compares an article's counts with a story's centroid, both with
-// sublinear term frequency, weighted by current IDF; centroidNorm is the
+// cosine compares an article's weighted counts with a story's centroid,
+// both with sublinear term frequency and IDF weights; centroidNorm is the
 // centroid's weighted norm.
-func (o *Online) cosine(a, centroid map[string]float64, centroidNorm float64, df map[string]*docFreq) float64 {
-	var dot, na float64
-	for k, n := range a {
-		idf := o.idf(df, k)
-		w := (1 + math.Log(n)) * idf
-		na += w * w
-		if c, ok := centroid[k]; ok {
-			dot += w * c * idf
-		}
-	}
-	if na == 0 || centroidNorm == 0 {
+func cosine(v *wvec, centroid map[key]float64, centroidNorm float64) float64 {
+	if v.norm == 0 || centroidNorm == 0 {
 		return 0
 	}
-	return dot / (math.Sqrt(na) * centroidNorm)
+	var dot float64
+	for i, k := range v.keys {
+		if c, ok := centroid[k]; ok {
+			dot += v.u[i] * c
+		}
+	}
+	return dot / (v.norm * centroidNorm)
 }
 
 // within reports whether two times are at most d apart; an unknown time

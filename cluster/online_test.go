@@ -208,3 +208,38 @@ func TestOnlineTimeSeparatesEvents(t *testing.T) {
 		t.Errorf("an earthquake four months later joined the first one's story")
 	}
 }
+
+// TestOnlineUndatedOrder: undated articles are placed by the stories the
+// dated articles made, whatever order they come in. U2 alone is too far
+// from the bridge story; U1, close to it, shares U2's rescue words. Taken
+// one after the other, U2 would join the story after U1 and found one of
+// its own before it.
+func TestOnlineUndatedOrder(t *testing.T) {
+	day := time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
+	bridge := "The Kessel harbour bridge collapsed on Monday and commuters on the eastern span were injured. "
+	rescue := "Divers from the Brennmoor quay ferry station searched the cold water with sonar boats overnight. "
+	batch := func(first, second string) []*parallax.Article {
+		return []*parallax.Article{
+			{ID: 1, Key: "s", Source: "A", Title: "Harbour bridge collapses", Published: day, Text: strings.Repeat(bridge, 4)},
+			{ID: 2, Key: "other", Source: "B", Title: "Council passes budget", Published: day,
+				Text: strings.Repeat("The council passed next year's budget with more money for schools. ", 4)},
+			{ID: 3, Key: first, Source: "C", Title: "Bridge collapse: divers search", Text: strings.Repeat(bridge, 3) + strings.Repeat(rescue, 2)},
+			{ID: 4, Key: second, Source: "D", Title: "Divers search the water", Text: strings.Repeat(rescue, 4)},
+		}
+	}
+	run := func(articles []*parallax.Article) map[int64]int64 {
+		got := map[int64]int64{}
+		for _, as := range cluster.NewOnline(cluster.DefaultConfig()).Assign(articles) {
+			got[as.ArticleID] = as.StoryID
+		}
+		return got
+	}
+	// the keys put U1 (3) first, then U2 (4) first
+	a, b := run(batch("k1", "k2")), run(batch("k2", "k1"))
+	if a[3] != 1 || a[4] != 1 {
+		t.Errorf("U1 first: %v, want both with the bridge story", a)
+	}
+	if fmt.Sprint(a) != fmt.Sprint(b) {
+		t.Errorf("the order of the undated articles changed the stories: %v and %v", a, b)
+	}
+}

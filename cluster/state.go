@@ -8,21 +8,21 @@ import (
 
 // add puts an article's features into a story, creating the story if
 // needed, and indexes them.
-func (o *Online) add(f *Features, storyID, storylineID int64) {
+func (o *Online) add(f *feat, storyID, storylineID int64) {
 	storyID = o.resolve(storyID)
 	s := o.stories[storyID]
 	if s == nil {
-		s = &story{id: storyID, storyline: storylineID, terms: map[string]float64{}, entities: map[string]float64{},
-			keys: map[string]struct{}{}}
+		s = &story{id: storyID, storyline: storylineID, terms: map[key]float64{}, entities: map[key]float64{},
+			keys: map[key]struct{}{}}
 		o.stories[storyID] = s
 	}
 	s.storyline = storylineID
 	s.size++
 	s.normDocs = 0
-	addNormalized(s.terms, f.Terms)
-	addNormalized(s.entities, f.Entities)
+	addNormalized(s.terms, f.terms)
+	addNormalized(s.entities, f.ents)
 	if len(s.terms) > 2*o.cfg.CentroidTerms {
-		prune(s.terms, o.cfg.CentroidTerms)
+		o.prune(s.terms, o.cfg.CentroidTerms)
 	}
 	if !f.Published.IsZero() {
 		if s.first.IsZero() || f.Published.Before(s.first) {
@@ -35,14 +35,14 @@ func (o *Online) add(f *Features, storyID, storylineID int64) {
 			o.newest = f.Published
 		}
 	}
-	for _, key := range o.lookupKeys(f) {
-		p := o.postings[key]
+	for _, k := range o.lookupKeys(f) {
+		p := o.postings[k]
 		if p == nil {
 			p = map[int64]struct{}{}
-			o.postings[key] = p
+			o.postings[k] = p
 		}
 		p[storyID] = struct{}{}
-		s.keys[key] = struct{}{}
+		s.keys[k] = struct{}{}
 	}
 	if !f.Signature.Empty() {
 		o.members[f.ID] = member{story: storyID, signature: f.Signature, published: f.Published}
@@ -54,7 +54,7 @@ func (o *Online) add(f *Features, storyID, storylineID int64) {
 
 // addNormalized adds an article's sublinear counts, scaled to unit
 // length, to a centroid, so that long articles do not outweigh short ones.
-func addNormalized(centroid, counts map[string]float64) {
+func addNormalized(centroid, counts map[key]float64) {
 	var norm float64
 	for _, n := range counts {
 		w := 1 + math.Log(n)
@@ -70,9 +70,9 @@ func addNormalized(centroid, counts map[string]float64) {
 }
 
 // prune keeps the keep heaviest entries of a centroid.
-func prune(centroid map[string]float64, keep int) {
-	kept := map[string]bool{}
-	for _, k := range top(centroid, keep, stringLess) {
+func (o *Online) prune(centroid map[key]float64, keep int) {
+	kept := make(map[key]bool, keep)
+	for _, k := range top(centroid, keep, o.keyLess) {
 		kept[k] = true
 	}
 	for k := range centroid {
@@ -99,8 +99,6 @@ func top[K comparable, W int | float64](weights map[K]W, n int, tieFirst func(a,
 	return keys[:min(n, len(keys))]
 }
 
-func stringLess(a, b string) bool { return a < b }
-
 // evict forgets stories whose last article is more than Window older than
 // the newest article seen, so memory follows the window, not the archive.
 // Stories without dates stay.
@@ -126,17 +124,17 @@ func (o *Online) evict(now time.Time) {
 			delete(o.members, id)
 		}
 	}
-	for key, p := range o.postings {
+	for k, p := range o.postings {
 		for id := range p {
 			if _, ok := o.stories[id]; !ok {
 				delete(p, id)
 			}
 		}
 		if len(p) == 0 {
-			delete(o.postings, key)
+			delete(o.postings, k)
 		}
 	}
-	for key, ids := range o.dups {
+	for band, ids := range o.dups {
 		kept := ids[:0]
 		for _, id := range ids {
 			if _, ok := o.members[id]; ok {
@@ -144,14 +142,12 @@ func (o *Online) evict(now time.Time) {
 			}
 		}
 		if len(kept) == 0 {
-			delete(o.dups, key)
+			delete(o.dups, band)
 		} else {
-			o.dups[key] = kept
+			o.dups[band] = kept
 		}
 	}
 }
-
-func sqrt(x float64) float64 { return math.Sqrt(x) }
 
 // gap is the time between two spans, zero when they overlap or a date is
 // unknown.

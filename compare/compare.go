@@ -22,6 +22,10 @@ type Input struct {
 	Annotation analyze.Annotation
 }
 
+// Version names the comparison's behaviour; cached analyses made by
+// another version are computed again. Change it with the code.
+const Version = "2026-11-22.1"
+
 // Analysis is what Compare finds, in the story report's types.
 type Analysis struct {
 	Entities  []parallax.ReportEntity

@@ -21,6 +21,13 @@ func finish(a *parallax.Article, stableID bool, raw []byte) ([]string, error) {
 	for _, f := range []*string{&a.Title, &a.Text, &a.Byline, &a.ExternalID, &a.URL, &a.Source} {
 		*f = strings.ReplaceAll(*f, "\x00", "")
 	}
+	// Direction overrides and isolates in a one-line field can make a
+	// title read backwards ("…\u202Egnp.exe"); headlines and names never
+	// need them, so they go. Body text keeps its marks, which
+	// right-to-left languages use.
+	for _, f := range []*string{&a.Title, &a.Source, &a.Byline} {
+		*f = strings.Map(dropBidiControl, *f)
+	}
 	a.Title = strings.Join(strings.Fields(a.Title), " ")
 	a.Text = normalizeText(a.Text)
 	if a.Text == "" {
@@ -116,4 +123,13 @@ func setPublished(a *parallax.Article, s string) []string {
 	}
 	a.Published, a.PublishedMethod, a.PublishedPrecision = t, parallax.PublishedMetadata, precision
 	return nil
+}
+
+// dropBidiControl maps the bidirectional embedding, override and isolate
+// controls to nothing.
+func dropBidiControl(r rune) rune {
+	if r >= '\u202A' && r <= '\u202E' || r >= '\u2066' && r <= '\u2069' {
+		return -1
+	}
+	return r
 }

@@ -28,7 +28,13 @@ func (d *Decoder) htmlFile(path string, r io.Reader) Record {
 // external ID; pageURL, when known, helps with dates and identity. The
 // outlet is the site name the page gives, else its host.
 func (d *Decoder) DecodeHTML(name string, data []byte, pageURL string) (*parallax.Article, []string, error) {
-	page, err := d.Extractor.HTML(data, pageURL, "")
+	return d.DecodePage(name, data, pageURL, "")
+}
+
+// DecodePage is DecodeHTML for a page fetched over HTTP, whose
+// Content-Type header tells its charset.
+func (d *Decoder) DecodePage(name string, data []byte, pageURL, contentType string) (*parallax.Article, []string, error) {
+	page, err := d.Extractor.HTML(data, pageURL, contentType)
 	if err != nil {
 		return nil, nil, fmt.Errorf("extract HTML: %w", err)
 	}

@@ -1,5 +1,6 @@
-// Package input decodes local inputs into articles: plain-text files, JSONL
-// in the Parallax article format, and news-please JSON. It reads and checks
+// Package input decodes local inputs into articles: plain-text files, HTML
+// pages, JSONL in the Parallax article format, news-please JSON and WARC
+// archives. It reads and checks
 // bytes; it never touches the store.
 package input
 
@@ -28,6 +29,10 @@ const (
 	HTML       Kind = "html"
 	JSONL      Kind = "jsonl"
 	NewsPlease Kind = "json"
+	WARC       Kind = "warc"
+	// URL is a feed, sitemap, URL list or page on the web, which the
+	// pipeline's Fetch reads.
+	URL Kind = "url"
 )
 
 // Defaults for Decoder limits.
@@ -38,6 +43,9 @@ const (
 
 // KindOf returns the kind of a file from its extension.
 func KindOf(path string) (Kind, bool) {
+	if lower := strings.ToLower(path); strings.HasSuffix(lower, ".warc") || strings.HasSuffix(lower, ".warc.gz") {
+		return WARC, true
+	}
 	switch strings.ToLower(filepath.Ext(path)) {
 	case ".txt", ".text":
 		return Text, true
@@ -101,7 +109,7 @@ func Expand(paths []string) ([]Input, []Record) {
 			continue
 		}
 		if strings.HasPrefix(p, "http://") || strings.HasPrefix(p, "https://") {
-			errs = append(errs, Record{Origin: p, Err: errors.New("fetching URLs is not available yet; save the page or feed and ingest the file")})
+			inputs = append(inputs, Input{Path: p, Kind: URL, Size: -1})
 			continue
 		}
 		info, err := os.Stat(p)
@@ -112,7 +120,7 @@ func Expand(paths []string) ([]Input, []Record) {
 		if !info.IsDir() {
 			kind, ok := KindOf(p)
 			if !ok {
-				errs = append(errs, Record{Origin: p, Err: fmt.Errorf("unsupported file type %q (want .txt, .html, .jsonl or .json)", filepath.Ext(p))})
+				errs = append(errs, Record{Origin: p, Err: fmt.Errorf("unsupported file type %q (want .txt, .html, .jsonl, .json, .warc or .warc.gz)", filepath.Ext(p))})
 				continue
 			}
 			inputs = append(inputs, Input{Path: p, Kind: kind, Size: info.Size()})
@@ -164,16 +172,24 @@ func walk(root string) ([]Input, error) {
 // Decode yields the records of one input read from r. name is used in
 // errors and, for text files, as the external ID.
 func (d *Decoder) Decode(name string, kind Kind, r io.Reader) iter.Seq[Record] {
+	return d.DecodeFrom(name, kind, r, 1)
+}
+
+// DecodeFrom is Decode for a part of a JSONL file that starts at line
+// firstLine, so that errors give the line in the whole file.
+func (d *Decoder) DecodeFrom(name string, kind Kind, r io.Reader, firstLine int) iter.Seq[Record] {
 	return func(yield func(Record) bool) {
 		switch kind {
 		case JSONL:
-			d.jsonl(name, r, yield)
+			d.jsonl(name, r, firstLine, yield)
 		case Text:
 			yield(d.textFile(name, r))
 		case HTML:
 			yield(d.htmlFile(name, r))
 		case NewsPlease:
 			d.jsonFile(name, r, yield)
+		case WARC:
+			d.warc(name, r, yield)
 		default:
 			yield(Record{Origin: name, Err: fmt.Errorf("unsupported input kind %q", kind)})
 		}
@@ -201,6 +217,10 @@ func Open(in Input, stdin io.Reader) (io.ReadCloser, int64, error) {
 	}
 	return f, info.Size(), nil
 }
+
+// ReadArticle reads one article's input, failing when it is larger than
+// MaxArticleBytes.
+func (d *Decoder) ReadArticle(r io.Reader) ([]byte, error) { return readAll(r, d.MaxArticleBytes) }
 
 // readAll reads at most limit bytes of r, and fails when there is more.
 func readAll(r io.Reader, limit int64) ([]byte, error) {

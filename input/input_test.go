@@ -211,13 +211,12 @@ func TestExpand(t *testing.T) {
 	for _, in := range inputs {
 		got = append(got, strings.TrimPrefix(in.Path, dir+"/")+"="+string(in.Kind))
 	}
-	want := []string{"a.jsonl=jsonl", "b.txt=text", "sub/c.json=json", "sub/deeper/d.txt=text", "-=jsonl"}
+	want := []string{"a.jsonl=jsonl", "b.txt=text", "sub/c.json=json", "sub/deeper/d.txt=text", "-=jsonl", "https://news.example/a=url"}
 	if !slices.Equal(got, want) {
 		t.Errorf("inputs = %v, want %v", got, want)
 	}
-	if len(errs) != 3 || !strings.Contains(errs[0].Err.Error(), "no such file") ||
-		!strings.Contains(errs[1].Err.Error(), "unsupported file type") || errs[1].Origin != md ||
-		!strings.Contains(errs[2].Err.Error(), "fetching URLs is not available yet") {
+	if len(errs) != 2 || !strings.Contains(errs[0].Err.Error(), "no such file") ||
+		!strings.Contains(errs[1].Err.Error(), "unsupported file type") || errs[1].Origin != md {
 		t.Errorf("errors = %+v", errs)
 	}
 }
@@ -314,5 +313,19 @@ func TestNULDropped(t *testing.T) {
 	}
 	if a.Title != "Title" || a.Text != "Body text" || a.Source != "S" {
 		t.Errorf("NUL kept: %q %q %q", a.Title, a.Text, a.Source)
+	}
+}
+
+func TestBidiControlsLeaveOneLineFields(t *testing.T) {
+	line := `{"id":"b1","source":"Out\u202Eet","title":"Bridge \u202Egnp.exe\u202C repairs \u2066x\u2069","byline":"By \u202DAnna","text":"Body \u200F with a right-to-left mark."}`
+	a, _, err := newDecoder().DecodeJSON([]byte(line))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Title != "Bridge gnp.exe repairs x" || a.Source != "Outet" || strings.ContainsRune(a.Byline, '\u202D') {
+		t.Errorf("title %q, source %q, byline %q", a.Title, a.Source, a.Byline)
+	}
+	if !strings.ContainsRune(a.Text, '\u200F') {
+		t.Errorf("the body lost its right-to-left mark: %q", a.Text)
 	}
 }

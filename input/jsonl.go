@@ -30,9 +30,9 @@ type jsonArticle struct {
 
 // jsonl decodes one article per line. A bad line is reported with its line
 // number and the lines after it still go in.
-func (d *Decoder) jsonl(name string, r io.Reader, yield func(Record) bool) {
+func (d *Decoder) jsonl(name string, r io.Reader, firstLine int, yield func(Record) bool) {
 	br := bufio.NewReaderSize(r, 64<<10)
-	for n := 1; ; n++ {
+	for n := firstLine; ; n++ {
 		line, err := readLine(br, d.MaxLineBytes)
 		origin := fmt.Sprintf("%s:%d", name, n)
 		if errors.Is(err, errLineTooLong) {
@@ -160,4 +160,53 @@ func truncate(s string, n int) string {
 		return s
 	}
 	return s[:n] + "…"
+}
+
+// ChunkJSONL splits JSONL into parts of at most n lines, so that workers
+// can decode the parts of one file. chunk receives each part with the
+// number of its first line in the file (DecodeFrom takes it). A line over
+// MaxLineBytes is left out, and returned as a failure record.
+func (d *Decoder) ChunkJSONL(name string, r io.Reader, n int, chunk func(data []byte, firstLine int) error) ([]Record, error) {
+	br := bufio.NewReaderSize(r, 64<<10)
+	var fails []Record
+	var part bytes.Buffer
+	first, lines := 1, 0
+	emit := func(next int) error {
+		if len(bytes.TrimSpace(part.Bytes())) > 0 {
+			if err := chunk(bytes.Clone(part.Bytes()), first); err != nil {
+				return err
+			}
+		}
+		part.Reset()
+		first, lines = next, 0
+		return nil
+	}
+	for ln := 1; ; ln++ {
+		line, err := readLine(br, d.MaxLineBytes)
+		if errors.Is(err, errLineTooLong) {
+			fails = append(fails, Record{Origin: fmt.Sprintf("%s:%d", name, ln), Err: fmt.Errorf("line longer than the %s limit", formatBytes(int64(d.MaxLineBytes)))})
+			// the part goes on after the gap with its own first line
+			if e := emit(ln + 1); e != nil {
+				return fails, e
+			}
+			continue
+		}
+		if err != nil && !errors.Is(err, io.EOF) {
+			return fails, fmt.Errorf("read %s: %w", name, err)
+		}
+		if lines == 0 && part.Len() == 0 {
+			first = ln
+		}
+		part.Write(line)
+		part.WriteByte('\n')
+		lines++
+		if errors.Is(err, io.EOF) {
+			return fails, emit(ln + 1)
+		}
+		if lines == n {
+			if e := emit(ln + 1); e != nil {
+				return fails, e
+			}
+		}
+	}
 }

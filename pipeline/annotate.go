@@ -26,31 +26,57 @@ func (p *Pipeline) AnnotatePending(ctx context.Context, sum *Summary) error {
 		if len(pending) == 0 {
 			return nil
 		}
-		out := make([]*parallax.ArticleAnnotation, len(pending))
-		for i, a := range pending {
-			if err := ctx.Err(); err != nil {
-				return fmt.Errorf("annotate: %w", err)
-			}
-			opt := analyze.Options{Published: a.Published, Language: a.Language}
-			if a.Published.IsZero() && a.StoryID != 0 {
-				// an undated article is read against its story's date
-				if opt.Fallback, err = p.storyDate(ctx, a.StoryID); err != nil {
+		if err := p.annotate(ctx, pending); err != nil {
+			return err
+		}
+		sum.Annotated += len(pending)
+	}
+}
+
+// AnnotateKeys annotates the articles with the given keys (an annotate
+// job) and returns how many it annotated; articles gone since are
+// skipped.
+func (p *Pipeline) AnnotateKeys(ctx context.Context, keys []string) (int, error) {
+	articles, _, err := p.Articles.FindArticles(ctx, parallax.ArticleFilter{Keys: keys, WithText: true})
+	if err != nil {
+		return 0, fmt.Errorf("find articles to annotate: %w", err)
+	}
+	return len(articles), p.annotate(ctx, articles)
+}
+
+// annotate annotates articles and stores the annotations in one batch.
+func (p *Pipeline) annotate(ctx context.Context, articles []*parallax.Article) error {
+	out := make([]*parallax.ArticleAnnotation, len(articles))
+	dates := map[int64]time.Time{}
+	for i, a := range articles {
+		if err := ctx.Err(); err != nil {
+			return fmt.Errorf("annotate: %w", err)
+		}
+		opt := analyze.Options{Published: a.Published, Language: a.Language}
+		if a.Published.IsZero() && a.StoryID != 0 {
+			// an undated article is read against its story's date
+			d, ok := dates[a.StoryID]
+			if !ok {
+				var err error
+				if d, err = p.storyDate(ctx, a.StoryID); err != nil {
 					return err
 				}
+				dates[a.StoryID] = d
 			}
-			ann := analyze.Annotate(a.Text, opt)
-			ann.Compact() // the offsets index the stored article text
-			data, err := json.Marshal(ann)
-			if err != nil {
-				return fmt.Errorf("annotate article %d: %w", a.ID, err)
-			}
-			out[i] = &parallax.ArticleAnnotation{ArticleID: a.ID, ContentHash: a.ContentHash, Version: analyze.Version, Data: data}
+			opt.Fallback = d
 		}
-		if err := p.Annotations.PutAnnotations(ctx, out); err != nil {
-			return fmt.Errorf("store annotations: %w", err)
+		ann := analyze.Annotate(a.Text, opt)
+		ann.Compact() // the offsets index the stored article text
+		data, err := json.Marshal(ann)
+		if err != nil {
+			return fmt.Errorf("annotate article %d: %w", a.ID, err)
 		}
-		sum.Annotated += len(out)
+		out[i] = &parallax.ArticleAnnotation{ArticleID: a.ID, ContentHash: a.ContentHash, Version: analyze.Version, Data: data}
 	}
+	if err := p.Annotations.PutAnnotations(ctx, out); err != nil {
+		return fmt.Errorf("store annotations: %w", err)
+	}
+	return nil
 }
 
 // storyDate returns when a story was first published, or the zero time.

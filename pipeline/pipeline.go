@@ -7,6 +7,8 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/parallax-news/parallax"
@@ -46,6 +48,19 @@ type Pipeline struct {
 	// Annotations, when set, receives each stored article's annotations
 	// (analyze.Annotate), kept current as texts and the analyzer change.
 	Annotations parallax.AnnotationService
+	// Fetch, when set, reads URL inputs (collect.Collector.Fetch).
+	Fetch func(ctx context.Context, url string) ([]input.Record, error)
+	// StoreOnly stops Ingest and IngestRecords after storing: a worker
+	// stores, and the leader assigns and has the articles annotated.
+	StoreOnly bool
+	// Guard, when set, is called before each batch of assignments is
+	// written; an error stops assigning. The leader checks it still
+	// leads.
+	Guard func(ctx context.Context) error
+	// OnAssigned, when set, is called with each batch of articles just
+	// assigned and their assignments; the leader queues their annotation
+	// there.
+	OnAssigned func(ctx context.Context, articles []*parallax.Article, assignments []parallax.Assignment) error
 	// Stdin is read for the input "-". Defaults to an empty reader.
 	Stdin io.Reader
 	// BatchSize is the number of articles per store transaction. Defaults
@@ -114,12 +129,41 @@ func (p *Pipeline) Ingest(ctx context.Context, paths []string) (Summary, error) 
 		r.fail(rec.Origin, rec.Err)
 	}
 	r.total = totalSize(inputs)
-	err := r.all()
-	if err == nil {
-		err = p.AssignPending(ctx, &r.sum)
+	return r.finish(r.all(), start)
+}
+
+// IngestRecords stores records decoded elsewhere (collected from the web),
+// then assigns and annotates what is new, as Ingest does. name labels the
+// progress reports.
+func (p *Pipeline) IngestRecords(ctx context.Context, name string, recs []input.Record) (Summary, error) {
+	start := time.Now()
+	r := &run{p: p, ctx: ctx, checkedLines: map[uint64]bool{}}
+	err := func() error {
+		for _, rec := range recs {
+			if err := ctx.Err(); err != nil {
+				return fmt.Errorf("ingest: %w", err)
+			}
+			if err := r.take(rec, name); err != nil {
+				return err
+			}
+		}
+		return r.flush()
+	}()
+	return r.finish(err, start)
+}
+
+// finish assigns and annotates after the inputs are stored, unless
+// storing failed.
+func (r *run) finish(err error, start time.Time) (Summary, error) {
+	if r.p.StoreOnly {
+		r.sum.Elapsed = time.Since(start).Seconds()
+		return r.sum, err
 	}
 	if err == nil {
-		err = p.AnnotatePending(ctx, &r.sum)
+		err = r.p.AssignPending(r.ctx, &r.sum)
+	}
+	if err == nil {
+		err = r.p.AnnotatePending(r.ctx, &r.sum)
 	}
 	r.sum.Elapsed = time.Since(start).Seconds()
 	return r.sum, err
@@ -128,34 +172,107 @@ func (p *Pipeline) Ingest(ctx context.Context, paths []string) (Summary, error) 
 // AssignPending assigns every unassigned article in the store, in batches,
 // and adds the count to sum. It also finishes the work of an ingest that
 // was killed between storing and assigning.
+//
+// Articles are assigned in order of publication, ties broken by key, and
+// not in the order they were stored: the stories then do not depend on
+// which process stored what first, so one process and several workers
+// sharing a database cluster the same corpus alike.
 func (p *Pipeline) AssignPending(ctx context.Context, sum *Summary) error {
 	for {
-		pending, _, err := p.Articles.FindArticles(ctx, parallax.ArticleFilter{
-			Unassigned: true, WithText: true, Limit: p.batchSize(),
-		})
+		order, err := p.pendingOrder(ctx)
 		if err != nil {
-			return fmt.Errorf("find unassigned articles: %w", err)
+			return err
 		}
-		if len(pending) == 0 {
+		if len(order) == 0 {
 			return nil
 		}
 		// warm up only when there is something to assign
 		if err := p.warm(ctx); err != nil {
 			return err
 		}
-		if err := p.Stories.AssignStories(ctx, p.Assigner.Assign(pending)); err != nil {
-			return fmt.Errorf("assign stories: %w", err)
-		}
-		sum.Assigned += len(pending)
-		if m, ok := p.Assigner.(Merger); ok {
-			for _, pair := range m.Merges() {
-				if err := p.Stories.MergeStories(ctx, pair[0], pair[1]); err != nil {
-					return fmt.Errorf("merge stories: %w", err)
-				}
-				sum.Merged++
+		for start := 0; start < len(order); start += p.batchSize() {
+			keys := order[start:min(start+p.batchSize(), len(order))]
+			pending, _, err := p.Articles.FindArticles(ctx, parallax.ArticleFilter{Keys: keys, Unassigned: true, WithText: true})
+			if err != nil {
+				return fmt.Errorf("find unassigned articles: %w", err)
+			}
+			if len(pending) == 0 {
+				continue
+			}
+			if err := p.assign(ctx, pending, sum); err != nil {
+				return err
 			}
 		}
 	}
+}
+
+// pendingOrder returns the keys of the unassigned articles in the order
+// they are to be assigned.
+func (p *Pipeline) pendingOrder(ctx context.Context) ([]string, error) {
+	type pending struct {
+		key       string
+		published time.Time
+	}
+	var all []pending
+	const page = 10000
+	for offset := 0; ; offset += page {
+		batch, _, err := p.Articles.FindArticles(ctx, parallax.ArticleFilter{Unassigned: true, Offset: offset, Limit: page})
+		if err != nil {
+			return nil, fmt.Errorf("find unassigned articles: %w", err)
+		}
+		for _, a := range batch {
+			all = append(all, pending{a.Key, a.Published})
+		}
+		if len(batch) < page {
+			break
+		}
+	}
+	slices.SortFunc(all, func(a, b pending) int {
+		switch {
+		case a.published.IsZero() != b.published.IsZero():
+			if a.published.IsZero() {
+				return 1
+			}
+			return -1
+		case !a.published.Equal(b.published):
+			return a.published.Compare(b.published)
+		}
+		return strings.Compare(a.key, b.key)
+	})
+	keys := make([]string, len(all))
+	for i, a := range all {
+		keys[i] = a.key
+	}
+	return keys, nil
+}
+
+// assign places one batch of unassigned articles in stories and applies
+// the merges it brings.
+func (p *Pipeline) assign(ctx context.Context, pending []*parallax.Article, sum *Summary) error {
+	assignments := p.Assigner.Assign(pending)
+	if p.Guard != nil {
+		if err := p.Guard(ctx); err != nil {
+			return err
+		}
+	}
+	if err := p.Stories.AssignStories(ctx, assignments); err != nil {
+		return fmt.Errorf("assign stories: %w", err)
+	}
+	sum.Assigned += len(pending)
+	if p.OnAssigned != nil {
+		if err := p.OnAssigned(ctx, pending, assignments); err != nil {
+			return err
+		}
+	}
+	if m, ok := p.Assigner.(Merger); ok {
+		for _, pair := range m.Merges() {
+			if err := p.Stories.MergeStories(ctx, pair[0], pair[1]); err != nil {
+				return fmt.Errorf("merge stories: %w", err)
+			}
+			sum.Merged++
+		}
+	}
+	return nil
 }
 
 // warm hands a Warmer the assigned articles of the store, once.
@@ -186,6 +303,9 @@ func (p *Pipeline) batchSize() int {
 func totalSize(inputs []input.Input) int64 {
 	var total int64
 	for _, in := range inputs {
+		if in.Kind == input.URL {
+			continue
+		}
 		if in.Path == "-" || in.Size < 0 {
 			return -1
 		}

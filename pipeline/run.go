@@ -50,6 +50,9 @@ func (r *run) all() error {
 
 // one decodes one input into the batch, flushing full batches.
 func (r *run) one(in input.Input) error {
+	if in.Kind == input.URL {
+		return r.fetch(in.Path)
+	}
 	f, _, err := input.Open(in, r.stdin())
 	if err != nil {
 		r.fail(in.Path, err)
@@ -58,29 +61,60 @@ func (r *run) one(in input.Input) error {
 	defer f.Close()
 	cr := &countingReader{r: f, n: &r.read}
 	for rec := range r.p.Decoder.Decode(in.Path, in.Kind, cr) {
-		for _, w := range rec.Warnings {
-			r.sum.Warnings = append(r.sum.Warnings, Issue{Origin: rec.Origin, Reason: w})
-		}
-		if rec.Err != nil {
-			r.fail(rec.Origin, rec.Err)
-			continue
-		}
-		r.batch, r.origin = append(r.batch, rec.Article), append(r.origin, rec.Origin)
-		if len(r.batch) >= r.p.batchSize() {
-			if err := r.flush(); err != nil {
-				return err
-			}
-			r.report(in.Path)
+		if err := r.take(rec, in.Path); err != nil {
+			return err
 		}
 	}
 	return nil
 }
 
-func (r *run) stdin() io.Reader {
-	if r.p.Stdin == nil {
+// fetch reads a URL input through the pipeline's Fetch.
+func (r *run) fetch(u string) error {
+	if r.p.Fetch == nil {
+		r.fail(u, errors.New("fetching URLs is not set up"))
+		return nil
+	}
+	recs, err := r.p.Fetch(r.ctx, u)
+	if err != nil {
+		r.fail(u, err)
+		return nil
+	}
+	for _, rec := range recs {
+		if err := r.take(rec, u); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// take adds one decoded record to the batch, or counts its failure, and
+// flushes a full batch.
+func (r *run) take(rec input.Record, current string) error {
+	for _, w := range rec.Warnings {
+		r.sum.Warnings = append(r.sum.Warnings, Issue{Origin: rec.Origin, Reason: w})
+	}
+	if rec.Err != nil {
+		r.fail(rec.Origin, rec.Err)
+		return nil
+	}
+	r.batch, r.origin = append(r.batch, rec.Article), append(r.origin, rec.Origin)
+	if len(r.batch) < r.p.batchSize() {
+		return nil
+	}
+	if err := r.flush(); err != nil {
+		return err
+	}
+	r.report(current)
+	return nil
+}
+
+func (r *run) stdin() io.Reader { return r.p.stdinOrEmpty() }
+
+func (p *Pipeline) stdinOrEmpty() io.Reader {
+	if p.Stdin == nil {
 		return strings.NewReader("")
 	}
-	return r.p.Stdin
+	return p.Stdin
 }
 
 // flush stores the batch. A batch the store rejects as invalid is retried

@@ -40,8 +40,14 @@ func NewDB(dsn string) *DB {
 
 // dialect is PostgreSQL's: numbered placeholders, no NUL in text.
 var dialect = sqlstore.Dialect{
-	Numbered: true,
-	NoNUL:    true,
+	Numbered:   true,
+	NoNUL:      true,
+	SkipLocked: "FOR UPDATE SKIP LOCKED",
+	// deadlock, serialization failure, unique violation
+	Retryable: func(err error) bool {
+		var pe *pgconn.PgError
+		return errors.As(err, &pe) && (pe.Code == "40P01" || pe.Code == "40001" || pe.Code == "23505")
+	},
 	IsForeignKey: func(err error) bool {
 		var pe *pgconn.PgError
 		return errors.As(err, &pe) && pe.Code == "23503"
@@ -96,3 +102,6 @@ func (db *DB) migrate(ctx context.Context) error {
 func (db *DB) Exec(ctx context.Context, query string, args ...any) error {
 	return db.store.Exec(ctx, query, args...)
 }
+
+// SchemaVersion returns the number of the newest migration applied.
+func (db *DB) SchemaVersion(ctx context.Context) (int, error) { return db.store.SchemaVersion(ctx) }

@@ -62,6 +62,8 @@ func TestConformance(t *testing.T) {
 			Lines:       postgres.NewSourceLineService(db),
 			Annotations: postgres.NewAnnotationService(db),
 			Search:      postgres.NewSearchService(db),
+			Subs:        postgres.NewSubscriptionService(db),
+			Jobs:        postgres.NewJobService(db),
 		}
 	})
 }

@@ -2,8 +2,11 @@ package report
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"time"
 
 	"github.com/parallax-news/parallax"
 	"github.com/parallax-news/parallax/analyze"
@@ -17,6 +20,10 @@ type Loader struct {
 	// Annotations, when set, supplies the articles' annotations, from
 	// which the report's entities, quotes and timeline are compared.
 	Annotations parallax.AnnotationService
+	// Cache, when set, keeps each story's comparison, so that a story is
+	// compared again only when its articles, their annotations or the
+	// other stories of its storyline changed.
+	Cache parallax.AnalysisService
 }
 
 // Load builds the report of the story with the given ID or alias.
@@ -25,7 +32,7 @@ func (l Loader) Load(ctx context.Context, id int64) (*parallax.StoryReport, erro
 	if err != nil {
 		return nil, err
 	}
-	articles, _, err := l.Articles.FindArticles(ctx, parallax.ArticleFilter{StoryID: &story.ID, WithText: l.Annotations != nil})
+	articles, _, err := l.Articles.FindArticles(ctx, parallax.ArticleFilter{StoryID: &story.ID})
 	if err != nil {
 		return nil, fmt.Errorf("load articles of story %d: %w", story.ID, err)
 	}
@@ -33,56 +40,132 @@ func (l Loader) Load(ctx context.Context, id int64) (*parallax.StoryReport, erro
 	if err != nil {
 		return nil, fmt.Errorf("load storyline %d: %w", story.StorylineID, err)
 	}
-	an, err := l.compare(ctx, articles)
+	an, err := l.Analyze(ctx, story, articles, storyline)
 	if err != nil {
 		return nil, err
-	}
-	if an.Timeline != nil {
-		if an.Timeline, err = l.storylineDates(ctx, story, storyline, an.Timeline); err != nil {
-			return nil, err
-		}
 	}
 	return Build(story, articles, storyline, an), nil
 }
 
-// maxStorylineArticles bounds the articles of other stories read for the
-// storyline's dates.
-const maxStorylineArticles = 200
+// Analyze returns the comparison of a story's articles, from the cache
+// when nothing it depends on has changed since it was computed.
+func (l Loader) Analyze(ctx context.Context, story *parallax.Story, articles []*parallax.Article, storyline []*parallax.Story) (compare.Analysis, error) {
+	if l.Annotations == nil {
+		return compare.Analysis{}, nil
+	}
+	fp := ""
+	if l.Cache != nil {
+		related, err := l.related(ctx, story, storyline, false)
+		if err != nil {
+			return compare.Analysis{}, err
+		}
+		if fp, err = l.fingerprint(ctx, articles, related); err != nil {
+			return compare.Analysis{}, err
+		}
+		cached, data, err := l.Cache.FindAnalysis(ctx, story.ID)
+		if err != nil && parallax.ErrorCode(err) != parallax.ENOTFOUND {
+			return compare.Analysis{}, err
+		}
+		var an compare.Analysis
+		if err == nil && cached == fp && json.Unmarshal(data, &an) == nil {
+			return an, nil
+		}
+	}
+	withText, _, err := l.Articles.FindArticles(ctx, parallax.ArticleFilter{StoryID: &story.ID, WithText: true})
+	if err != nil {
+		return compare.Analysis{}, fmt.Errorf("load articles of story %d: %w", story.ID, err)
+	}
+	in, err := l.inputs(ctx, withText)
+	if err != nil {
+		return compare.Analysis{}, err
+	}
+	an := compare.Compare(in)
+	if an.Timeline != nil {
+		related, err := l.related(ctx, story, storyline, true)
+		if err != nil {
+			return compare.Analysis{}, err
+		}
+		for _, r := range related {
+			in, err := l.inputs(ctx, r.articles)
+			if err != nil {
+				return compare.Analysis{}, err
+			}
+			an.Timeline = compare.AddRelated(an.Timeline, r.id, compare.Timeline(in))
+		}
+	}
+	if l.Cache != nil {
+		data, err := json.Marshal(an)
+		if err != nil {
+			return compare.Analysis{}, fmt.Errorf("cache analysis of story %d: %w", story.ID, err)
+		}
+		if err := l.Cache.PutAnalysis(ctx, story.ID, fp, data); err != nil {
+			return compare.Analysis{}, err
+		}
+	}
+	return an, nil
+}
 
-// storylineDates adds to a story's timeline the dates that only the other
-// stories of its storyline mention.
-func (l Loader) storylineDates(ctx context.Context, story *parallax.Story, storyline []*parallax.Story, own []parallax.TimelineEvent) ([]parallax.TimelineEvent, error) {
+// relatedStory is another story of a storyline with the articles whose
+// dates its timeline adds.
+type relatedStory struct {
+	id       int64
+	articles []*parallax.Article
+}
+
+// related returns the other stories of the storyline with their
+// articles, at most maxStorylineArticles in all.
+func (l Loader) related(ctx context.Context, story *parallax.Story, storyline []*parallax.Story, withText bool) ([]relatedStory, error) {
+	var out []relatedStory
 	read := 0
 	for _, s := range storyline {
 		if s.ID == story.ID || read >= maxStorylineArticles {
 			continue
 		}
 		id := s.ID
-		articles, _, err := l.Articles.FindArticles(ctx, parallax.ArticleFilter{StoryID: &id, WithText: true, Limit: maxStorylineArticles - read})
+		articles, _, err := l.Articles.FindArticles(ctx, parallax.ArticleFilter{StoryID: &id, WithText: withText, Limit: maxStorylineArticles - read})
 		if err != nil {
 			return nil, fmt.Errorf("load articles of story %d: %w", s.ID, err)
 		}
 		read += len(articles)
-		in, err := l.inputs(ctx, articles)
-		if err != nil {
-			return nil, err
-		}
-		own = compare.AddRelated(own, s.ID, compare.Timeline(in))
+		out = append(out, relatedStory{s.ID, articles})
 	}
-	return own, nil
+	return out, nil
 }
 
-// compare compares the articles that have a current annotation.
-func (l Loader) compare(ctx context.Context, articles []*parallax.Article) (compare.Analysis, error) {
-	in, err := l.inputs(ctx, articles)
+// fingerprint names what a story's analysis is computed from: the code,
+// and each article of the story and of the related stories with its
+// text's hash and its annotation's stamp.
+func (l Loader) fingerprint(ctx context.Context, articles []*parallax.Article, related []relatedStory) (string, error) {
+	all := append([]*parallax.Article(nil), articles...)
+	for _, r := range related {
+		all = append(all, r.articles...)
+	}
+	ids := make([]int64, len(all))
+	for i, a := range all {
+		ids[i] = a.ID
+	}
+	stamps, err := l.Annotations.AnnotationStamps(ctx, ids)
 	if err != nil {
-		return compare.Analysis{}, err
+		return "", err
 	}
-	if l.Annotations == nil {
-		return compare.Analysis{}, nil
+	h := sha256.New()
+	fmt.Fprintf(h, "compare %s analyze %s\n", compare.Version, analyze.Version)
+	write := func(story int64, as []*parallax.Article) {
+		fmt.Fprintf(h, "story %d\n", story)
+		for _, a := range as {
+			fmt.Fprintf(h, "%d %s %s %q %d %s\n", a.ID, a.ContentHash, a.Published.Format(time.RFC3339), a.Source, a.DuplicateOf, stamps[a.ID])
+		}
 	}
-	return compare.Compare(in), nil
+	write(0, articles)
+	for _, r := range related {
+		write(r.id, r.articles)
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
 }
+
+// maxStorylineArticles bounds the articles of other stories read for the
+// storyline's dates.
+const maxStorylineArticles = 200
 
 // inputs pairs articles with their current annotations; articles not
 // annotated yet, or annotated from older text, are left out.

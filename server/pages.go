@@ -16,7 +16,7 @@ var templateFS embed.FS
 
 // pages holds one parsed template set per page, each with the layout.
 type pages struct {
-	stories, story, article, search, error *template.Template
+	stories, story, article, search, sources, error *template.Template
 }
 
 func parsePages() (*pages, error) {
@@ -32,7 +32,7 @@ func parsePages() (*pages, error) {
 	for _, pt := range []struct {
 		t    **template.Template
 		name string
-	}{{&p.stories, "stories.html"}, {&p.story, "story.html"}, {&p.article, "article.html"}, {&p.search, "search.html"}, {&p.error, "error.html"}} {
+	}{{&p.stories, "stories.html"}, {&p.story, "story.html"}, {&p.article, "article.html"}, {&p.search, "search.html"}, {&p.sources, "sources.html"}, {&p.error, "error.html"}} {
 		if *pt.t, err = parse(pt.name); err != nil {
 			return nil, err
 		}

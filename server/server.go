@@ -17,8 +17,15 @@ type Server struct {
 	Sources  parallax.SourceService
 	// Annotations, when set, lets story reports compare their articles.
 	Annotations parallax.AnnotationService
+	// Analyses, when set, caches each story's comparison between reads.
+	Analyses parallax.AnalysisService
 	// Search, when set, serves /search and /api/v1/search.
 	Search parallax.SearchService
+	// Subscriptions, when set, serves /sources and /api/v1/subscriptions:
+	// what is collected and how each source is doing.
+	Subscriptions parallax.SubscriptionService
+	// Writes, when set, enables the write endpoints, behind a token.
+	Writes *Writes
 	// RateLimit is the API requests a second each client address may
 	// make on average, in bursts of twice that; 0 means no limit. Set it
 	// before calling Handler. New sets DefaultRateLimit.
@@ -54,6 +61,7 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("GET /stories/{id}", s.handleStoryPage)
 	mux.HandleFunc("GET /articles/{id}", s.handleArticlePage)
 	mux.HandleFunc("GET /search", s.handleSearchPage)
+	mux.HandleFunc("GET /sources", s.handleSubscriptionsPage)
 	mux.HandleFunc("GET /static/{name}", s.assets.serve)
 
 	mux.HandleFunc("GET /api/v1/stories", s.handleStories)
@@ -62,6 +70,10 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("GET /api/v1/articles/{id}", s.handleArticle)
 	mux.HandleFunc("GET /api/v1/sources", s.handleSources)
 	mux.HandleFunc("GET /api/v1/search", s.handleSearch)
+	mux.HandleFunc("GET /api/v1/subscriptions", s.handleSubscriptions)
+	mux.HandleFunc("POST /api/v1/ingest", s.write(s.handleIngest))
+	mux.HandleFunc("POST /api/v1/subscriptions", s.write(s.handleSubscribe))
+	mux.HandleFunc("DELETE /api/v1/subscriptions/{id}", s.write(s.handleUnsubscribe))
 	mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
 		s.apiError(w, r, parallax.Errorf(parallax.ENOTFOUND, "no such endpoint: %s %s", r.Method, r.URL.Path))
 	})
@@ -69,7 +81,7 @@ func (s *Server) Handler() http.Handler {
 }
 
 func (s *Server) loader() report.Loader {
-	return report.Loader{Stories: s.Stories, Articles: s.Articles, Annotations: s.Annotations}
+	return report.Loader{Stories: s.Stories, Articles: s.Articles, Annotations: s.Annotations, Cache: s.Analyses}
 }
 
 // securityHeaders sets a strict Content-Security-Policy: no scripts, no

@@ -84,3 +84,6 @@ func (db *DB) IntegrityCheck(ctx context.Context) error {
 func (db *DB) Exec(ctx context.Context, query string, args ...any) error {
 	return db.store.Exec(ctx, query, args...)
 }
+
+// SchemaVersion returns the number of the newest migration applied.
+func (db *DB) SchemaVersion(ctx context.Context) (int, error) { return db.store.SchemaVersion(ctx) }

@@ -46,3 +46,29 @@ type SearchService = sqlstore.SearchService
 
 // NewSearchService returns a SearchService on an open db.
 func NewSearchService(db *DB) *SearchService { return sqlstore.NewSearchService(db.store) }
+
+// SubscriptionService stores the URLs collected from and what they gave.
+type SubscriptionService = sqlstore.SubscriptionService
+
+// NewSubscriptionService returns a SubscriptionService on an open db.
+func NewSubscriptionService(db *DB) *SubscriptionService {
+	return sqlstore.NewSubscriptionService(db.store)
+}
+
+// JobService is the queue of work that workers claim.
+type JobService = sqlstore.JobService
+
+// NewJobService returns a JobService on an open db.
+func NewJobService(db *DB) *JobService { return sqlstore.NewJobService(db.store) }
+
+// AnalysisService caches story comparisons.
+type AnalysisService = sqlstore.AnalysisService
+
+// NewAnalysisService returns an AnalysisService on an open db.
+func NewAnalysisService(db *DB) *AnalysisService { return sqlstore.NewAnalysisService(db.store) }
+
+// SettingService keeps a deployment's settings.
+type SettingService = sqlstore.SettingService
+
+// NewSettingService returns a SettingService on an open db.
+func NewSettingService(db *DB) *SettingService { return sqlstore.NewSettingService(db.store) }

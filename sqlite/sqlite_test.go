@@ -37,6 +37,8 @@ func TestConformance(t *testing.T) {
 			Lines:       sqlite.NewSourceLineService(db),
 			Annotations: sqlite.NewAnnotationService(db),
 			Search:      sqlite.NewSearchService(db),
+			Subs:        sqlite.NewSubscriptionService(db),
+			Jobs:        sqlite.NewJobService(db),
 		}
 	})
 }

@@ -5,7 +5,9 @@ package storetest
 
 import (
 	"context"
+	"fmt"
 	"reflect"
+	"sync"
 	"testing"
 	"time"
 
@@ -20,6 +22,8 @@ type Stores struct {
 	Lines       parallax.SourceLineService
 	Annotations parallax.AnnotationService
 	Search      parallax.SearchService
+	Subs        parallax.SubscriptionService
+	Jobs        parallax.JobService
 }
 
 // Run runs the whole suite. open must return services on a new empty store
@@ -40,6 +44,10 @@ func Run(t *testing.T, open func(t *testing.T) Stores) {
 	t.Run("Annotations", func(t *testing.T) { testAnnotations(t, open(t)) })
 	t.Run("StableKeys", func(t *testing.T) { testStableKeys(t, open(t)) })
 	t.Run("Search", func(t *testing.T) { testSearch(t, open(t)) })
+	t.Run("Subscriptions", func(t *testing.T) { testSubscriptions(t, open(t)) })
+	t.Run("ClaimDue", func(t *testing.T) { testClaimDue(t, open(t)) })
+	t.Run("Jobs", func(t *testing.T) { testJobs(t, open(t)) })
+	t.Run("JobsConcurrent", func(t *testing.T) { testJobsConcurrent(t, open(t)) })
 }
 
 // NewArticle returns a valid article keyed by its content.
@@ -545,5 +553,240 @@ func testSearch(t *testing.T, s Stores) {
 	}
 	if got := ids("injuring"); len(got) != 0 {
 		t.Errorf("the old text is still found: %v", got)
+	}
+}
+
+func testSubscriptions(t *testing.T, s Stores) {
+	ctx := context.Background()
+	sub := &parallax.Subscription{URL: "https://news.example/feed.xml", Interval: 15 * time.Minute}
+	created, err := s.Subs.AddSubscription(ctx, sub)
+	if err != nil || !created || sub.ID == 0 || sub.Added.IsZero() || sub.NextFetch.IsZero() {
+		t.Fatalf("add: created %v, %+v, %v", created, sub, err)
+	}
+	again := &parallax.Subscription{URL: sub.URL, Interval: time.Hour}
+	created, err = s.Subs.AddSubscription(ctx, again)
+	if err != nil || created || again.ID != sub.ID || again.Interval != time.Hour {
+		t.Fatalf("add again: created %v, %+v, %v", created, again, err)
+	}
+	if _, err := s.Subs.AddSubscription(ctx, &parallax.Subscription{URL: "https://x.example/", Interval: time.Second}); parallax.ErrorCode(err) != parallax.EINVALID {
+		t.Fatalf("interval of a second: %v, want invalid", err)
+	}
+	other := &parallax.Subscription{URL: "https://other.example/sitemap.xml", Interval: time.Hour}
+	if _, err := s.Subs.AddSubscription(ctx, other); err != nil {
+		t.Fatal(err)
+	}
+
+	// the fetch record round-trips
+	fetched := time.Date(2026, 3, 1, 10, 0, 0, 0, time.UTC)
+	again.Title, again.Kind, again.ETag, again.LastModified = "News", "feed", `"v1"`, "Sun, 01 Mar 2026 09:00:00 GMT"
+	again.LastFetch, again.LastSuccess, again.LastError, again.Failures = fetched, fetched.Add(-time.Hour), "HTTP 500", 2
+	again.Collected, again.NextFetch = 7, time.Date(2100, 1, 1, 0, 0, 0, 0, time.UTC)
+	if err := s.Subs.UpdateSubscription(ctx, again); err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.Subs.FindSubscriptions(ctx, parallax.SubscriptionFilter{ID: &again.ID})
+	if err != nil || len(got) != 1 {
+		t.Fatalf("find by ID: %v, %v", got, err)
+	}
+	want := *again
+	if !reflect.DeepEqual(*got[0], want) {
+		t.Errorf("round trip:\n got %+v\nwant %+v", *got[0], want)
+	}
+
+	// due: other is due since it was added, again only in 2100
+	soon := time.Now().Add(time.Hour)
+	due, err := s.Subs.FindSubscriptions(ctx, parallax.SubscriptionFilter{DueBy: soon})
+	if err != nil || len(due) != 1 || due[0].ID != other.ID {
+		t.Errorf("due by %v: %v, %v", soon, due, err)
+	}
+	byURL, err := s.Subs.FindSubscriptions(ctx, parallax.SubscriptionFilter{URL: &other.URL})
+	if err != nil || len(byURL) != 1 || byURL[0].ID != other.ID {
+		t.Errorf("by URL: %v, %v", byURL, err)
+	}
+
+	if err := s.Subs.RemoveSubscription(ctx, other.ID); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Subs.RemoveSubscription(ctx, other.ID); parallax.ErrorCode(err) != parallax.ENOTFOUND {
+		t.Errorf("remove twice: %v, want not found", err)
+	}
+	other.NextFetch = fetched
+	if err := s.Subs.UpdateSubscription(ctx, other); parallax.ErrorCode(err) != parallax.ENOTFOUND {
+		t.Errorf("update removed: %v, want not found", err)
+	}
+	all, err := s.Subs.FindSubscriptions(ctx, parallax.SubscriptionFilter{})
+	if err != nil || len(all) != 1 {
+		t.Errorf("all after remove: %v, %v", all, err)
+	}
+
+	// collected URLs: marking twice changes nothing
+	urls := []string{"https://news.example/a", "https://news.example/b"}
+	for range 2 {
+		if err := s.Subs.MarkCollected(ctx, urls); err != nil {
+			t.Fatal(err)
+		}
+	}
+	seen, err := s.Subs.Collected(ctx, append(urls, "https://news.example/c"))
+	if err != nil || !reflect.DeepEqual(seen, map[string]bool{urls[0]: true, urls[1]: true}) {
+		t.Errorf("collected: %v, %v", seen, err)
+	}
+}
+
+func testJobs(t *testing.T, s Stores) {
+	ctx := context.Background()
+	jobs := []*parallax.Job{
+		{Kind: parallax.JobIngest, Key: "ingest:a", Payload: []byte(`{"name":"a"}`)},
+		{Kind: parallax.JobIngest, Key: "ingest:b", Payload: []byte{0, 1, 2, 255}},
+		{Kind: parallax.JobAnnotate, Payload: []byte(`{"keys":["x"]}`)},
+	}
+	if n, err := s.Jobs.EnqueueJobs(ctx, jobs); err != nil || n != 3 {
+		t.Fatalf("enqueue: %d, %v", n, err)
+	}
+	// keyed jobs are enqueued once; unkeyed ones each time
+	if n, err := s.Jobs.EnqueueJobs(ctx, jobs); err != nil || n != 1 {
+		t.Fatalf("enqueue again: %d, %v", n, err)
+	}
+	c, err := s.Jobs.CountJobs(ctx)
+	if err != nil || c != (parallax.JobCounts{Queued: 4, Ingest: 2}) {
+		t.Errorf("counts: %+v, %v", c, err)
+	}
+	a, err := s.Jobs.ClaimJob(ctx, "w1", time.Minute)
+	if err != nil || a == nil || a.Key != "ingest:a" || a.Attempts != 1 || string(a.Payload) != `{"name":"a"}` {
+		t.Fatalf("first claim: %+v, %v", a, err)
+	}
+	b, err := s.Jobs.ClaimJob(ctx, "w2", time.Minute)
+	if err != nil || b == nil || b.Key != "ingest:b" || !reflect.DeepEqual(b.Payload, []byte{0, 1, 2, 255}) {
+		t.Fatalf("second claim: %+v, %v", b, err)
+	}
+	if err := s.Jobs.ExtendJob(ctx, a.ID, "w2", time.Minute); parallax.ErrorCode(err) != parallax.ECONFLICT {
+		t.Errorf("extend another worker's job: %v", err)
+	}
+	if err := s.Jobs.ExtendJob(ctx, a.ID, "w1", time.Minute); err != nil {
+		t.Errorf("extend: %v", err)
+	}
+	if err := s.Jobs.FinishJob(ctx, a.ID, "w1", ""); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Jobs.FinishJob(ctx, a.ID, "w1", ""); parallax.ErrorCode(err) != parallax.ECONFLICT {
+		t.Errorf("finish twice: %v", err)
+	}
+	// a failure queues the job again, with its error, until the last attempt
+	if err := s.Jobs.FinishJob(ctx, b.ID, "w2", "decode: bad bytes"); err != nil {
+		t.Fatal(err)
+	}
+	for attempt := 2; attempt <= parallax.MaxJobAttempts; attempt++ {
+		j, err := s.Jobs.ClaimJob(ctx, "w3", time.Minute)
+		if err != nil || j == nil || j.ID != b.ID || j.Attempts != attempt || j.LastError != "decode: bad bytes" {
+			t.Fatalf("claim of the failed job, attempt %d: %+v, %v", attempt, j, err)
+		}
+		if err := s.Jobs.FinishJob(ctx, j.ID, "w3", "decode: bad bytes"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	c, _ = s.Jobs.CountJobs(ctx)
+	if c != (parallax.JobCounts{Queued: 2, Done: 1, Failed: 1}) {
+		t.Errorf("counts after failures: %+v", c)
+	}
+
+	// a worker that dies loses its lease, and another worker takes the job
+	dead, err := s.Jobs.ClaimJob(ctx, "dies", time.Millisecond)
+	if err != nil || dead == nil {
+		t.Fatalf("claim: %+v, %v", dead, err)
+	}
+	time.Sleep(5 * time.Millisecond)
+	next, err := s.Jobs.ClaimJob(ctx, "w4", time.Minute)
+	if err != nil || next == nil || next.ID != dead.ID || next.Attempts != 2 {
+		t.Fatalf("claim after the lease expired: %+v, %v", next, err)
+	}
+	if err := s.Jobs.FinishJob(ctx, dead.ID, "dies", ""); parallax.ErrorCode(err) != parallax.ECONFLICT {
+		t.Errorf("the dead worker finished a job it lost: %v", err)
+	}
+	if err := s.Jobs.FinishJob(ctx, next.ID, "w4", ""); err != nil {
+		t.Fatal(err)
+	}
+	last, _ := s.Jobs.ClaimJob(ctx, "w4", time.Minute)
+	if last == nil || last.Kind != parallax.JobAnnotate {
+		t.Fatalf("last job: %+v", last)
+	}
+	s.Jobs.FinishJob(ctx, last.ID, "w4", "")
+	if j, err := s.Jobs.ClaimJob(ctx, "w4", time.Minute); j != nil || err != nil {
+		t.Errorf("claim from an empty queue: %+v, %v", j, err)
+	}
+}
+
+// testJobsConcurrent has four workers drain a queue at once: every job
+// is done exactly once.
+func testJobsConcurrent(t *testing.T, s Stores) {
+	ctx := context.Background()
+	const n = 60
+	var jobs []*parallax.Job
+	for i := range n {
+		jobs = append(jobs, &parallax.Job{Kind: parallax.JobIngest, Key: fmt.Sprint("job-", i), Payload: []byte(fmt.Sprint(i))})
+	}
+	if _, err := s.Jobs.EnqueueJobs(ctx, jobs); err != nil {
+		t.Fatal(err)
+	}
+	var mu sync.Mutex
+	seen := map[string]int{}
+	var wg sync.WaitGroup
+	for w := range 4 {
+		wg.Go(func() {
+			worker := fmt.Sprint("w", w)
+			for {
+				j, err := s.Jobs.ClaimJob(ctx, worker, time.Minute)
+				if err != nil {
+					t.Errorf("%s: claim: %v", worker, err)
+					return
+				}
+				if j == nil {
+					return
+				}
+				mu.Lock()
+				seen[string(j.Payload)]++
+				mu.Unlock()
+				if err := s.Jobs.FinishJob(ctx, j.ID, worker, ""); err != nil {
+					t.Errorf("%s: finish: %v", worker, err)
+				}
+			}
+		})
+	}
+	wg.Wait()
+	if len(seen) != n {
+		t.Errorf("%d distinct jobs done, want %d", len(seen), n)
+	}
+	for p, k := range seen {
+		if k != 1 {
+			t.Errorf("job %s done %d times", p, k)
+		}
+	}
+	if c, _ := s.Jobs.CountJobs(ctx); c.Done != n {
+		t.Errorf("counts: %+v", c)
+	}
+}
+
+func testClaimDue(t *testing.T, s Stores) {
+	ctx := context.Background()
+	for _, u := range []string{"https://a.example/feed", "https://b.example/feed"} {
+		if _, err := s.Subs.AddSubscription(ctx, &parallax.Subscription{URL: u, Interval: time.Hour}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	now := time.Now().Add(time.Minute)
+	got := map[string]bool{}
+	for range 2 {
+		sub, err := s.Subs.ClaimDue(ctx, now, time.Hour)
+		if err != nil || sub == nil {
+			t.Fatalf("claim: %+v, %v", sub, err)
+		}
+		got[sub.URL] = true
+	}
+	if len(got) != 2 {
+		t.Errorf("claimed %v: the same source twice", got)
+	}
+	if sub, err := s.Subs.ClaimDue(ctx, now, time.Hour); sub != nil || err != nil {
+		t.Errorf("a third claim got %+v, %v; both are leased", sub, err)
+	}
+	if sub, err := s.Subs.ClaimDue(ctx, now.Add(2*time.Hour), time.Hour); sub == nil || err != nil {
+		t.Errorf("after the lease: %+v, %v", sub, err)
 	}
 }

@@ -3,14 +3,19 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"flag"
+	"fmt"
 	"io"
+	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"golang.org/x/net/html"
 )
 
 var screenshots = flag.Bool("screenshots", false, "write the README screenshots to docs/")
@@ -115,4 +120,184 @@ func TestBrowserDemo(t *testing.T) {
 	browse(t, bin, base+"stories/1", "--screenshot="+full, "--window-size=1100,3000", "--hide-scrollbars")
 	phone, _ := filepath.Abs(filepath.Join(docs, "stories-phone.png"))
 	browse(t, bin, base, "--screenshot="+phone, "--window-size=390,844", "--hide-scrollbars")
+}
+
+// TestBrowserSources renders /sources with one healthy and one failing
+// source.
+func TestBrowserSources(t *testing.T) {
+	bin := chromium(t)
+	site := newsSite(t)
+	db := filepath.Join(t.TempDir(), "p.db")
+	mustRun(t, "sources", "add", "--db", db, "--allow-private", site.URL+"/")
+	mustRun(t, "sources", "add", "--db", db, "--no-discover", site.URL+"/gone.xml")
+	mustRun(t, "collect", "--once", "--db", db, "--allow-private", "--host-interval", "1ms")
+	ctx, cancel := context.WithCancel(context.Background())
+	urls := make(chan string, 1)
+	done := make(chan int, 1)
+	e := &env{stdin: strings.NewReader(""), stdout: io.Discard, stderr: io.Discard,
+		getenv: func(string) string { return "" }, ready: func(u string) { urls <- u }}
+	go func() { done <- run(ctx, e, []string{"serve", "--db", db, "--addr", "127.0.0.1:0", "--collect=false"}) }()
+	t.Cleanup(func() { cancel(); <-done })
+	var base string
+	select {
+	case base = <-urls:
+	case <-time.After(30 * time.Second):
+		t.Fatal("serve did not start")
+	}
+	dom := browse(t, bin, base+"sources", "--dump-dom")
+	for _, want := range []string{"2 sources", "1 failing", "Kessel Courier", `class="status ok"`, "failing ×1", "HTTP 404 Not Found", "/gone.xml"} {
+		if !strings.Contains(dom, want) {
+			t.Errorf("rendered /sources lacks %q", want)
+		}
+	}
+	if *screenshots {
+		abs, _ := filepath.Abs(filepath.Join("..", "..", "docs", "sources.png"))
+		browse(t, bin, base+"sources", "--screenshot="+abs, "--window-size=1100,600", "--hide-scrollbars")
+	}
+}
+
+// TestBrowserHostileContent ingests articles built to attack the page
+// (scripts, event handlers, javascript: links, CSS expressions, SVG and
+// MathML payloads, a direction override and homoglyphs in titles) and
+// checks in Chromium that nothing of them is live in the rendered DOM.
+func TestBrowserHostileContent(t *testing.T) {
+	bin := chromium(t)
+	pwn := `document.title='PWNED'`
+	payloads := []string{
+		`<script>` + pwn + `</script>`,
+		`<img src=x onerror="` + pwn + `">`,
+		`<a href="javascript:` + pwn + `">click</a>`,
+		`<div style="background:url(javascript:alert(1));width:expression(alert(1))">styled</div>`,
+		`<svg onload="` + pwn + `"><script>` + pwn + `</script><a xlink:href="javascript:alert(1)">x</a></svg>`,
+		`<math><mtext><table><mglyph><style><img src=x onerror="` + pwn + `">`,
+		`<iframe src="javascript:` + pwn + `"></iframe><object data="javascript:alert(1)"></object>`,
+		`<meta http-equiv="refresh" content="0;url=javascript:alert(1)"><base href="javascript:/">`,
+	}
+	var b strings.Builder
+	for i, p := range payloads {
+		para := "The harbour council met again about the bridge repairs and the ferry timetable for the spring. "
+		page := `<html><head><title>Bridge ` + p + `</title></head><body><article><h1>Bridge repairs, part ` + fmt.Sprint(i) +
+			`</h1><p>` + para + p + `</p><p>` + para + `</p></article></body></html>`
+		line, _ := json.Marshal(map[string]string{"id": fmt.Sprint("h", i), "source": "Hostile " + p, "url": "https://hostile.example/" + fmt.Sprint(i),
+			"html": page, "published": "2026-03-02"})
+		b.Write(line)
+		b.WriteByte('\n')
+	}
+	// text fields as given, not extracted
+	for i, title := range []string{
+		"Bridge \u202Egnp.exe\u202C repairs " + `<script>` + pwn + `</script>`,
+		"Gооgle and Раураl buy the bridge", // Cyrillic о, Р, а, у
+		`Bridge "><img src=x onerror="` + pwn + `">`,
+	} {
+		line, _ := json.Marshal(map[string]string{"id": fmt.Sprint("t", i), "source": "Text \u202Eedis", "title": title,
+			"text": "The harbour council met again about the bridge repairs. " + `<script>` + pwn + `</script> <img src=x onerror=alert(1)>`,
+			"url":  "javascript:" + pwn, "published": "2026-03-02"})
+		b.Write(line)
+		b.WriteByte('\n')
+	}
+	dir := t.TempDir()
+	corpus := filepath.Join(dir, "hostile.jsonl")
+	write(t, corpus, []byte(b.String()))
+	db := filepath.Join(dir, "p.db")
+	if s, r := ingestJSON(t, db, corpus); r.code != 0 || s.Added == 0 {
+		t.Fatalf("ingest: exit %d, %+v\n%s", r.code, s, r.stderr)
+	}
+	base, _ := startServe(t, db)
+	pages := []string{"", "search?q=bridge"}
+	for id := 1; id <= len(payloads)+3; id++ {
+		pages = append(pages, fmt.Sprint("articles/", id))
+	}
+	var stories struct{ Items []struct{ ID int64 } }
+	resp, err := http.Get(base + "api/v1/stories")
+	if err != nil {
+		t.Fatal(err)
+	}
+	json.NewDecoder(resp.Body).Decode(&stories)
+	resp.Body.Close()
+	for _, st := range stories.Items {
+		pages = append(pages, fmt.Sprint("stories/", st.ID))
+	}
+	for _, p := range pages {
+		dom := browse(t, bin, base+p, "--dump-dom")
+		if strings.Contains(dom, "<title>PWNED") {
+			t.Errorf("/%s: a payload ran (the title became PWNED)", p)
+		}
+		for _, problem := range liveMarkup(t, dom) {
+			t.Errorf("/%s: %s", p, problem)
+		}
+		if strings.ContainsAny(dom, "\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069") {
+			t.Errorf("/%s: a direction control reached the page", p)
+		}
+	}
+	first := browse(t, bin, base, "--dump-dom")
+	if !strings.Contains(first, "Gооgle and Раураl") {
+		t.Error("the homoglyph title is not shown as the text it is")
+	}
+}
+
+// liveMarkup parses a rendered DOM and lists what could run or load: an
+// element that executes or embeds, an event handler, a javascript: URL,
+// a CSS expression, or a meta element other than the layout's charset
+// and viewport.
+func liveMarkup(t *testing.T, dom string) []string {
+	t.Helper()
+	doc, err := html.Parse(strings.NewReader(dom))
+	if err != nil {
+		t.Fatalf("parse the rendered DOM: %v", err)
+	}
+	var out []string
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode {
+			switch n.Data {
+			case "script", "iframe", "object", "embed", "svg", "math", "base", "frame", "applet":
+				out = append(out, "a <"+n.Data+"> element")
+			case "meta":
+				ok := false
+				for _, a := range n.Attr {
+					ok = ok || a.Key == "charset" || a.Key == "name" && a.Val == "viewport"
+				}
+				if !ok {
+					out = append(out, "a <meta> element that is not the layout's")
+				}
+			}
+			for _, a := range n.Attr {
+				key, val := strings.ToLower(a.Key), strings.ToLower(strings.TrimSpace(a.Val))
+				switch {
+				case strings.HasPrefix(key, "on"):
+					out = append(out, "an event handler "+a.Key+" on <"+n.Data+">")
+				case (key == "href" || key == "src" || key == "action" || key == "data" || key == "formaction" || strings.HasSuffix(key, ":href")) &&
+					strings.HasPrefix(strings.ReplaceAll(val, " ", ""), "javascript:"):
+					out = append(out, "a javascript: URL in "+a.Key+" of <"+n.Data+">")
+				case key == "style" && (strings.Contains(val, "expression(") || strings.Contains(val, "javascript:")):
+					out = append(out, "a CSS expression in a style attribute of <"+n.Data+">")
+				}
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(doc)
+	return out
+}
+
+// TestLiveMarkupFinds keeps the checker above honest: it must find each
+// kind of live markup.
+func TestLiveMarkupFinds(t *testing.T) {
+	for _, dom := range []string{
+		`<html><body><script>x</script></body></html>`,
+		`<html><body><img src=x onerror="y"></body></html>`,
+		`<html><body><a href=" JavaScript:y">a</a></body></html>`,
+		`<html><body><div style="width:expression(y)">d</div></body></html>`,
+		`<html><body><svg><a xlink:href="javascript:y">s</a></svg></body></html>`,
+		`<html><head><meta http-equiv="refresh" content="0"></head></html>`,
+	} {
+		if len(liveMarkup(t, dom)) == 0 {
+			t.Errorf("missed the live markup of %s", dom)
+		}
+	}
+	if got := liveMarkup(t, `<html><head><meta charset="utf-8"><meta name="viewport" content="x"></head><body><p>&lt;script&gt; onerror="x"</p></body></html>`); len(got) != 0 {
+		t.Errorf("escaped text taken for markup: %v", got)
+	}
 }

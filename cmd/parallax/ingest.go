@@ -22,6 +22,8 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	quiet := fs.Bool("quiet", false, "print no progress")
 	maxArticle := fs.Int64("max-article-bytes", input.DefaultMaxArticleBytes, "largest text file or JSON document accepted")
 	maxLine := fs.Int("max-line-bytes", input.DefaultMaxLineBytes, "longest JSONL line accepted")
+	fetchCfg := fetchFlags(fs)
+	queue := fs.Bool("queue", false, "queue the inputs as jobs for workers (parallax worker) instead of ingesting them here")
 	paths, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -40,6 +42,10 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	dec.MaxArticleBytes, dec.MaxLineBytes = *maxArticle, *maxLine
 	p := st.pipeline(dec)
 	p.Stdin = e.stdin
+	p.Fetch = st.collector(fetchCfg(), dec).Fetch
+	if *queue {
+		return enqueue(ctx, e, st, p, paths, *asJSON)
+	}
 	var prog *progress
 	if !*quiet {
 		prog = newProgress(e.stderr)
@@ -59,15 +65,21 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	return nil
 }
 
+// listed returns s with empty lists where it has none, so that its JSON
+// holds [] rather than null.
+func listed(s pipeline.Summary) pipeline.Summary {
+	if s.Failures == nil {
+		s.Failures = []pipeline.Issue{}
+	}
+	if s.Warnings == nil {
+		s.Warnings = []pipeline.Issue{}
+	}
+	return s
+}
+
 func printSummary(w io.Writer, s pipeline.Summary, asJSON bool) {
 	if asJSON {
-		if s.Failures == nil {
-			s.Failures = []pipeline.Issue{}
-		}
-		if s.Warnings == nil {
-			s.Warnings = []pipeline.Issue{}
-		}
-		json.NewEncoder(w).Encode(s)
+		json.NewEncoder(w).Encode(listed(s))
 		return
 	}
 	fmt.Fprintf(w, "ingested in %.2fs: %d added, %d updated, %d unchanged, %d failed; %d assigned to stories, %d annotated\n",

@@ -138,7 +138,7 @@ func runStory(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer st.Close()
-	rep, err := report.Loader{Stories: st.stories, Articles: st.articles, Annotations: st.annots}.Load(ctx, id)
+	rep, err := st.loader().Load(ctx, id)
 	if err != nil {
 		return err
 	}

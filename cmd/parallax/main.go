@@ -33,7 +33,15 @@ type command struct {
 
 func commands() []command {
 	return []command{
-		{"ingest", "[--db DSN] PATH|-…", "ingest files, directories (recursively) or JSONL on stdin, then assign stories", runIngest},
+		{"ingest", "[--db DSN] PATH|URL|-…", "ingest files, directories (recursively), WARC archives, feed or page URLs, or JSONL on stdin, then assign stories", runIngest},
+		{"sources", "add|list|remove|import|export …", "manage the feeds, sitemaps and URL lists to collect from (OPML in and out)", runSources},
+		{"collect", "[--db DSN] [--once]", "collect new articles from the sources, each at its interval", runCollect},
+		{"worker", "--db postgres://… [--name NAME]", "work on a shared PostgreSQL database: run queued jobs, collect, and lead clustering when elected", runWorker},
+		{"jobs", "[--db DSN] [--json]", "show the job queue of the workers", runJobs},
+		{"token", "[--db DSN] --rotate", "make a new API write token (serve makes the first one)", runToken},
+		{"migrate", "[--db DSN]", "create or update the database schema, and print its version", runMigrate},
+		{"export", "[--db DSN] [--out FILE]", "write every article (as stored, with its key) and source as JSONL, for import into another database", runExport},
+		{"import", "[--db DSN] FILE|-", "read an export into this database, then assign stories; importing again changes nothing", runImport},
 		{"articles", "[--db DSN] [--json] [--with-text] [--story ID] [--source NAME]", "list stored articles", runArticles},
 		{"stories", "[--db DSN] [--json]", "list stories, most recent first", runStories},
 		{"story", "[--db DSN] ID [--json|--markdown]", "show one story (Markdown by default)", runStory},
@@ -41,6 +49,7 @@ func commands() []command {
 		{"demo", "[--addr 127.0.0.1:8080]", "load the built-in sample corpus into a temporary database and serve it", runDemo},
 		{"extract", "[--url URL] [--html] FILE|-", "extract one page or text and print the article as JSON", runExtract},
 		{"annotate", "[--published DATE] [--lang xx] FILE|-", "annotate a text: sentences, entities, quotes, time expressions, numbers (JSON)", runAnnotate},
+		{"loadtest", "[--clients 32] [--duration 10s] URL…", "measure a server under a bounded load: requests/s and latency percentiles (JSON)", runLoadtest},
 		{"eval", "KIND DATA", "measure a stage against gold labels; KIND: extraction, clustering, temporal, quotes", runEval},
 	}
 }

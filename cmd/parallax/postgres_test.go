@@ -1,12 +1,7 @@
 package main
 
 import (
-	"context"
-	"crypto/rand"
-	"database/sql"
-	"encoding/hex"
 	"encoding/json"
-	"os"
 	"testing"
 
 	_ "github.com/jackc/pgx/v5/stdlib"
@@ -16,23 +11,7 @@ import (
 // these machines, in a schema of its own: the same commands, another
 // store.
 func TestPostgresEndToEnd(t *testing.T) {
-	base := os.Getenv("PARALLAX_TEST_POSTGRES")
-	if base == "" {
-		base = "postgres://postgres@127.0.0.1:5432/test?sslmode=disable"
-	}
-	admin, err := sql.Open("pgx", base)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer admin.Close()
-	b := make([]byte, 6)
-	rand.Read(b)
-	schema := "parallax_cli_" + hex.EncodeToString(b)
-	if _, err := admin.ExecContext(context.Background(), "CREATE SCHEMA "+schema); err != nil {
-		t.Fatalf("PostgreSQL at %s: %v", base, err)
-	}
-	defer admin.ExecContext(context.Background(), "DROP SCHEMA "+schema+" CASCADE")
-	dsn := base + "&search_path=" + schema
+	dsn := pgSchema(t)
 
 	r := runCLI(t, nil, "", "ingest", "--json", "--db", dsn, demoDir(t))
 	if r.code != 0 {

@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"sync"
 	"time"
 
 	"github.com/parallax-news/parallax"
@@ -25,6 +26,9 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	db := dbFlag(fs)
 	addr := fs.String("addr", defaultAddr, "address to listen on; the default accepts local connections only")
 	rate := fs.Float64("rate", server.DefaultRateLimit, "API requests a second each client may make (bursts of twice that); 0 for no limit")
+	collectOn := fs.Bool("collect", true, "collect from the sources (parallax sources) in the background, each at its interval")
+	maxBody := fs.Int64("max-body", server.DefaultMaxBody, "largest request body a write endpoint accepts")
+	fetchCfg := fetchFlags(fs)
 	if err := noArgs(fs, args); err != nil {
 		return err
 	}
@@ -33,15 +37,39 @@ func runServe(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer st.Close()
-	return serve(ctx, e, st, *addr, *rate)
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	shared := &lockedPipeline{p: st.pipeline(input.NewDecoder())}
+	c := st.collector(fetchCfg(), shared.p.Decoder)
+	var wg sync.WaitGroup
+	if *collectOn {
+		loop := &collectLoop{c: c, p: shared}
+		wg.Go(func() { loop.run(ctx, e.stdout, false) })
+	}
+	writes, err := writeEndpoints(ctx, e, st, shared, c, *maxBody)
+	if err != nil {
+		return err
+	}
+	err = serveWith(ctx, e, st, *addr, *rate, writes)
+	// the collector stops before the store closes
+	cancel()
+	wg.Wait()
+	return err
 }
 
-// serve runs the web server until ctx is cancelled, then drains in-flight
-// requests for up to ten seconds. rate is the API rate limit per client.
+// serve runs the read-only web server until ctx is cancelled, then
+// drains in-flight requests for up to ten seconds. rate is the API rate
+// limit per client.
 func serve(ctx context.Context, e *env, st *store, addr string, rate float64) error {
+	return serveWith(ctx, e, st, addr, rate, nil)
+}
+
+// serveWith is serve with the write endpoints enabled when writes is set.
+func serveWith(ctx context.Context, e *env, st *store, addr string, rate float64, writes *server.Writes) error {
 	srv, err := server.New(st.stories, st.articles, st.sources)
 	if err == nil {
-		srv.Annotations, srv.Search, srv.RateLimit = st.annots, st.search, rate
+		srv.Annotations, srv.Analyses, srv.Search, srv.Subscriptions, srv.RateLimit = st.annots, st.analyses, st.search, st.subs, rate
+		srv.Writes = writes
 	}
 	if err != nil {
 		return err

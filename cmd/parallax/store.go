@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"flag"
 	"fmt"
 	"io"
@@ -9,6 +10,7 @@ import (
 	"github.com/parallax-news/parallax/cluster"
 	"github.com/parallax-news/parallax/input"
 	"github.com/parallax-news/parallax/pipeline"
+	"github.com/parallax-news/parallax/report"
 
 	"github.com/parallax-news/parallax"
 	"github.com/parallax-news/parallax/postgres"
@@ -25,9 +27,23 @@ type store struct {
 	lines    parallax.SourceLineService
 	annots   parallax.AnnotationService
 	search   parallax.SearchService
+	subs     parallax.SubscriptionService
+	jobs     parallax.JobService
+	analyses parallax.AnalysisService
+	settings parallax.SettingService
+	// tryLead takes the clustering leader's lock; nil on SQLite, where
+	// one process at a time writes.
+	tryLead func(ctx context.Context) (pipeline.Lock, error)
+	// version is the newest schema migration applied.
+	version func(ctx context.Context) (int, error)
 }
 
 func (s *store) Close() error { return s.closer.Close() }
+
+// loader reads story reports, comparing a story only when it changed.
+func (s *store) loader() report.Loader {
+	return report.Loader{Stories: s.stories, Articles: s.articles, Annotations: s.annots, Cache: s.analyses}
+}
 
 // pipeline returns the ingest pipeline on the store, with online
 // clustering and cross-article boilerplate removal.
@@ -67,7 +83,14 @@ func openStore(e *env, flagValue string) (*store, error) {
 		return &store{closer: db, name: redact(dsn), articles: postgres.NewArticleService(db),
 			stories: postgres.NewStoryService(db), sources: postgres.NewSourceService(db),
 			lines: postgres.NewSourceLineService(db), annots: postgres.NewAnnotationService(db),
-			search: postgres.NewSearchService(db)}, nil
+			search: postgres.NewSearchService(db), subs: postgres.NewSubscriptionService(db),
+			jobs: postgres.NewJobService(db), analyses: postgres.NewAnalysisService(db), settings: postgres.NewSettingService(db), version: db.SchemaVersion, tryLead: func(ctx context.Context) (pipeline.Lock, error) {
+				l, err := db.TryLead(ctx)
+				if l == nil {
+					return nil, err // a nil *Leadership is not a nil Lock
+				}
+				return l, err
+			}}, nil
 	case strings.Contains(dsn, "://"):
 		return nil, fmt.Errorf("open %s: unknown database scheme (want a file path, sqlite:PATH or postgres://…)", redact(dsn))
 	}
@@ -78,7 +101,9 @@ func openStore(e *env, flagValue string) (*store, error) {
 	}
 	return &store{closer: db, name: path, articles: sqlite.NewArticleService(db), stories: sqlite.NewStoryService(db),
 		sources: sqlite.NewSourceService(db), lines: sqlite.NewSourceLineService(db),
-		annots: sqlite.NewAnnotationService(db), search: sqlite.NewSearchService(db)}, nil
+		annots: sqlite.NewAnnotationService(db), search: sqlite.NewSearchService(db),
+		subs: sqlite.NewSubscriptionService(db), jobs: sqlite.NewJobService(db),
+		analyses: sqlite.NewAnalysisService(db), settings: sqlite.NewSettingService(db), version: db.SchemaVersion}, nil
 }
 
 // redact hides a password in a DSN before it is printed.

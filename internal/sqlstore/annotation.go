@@ -3,8 +3,9 @@ package sqlstore
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
-	"strings"
+	"slices"
 
 	"github.com/parallax-news/parallax"
 )
@@ -55,13 +56,8 @@ func (s *AnnotationService) FindAnnotations(ctx context.Context, ids []int64) (m
 	if len(ids) == 0 {
 		return out, nil
 	}
-	marks := strings.TrimSuffix(strings.Repeat("?, ", len(ids)), ", ")
-	args := make([]any, len(ids))
-	for i, id := range ids {
-		args[i] = id
-	}
 	rows, err := s.db.db.QueryContext(ctx, `SELECT article_id, content_hash, version, data FROM annotations
-		WHERE article_id IN (`+marks+`)`, args...)
+		WHERE article_id IN (`+placeholders(len(ids))+`)`, anys(ids)...)
 	if err != nil {
 		return nil, fmt.Errorf("find annotations: %w", err)
 	}
@@ -117,4 +113,69 @@ func (s *AnnotationService) StaleArticles(ctx context.Context, version string, l
 		out = append(out, as...)
 	}
 	return out, nil
+}
+
+// AnnotationStamps returns what each article's annotation was made from;
+// see parallax.AnnotationService.
+func (s *AnnotationService) AnnotationStamps(ctx context.Context, ids []int64) (map[int64]string, error) {
+	out := map[int64]string{}
+	for chunk := range slices.Chunk(ids, 500) {
+		rows, err := s.db.db.QueryContext(ctx, `SELECT article_id, content_hash, version FROM annotations
+			WHERE article_id IN (`+placeholders(len(chunk))+`)`, anys(chunk)...)
+		if err != nil {
+			return nil, fmt.Errorf("annotation stamps: %w", err)
+		}
+		for rows.Next() {
+			var id int64
+			var hash, version string
+			if err := rows.Scan(&id, &hash, &version); err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("annotation stamps: %w", err)
+			}
+			out[id] = hash + " " + version
+		}
+		err = rows.Err()
+		rows.Close()
+		if err != nil {
+			return nil, fmt.Errorf("annotation stamps: %w", err)
+		}
+	}
+	return out, nil
+}
+
+var _ parallax.AnalysisService = (*AnalysisService)(nil)
+
+// AnalysisService caches story comparisons.
+type AnalysisService struct {
+	db *DB
+}
+
+// NewAnalysisService returns an AnalysisService on db.
+func NewAnalysisService(db *DB) *AnalysisService {
+	return &AnalysisService{db: db}
+}
+
+// FindAnalysis returns a story's cached analysis; see
+// parallax.AnalysisService.
+func (s *AnalysisService) FindAnalysis(ctx context.Context, storyID int64) (string, []byte, error) {
+	var fp, data string
+	err := s.db.db.QueryRowContext(ctx, `SELECT fingerprint, data FROM analyses WHERE story_id = ?`, storyID).Scan(&fp, &data)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", nil, parallax.Errorf(parallax.ENOTFOUND, "no analysis of story %d", storyID)
+	}
+	if err != nil {
+		return "", nil, fmt.Errorf("find analysis of story %d: %w", storyID, err)
+	}
+	return fp, []byte(data), nil
+}
+
+// PutAnalysis stores a story's analysis; see parallax.AnalysisService.
+func (s *AnalysisService) PutAnalysis(ctx context.Context, storyID int64, fingerprint string, data []byte) error {
+	_, err := s.db.db.ExecContext(ctx, `INSERT INTO analyses (story_id, fingerprint, data, updated_at) VALUES (?, ?, ?, ?)
+		ON CONFLICT (story_id) DO UPDATE SET fingerprint = excluded.fingerprint, data = excluded.data, updated_at = excluded.updated_at`,
+		storyID, fingerprint, string(data), s.db.Now().Unix())
+	if err != nil {
+		return fmt.Errorf("put analysis of story %d: %w", storyID, err)
+	}
+	return nil
 }

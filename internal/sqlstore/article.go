@@ -6,7 +6,9 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"strings"
+	"time"
 
 	"github.com/parallax-news/parallax"
 )
@@ -61,8 +63,7 @@ func (db *DB) articleWhere(f parallax.ArticleFilter) (string, []any) {
 	if f.Keys != nil && len(f.Keys) == 0 {
 		where = append(where, "0 = 1")
 	} else if f.Keys != nil {
-		marks := strings.TrimSuffix(strings.Repeat("?, ", len(f.Keys)), ", ")
-		where = append(where, "a.key IN ("+marks+")")
+		where = append(where, "a.key IN ("+placeholders(len(f.Keys))+")")
 		for _, k := range f.Keys {
 			args = append(args, db.encKey(k))
 		}
@@ -140,27 +141,43 @@ func limitClause(offset, limit int) string {
 }
 
 // PutArticles stores the articles in one transaction; see
-// parallax.ArticleService.
+// parallax.ArticleService. A transaction that collides with another
+// process's (a deadlock, or the same new article stored by two workers at
+// once) is run again.
 func (s *ArticleService) PutArticles(ctx context.Context, articles []*parallax.Article) ([]parallax.PutResult, error) {
 	for _, a := range articles {
 		if err := validateArticle(a, s.db.d.NoNUL); err != nil {
 			return nil, err
 		}
 	}
-	tx, err := s.db.db.BeginTx(ctx, nil)
-	if err != nil {
-		return nil, fmt.Errorf("begin put articles: %w", err)
-	}
-	defer tx.Rollback()
-	sources := map[string]int64{}
-	results := make([]parallax.PutResult, len(articles))
+	names := make([]string, len(articles))
 	for i, a := range articles {
-		if results[i], err = s.putArticle(ctx, tx, a, sources); err != nil {
-			return nil, err
-		}
+		names[i] = a.Source
 	}
-	if err := tx.Commit(); err != nil {
-		return nil, fmt.Errorf("commit put articles: %w", err)
+	var results []parallax.PutResult
+	err := s.db.retry(ctx, func() error {
+		sources, err := s.db.ensureSources(ctx, names)
+		if err != nil {
+			return err
+		}
+		tx, err := s.db.db.BeginTx(ctx, nil)
+		if err != nil {
+			return fmt.Errorf("begin put articles: %w", err)
+		}
+		defer tx.Rollback()
+		results = make([]parallax.PutResult, len(articles))
+		for i, a := range articles {
+			if results[i], err = s.putArticle(ctx, tx, a, sources); err != nil {
+				return err
+			}
+		}
+		if err := tx.Commit(); err != nil {
+			return fmt.Errorf("commit put articles: %w", err)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	for i, a := range articles {
 		a.ID = results[i].ID
@@ -223,23 +240,61 @@ func (s *ArticleService) putArticle(ctx context.Context, tx *txx, a *parallax.Ar
 	return parallax.PutResult{ID: id, Outcome: parallax.Added}, nil
 }
 
-// sourceID returns the ID of the named source, creating it if needed. cache
-// spares a query per article of a batch.
-func (db *DB) sourceID(ctx context.Context, tx *txx, name string, cache map[string]int64) (int64, error) {
-	if id, ok := cache[name]; ok {
+// ensureSources creates the named sources that do not exist yet and
+// returns all their IDs. Each is created in a statement of its own, in
+// name order, before the caller's transaction: transactions that create
+// the same sources in different orders would otherwise deadlock.
+func (db *DB) ensureSources(ctx context.Context, names []string) (map[string]int64, error) {
+	names = slices.Clone(names)
+	slices.Sort(names)
+	names = slices.Compact(names)
+	ids := map[string]int64{}
+	now := db.Now().Unix()
+	for _, name := range names {
+		var id int64
+		err := db.db.QueryRowContext(ctx, `SELECT id FROM sources WHERE name = ?`, name).Scan(&id)
+		if errors.Is(err, sql.ErrNoRows) {
+			if _, err := db.db.ExecContext(ctx, `INSERT INTO sources (name, created_at) VALUES (?, ?) ON CONFLICT (name) DO NOTHING`,
+				name, now); err != nil {
+				return nil, fmt.Errorf("insert source %q: %w", name, err)
+			}
+			err = db.db.QueryRowContext(ctx, `SELECT id FROM sources WHERE name = ?`, name).Scan(&id)
+		}
+		if err != nil {
+			return nil, fmt.Errorf("look up source %q: %w", name, err)
+		}
+		ids[name] = id
+	}
+	return ids, nil
+}
+
+// sourceID returns the ID of a source that ensureSources made sure of.
+func (db *DB) sourceID(ctx context.Context, tx *txx, name string, ids map[string]int64) (int64, error) {
+	if id, ok := ids[name]; ok {
 		return id, nil
 	}
-	_, err := tx.ExecContext(ctx, `INSERT INTO sources (name, created_at) VALUES (?, ?) ON CONFLICT (name) DO NOTHING`,
-		name, db.Now().Unix())
-	if err != nil {
-		return 0, fmt.Errorf("insert source %q: %w", name, err)
+	return 0, fmt.Errorf("source %q was not created first", name)
+}
+
+// retry runs a transaction again, up to four times with a short pause,
+// when it failed on a collision with another process that a new attempt
+// resolves: a deadlock, a serialization failure, or a unique key another
+// transaction took meanwhile.
+func (db *DB) retry(ctx context.Context, tx func() error) error {
+	var err error
+	for attempt := range 4 {
+		if attempt > 0 {
+			select {
+			case <-ctx.Done():
+				return ctx.Err()
+			case <-time.After(time.Duration(attempt*attempt) * 20 * time.Millisecond):
+			}
+		}
+		if err = tx(); err == nil || db.d.Retryable == nil || !db.d.Retryable(err) {
+			return err
+		}
 	}
-	var id int64
-	if err := tx.QueryRowContext(ctx, `SELECT id FROM sources WHERE name = ?`, name).Scan(&id); err != nil {
-		return 0, fmt.Errorf("look up source %q: %w", name, err)
-	}
-	cache[name] = id
-	return id, nil
+	return err
 }
 
 // Article keys join their parts with NUL (parallax.ArticleKey). Where text

@@ -25,6 +25,13 @@ type Dialect struct {
 	NoNUL bool
 	// IsForeignKey reports a foreign-key violation.
 	IsForeignKey func(error) bool
+	// Retryable reports an error from a collision with a concurrent
+	// transaction that running the transaction again resolves.
+	Retryable func(error) bool
+	// SkipLocked ends a SELECT that picks a row to claim: "FOR UPDATE SKIP
+	// LOCKED" where writers run concurrently (PostgreSQL), "" where one
+	// writer at a time is all there is (SQLite).
+	SkipLocked string
 }
 
 // DB is a database/sql handle with its dialect.
@@ -131,6 +138,10 @@ func (d *dbx) QueryContext(ctx context.Context, q string, args ...any) (*sql.Row
 	return d.DB.QueryContext(ctx, rebind(q, d.numbered), args...)
 }
 
+func (d *dbx) QueryRowContext(ctx context.Context, q string, args ...any) *sql.Row {
+	return d.DB.QueryRowContext(ctx, rebind(q, d.numbered), args...)
+}
+
 func (d *dbx) ExecContext(ctx context.Context, q string, args ...any) (sql.Result, error) {
 	return d.DB.ExecContext(ctx, rebind(q, d.numbered), args...)
 }
@@ -183,4 +194,13 @@ func rebind(q string, numbered bool) string {
 		b.WriteString("$" + strconv.Itoa(n))
 	}
 	return b.String()
+}
+
+// SchemaVersion returns the number of the newest migration applied.
+func (db *DB) SchemaVersion(ctx context.Context) (int, error) {
+	var v sql.NullInt64
+	if err := db.db.QueryRowContext(ctx, `SELECT max(version) FROM schema_migrations`).Scan(&v); err != nil {
+		return 0, fmt.Errorf("schema version: %w", err)
+	}
+	return int(v.Int64), nil
 }

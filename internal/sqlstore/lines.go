@@ -1,11 +1,12 @@
 package sqlstore
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"errors"
 	"fmt"
-	"strings"
+	"slices"
 
 	"github.com/parallax-news/parallax"
 )
@@ -23,36 +24,54 @@ func NewSourceLineService(db *DB) *SourceLineService {
 }
 
 // RecordLines stores the sightings in one transaction; see
-// parallax.SourceLineService.
+// parallax.SourceLineService. Rows are written in key order, so that
+// concurrent writers take their locks in the same order, and a
+// transaction that collides with another anyway is run again.
 func (s *SourceLineService) RecordLines(ctx context.Context, sightings []parallax.LineSighting) error {
-	tx, err := s.db.db.BeginTx(ctx, nil)
-	if err != nil {
-		return fmt.Errorf("begin record lines: %w", err)
+	names := make([]string, len(sightings))
+	for i, sg := range sightings {
+		names[i] = sg.Source
 	}
-	defer tx.Rollback()
-	ins, err := tx.PrepareContext(ctx, `INSERT INTO source_lines (source_id, line, title, article_key)
-		SELECT ?1, ?2, ?3, ?4 WHERE (SELECT count(*) FROM source_lines WHERE source_id = ?1 AND line = ?2) < ?5
-		ON CONFLICT DO NOTHING`)
-	if err != nil {
-		return fmt.Errorf("prepare record lines: %w", err)
+	type row struct {
+		source, line, title int64
+		key                 string
 	}
-	defer ins.Close()
-	sources := map[string]int64{}
-	for _, sg := range sightings {
-		id, err := s.db.sourceID(ctx, tx, sg.Source, sources)
+	return s.db.retry(ctx, func() error {
+		sources, err := s.db.ensureSources(ctx, names)
 		if err != nil {
 			return err
 		}
-		for _, l := range sg.Lines {
-			if _, err := ins.ExecContext(ctx, id, int64(l), int64(sg.Title), s.db.encKey(sg.ArticleKey), parallax.LineTitleCap); err != nil {
-				return fmt.Errorf("record line of %q: %w", sg.ArticleKey, err)
+		var rows []row
+		for _, sg := range sightings {
+			for _, l := range sg.Lines {
+				rows = append(rows, row{sources[sg.Source], int64(l), int64(sg.Title), s.db.encKey(sg.ArticleKey)})
 			}
 		}
-	}
-	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("commit record lines: %w", err)
-	}
-	return nil
+		slices.SortFunc(rows, func(a, b row) int {
+			return cmp.Or(cmp.Compare(a.source, b.source), cmp.Compare(a.line, b.line), cmp.Compare(a.title, b.title))
+		})
+		tx, err := s.db.db.BeginTx(ctx, nil)
+		if err != nil {
+			return fmt.Errorf("begin record lines: %w", err)
+		}
+		defer tx.Rollback()
+		ins, err := tx.PrepareContext(ctx, `INSERT INTO source_lines (source_id, line, title, article_key)
+			SELECT ?1, ?2, ?3, ?4 WHERE (SELECT count(*) FROM source_lines WHERE source_id = ?1 AND line = ?2) < ?5
+			ON CONFLICT DO NOTHING`)
+		if err != nil {
+			return fmt.Errorf("prepare record lines: %w", err)
+		}
+		defer ins.Close()
+		for _, r := range rows {
+			if _, err := ins.ExecContext(ctx, r.source, r.line, r.title, r.key, parallax.LineTitleCap); err != nil {
+				return fmt.Errorf("record line of %q: %w", r.key, err)
+			}
+		}
+		if err := tx.Commit(); err != nil {
+			return fmt.Errorf("commit record lines: %w", err)
+		}
+		return nil
+	})
 }
 
 // LineCounts returns the counts of a source's paragraphs; see
@@ -80,16 +99,13 @@ func (s *SourceLineService) LineCounts(ctx context.Context, source string, lines
 			all = append(all, l)
 		}
 	}
-	for len(all) > 0 {
-		chunk := all[:min(len(all), 500)]
-		all = all[len(chunk):]
+	for chunk := range slices.Chunk(all, 500) {
 		args := []any{id}
 		for _, l := range chunk {
 			args = append(args, int64(l))
 		}
-		marks := strings.TrimSuffix(strings.Repeat("?, ", len(chunk)), ", ")
 		rows, err := tx.QueryContext(ctx, `SELECT line, article_key FROM source_lines WHERE source_id = ? AND line IN (`+
-			marks+`) ORDER BY line, title`, args...)
+			placeholders(len(chunk))+`) ORDER BY line, title`, args...)
 		if err != nil {
 			return nil, fmt.Errorf("line counts of %q: %w", source, err)
 		}

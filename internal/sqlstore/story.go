@@ -103,6 +103,16 @@ func findStories(ctx context.Context, tx *txx, f parallax.StoryFilter) ([]*paral
 	return out, total, nil
 }
 
+// anys returns xs as query arguments.
+func anys[T any](xs []T) []any {
+	out := make([]any, len(xs))
+	for i, x := range xs {
+		out[i] = x
+	}
+	return out
+}
+
+// placeholders returns n "?" marks for an IN list ("NULL" for none).
 func placeholders(n int) string {
 	if n == 0 {
 		return "NULL"
