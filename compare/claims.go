@@ -2,8 +2,8 @@ package compare
 
 import (
 	"math"
+	"slices"
 	"sort"
-
 	"strings"
 
 	"github.com/parallax-news/parallax/analyze"
@@ -20,13 +20,13 @@ type statement struct {
 	article int64
 	text    string
 	words   map[string]bool
+	ids     []int32  // the words, interned and sorted, for alignment
 	order   int      // position in the story, articles in publication order
 	days    []string // the days the sentence names (TIMEX3 values)
 }
 
 type claimGroup struct {
 	members []int
-	words   map[string]int // word → members holding it
 }
 
 // claims aligns the articles' sentences that state the same thing: enough
@@ -44,45 +44,7 @@ func claims(in []Input, figs []figure, confl []parallax.Conflict) ([]parallax.Cl
 			sts = append(sts, statement{article: x.Article.ID, text: s.Text, words: w, order: len(sts), days: daysIn(x.Annotation, s)})
 		}
 	}
-	df := map[string]int{}
-	for _, st := range sts {
-		for w := range st.words {
-			df[w]++
-		}
-	}
-	weight := func(w string) float64 { return math.Log(1 + float64(len(sts))/float64(df[w])) }
-	var groups []*claimGroup
-	index := map[string][]int{} // word → groups
-	for i, st := range sts {
-		best, bestSim := -1, 0.0
-		shared := map[int]int{}
-		for w := range st.words {
-			for _, g := range index[w] {
-				shared[g]++
-			}
-		}
-		for g, n := range shared {
-			if n < 3 {
-				continue
-			}
-			if sim := similarity(st, sts, groups[g], weight); sim > bestSim {
-				best, bestSim = g, sim
-			}
-		}
-		if best >= 0 && bestSim >= claimSimilarity && !hasArticle(groups[best], sts, st.article) {
-			groups[best].add(i, st)
-		} else {
-			g := &claimGroup{words: map[string]int{}}
-			g.add(i, st)
-			groups = append(groups, g)
-			best = len(groups) - 1
-		}
-		for w := range st.words {
-			if l := index[w]; len(l) == 0 || l[len(l)-1] != best {
-				index[w] = append(index[w], best)
-			}
-		}
-	}
+	groups := alignStatements(sts)
 	dated := dateConflicts(groups, sts)
 	confl = append(confl, dated...)
 	disputed := disputedSentences(confl)
@@ -185,13 +147,6 @@ func endsSentence(s string) bool {
 	return strings.HasSuffix(s, ".") || strings.HasSuffix(s, "!") || strings.HasSuffix(s, "?") || strings.HasSuffix(s, "。")
 }
 
-func (g *claimGroup) add(i int, st statement) {
-	g.members = append(g.members, i)
-	for w := range st.words {
-		g.words[w]++
-	}
-}
-
 func hasArticle(g *claimGroup, sts []statement, article int64) bool {
 	for _, m := range g.members {
 		if sts[m].article == article {
@@ -205,10 +160,98 @@ func hasArticle(g *claimGroup, sts []statement, article int64) bool {
 // the same claim.
 const claimSimilarity = 0.3
 
+// maxCandidates bounds the groups a sentence is compared with: those
+// sharing the most words with it. Without the bound, a story of hundreds
+// of articles, whose sentences all share the story's words, costs time
+// quadratic in its sentences.
+const maxCandidates = 32
+
+// alignStatements groups the statements that state the same thing, in
+// story order: each joins the most similar group that holds no sentence
+// of its article yet, if similar enough, or opens a group.
+func alignStatements(sts []statement) []*claimGroup {
+	ids := map[string]int32{}
+	var df []int
+	for i := range sts {
+		st := &sts[i]
+		st.ids = make([]int32, 0, len(st.words))
+		for w := range st.words {
+			id, ok := ids[w]
+			if !ok {
+				id = int32(len(df))
+				ids[w] = id
+				df = append(df, 0)
+			}
+			df[id]++
+			st.ids = append(st.ids, id)
+		}
+		slices.Sort(st.ids)
+	}
+	weight := make([]float64, len(df))
+	for id, n := range df {
+		weight[id] = math.Log(1 + float64(len(sts))/float64(n))
+	}
+	// words in more than an eighth of a long story's sentences find no
+	// candidates: they are in nearly every group, and weigh little
+	common := max(100, len(sts)/8)
+	var groups []*claimGroup
+	index := make([][]int32, len(df)) // word → groups holding it
+	shared := []int32{}               // group → words shared with the sentence
+	var touched, cands []int32
+	for i, st := range sts {
+		touched = touched[:0]
+		for _, w := range st.ids {
+			if df[w] > common {
+				continue
+			}
+			for _, g := range index[w] {
+				if shared[g] == 0 {
+					touched = append(touched, g)
+				}
+				shared[g]++
+			}
+		}
+		cands = cands[:0]
+		for _, g := range touched {
+			if shared[g] >= 3 {
+				cands = append(cands, g)
+			}
+		}
+		slices.SortFunc(cands, func(a, b int32) int {
+			if shared[a] != shared[b] {
+				return int(shared[b] - shared[a])
+			}
+			return int(a - b)
+		})
+		best, bestSim := -1, 0.0
+		for _, g := range cands[:min(len(cands), maxCandidates)] {
+			if sim := similarity(st, sts, groups[g], weight); sim > bestSim {
+				best, bestSim = int(g), sim
+			}
+		}
+		for _, g := range touched {
+			shared[g] = 0
+		}
+		if best >= 0 && bestSim >= claimSimilarity && !hasArticle(groups[best], sts, st.article) {
+			groups[best].members = append(groups[best].members, i)
+		} else {
+			groups = append(groups, &claimGroup{members: []int{i}})
+			shared = append(shared, 0)
+			best = len(groups) - 1
+		}
+		for _, w := range st.ids {
+			if l := index[w]; len(l) == 0 || l[len(l)-1] != int32(best) {
+				index[w] = append(index[w], int32(best))
+			}
+		}
+	}
+	return groups
+}
+
 // similarity is the best weighted Jaccard similarity of st's words with a
 // member of the group: words rare in the story weigh more, so that two
 // renderings of one statement match on what is specific to it.
-func similarity(st statement, sts []statement, g *claimGroup, weight func(string) float64) float64 {
+func similarity(st statement, sts []statement, g *claimGroup, weight []float64) float64 {
 	best := 0.0
 	// the first members stand for the group: comparing with every member
 	// of a claim that 200 articles carry would cost quadratic time
@@ -216,23 +259,32 @@ func similarity(st statement, sts []statement, g *claimGroup, weight func(string
 		o := sts[m]
 		var common, union float64
 		shared := 0
-		for w := range st.words {
-			wt := weight(w)
-			union += wt
-			if o.words[w] {
-				common += wt
+		a, b := st.ids, o.ids
+		for len(a) > 0 && len(b) > 0 {
+			switch {
+			case a[0] == b[0]:
+				common += weight[a[0]]
+				union += weight[a[0]]
 				shared++
+				a, b = a[1:], b[1:]
+			case a[0] < b[0]:
+				union += weight[a[0]]
+				a = a[1:]
+			default:
+				union += weight[b[0]]
+				b = b[1:]
 			}
 		}
-		for w := range o.words {
-			if !st.words[w] {
-				union += weight(w)
-			}
+		for _, w := range a {
+			union += weight[w]
+		}
+		for _, w := range b {
+			union += weight[w]
 		}
 		j := common / union
 		// a long rewording shares many of the story's common words: plain
 		// overlap of at least eight words counts too
-		if plain := float64(shared) / float64(len(st.words)+len(o.words)-shared); shared >= 8 && plain > j {
+		if plain := float64(shared) / float64(len(st.ids)+len(o.ids)-shared); shared >= 8 && plain > j {
 			j = plain
 		}
 		if j > best {
@@ -262,9 +314,7 @@ func mergeBySlot(groups []*claimGroup, sts []statement, slotOf map[string]string
 			continue
 		}
 		if into, ok := merged[slot]; ok {
-			for _, m := range g.members {
-				into.add(m, sts[m])
-			}
+			into.members = append(into.members, g.members...)
 			continue
 		}
 		merged[slot] = g
