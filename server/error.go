@@ -25,8 +25,12 @@ func ErrorStatus(err error) int {
 	return http.StatusInternalServerError
 }
 
-// logError logs internal errors once, here at the edge.
+// logError logs internal errors once, here at the edge. A request whose
+// client went away is not an error of the server's.
 func (s *Server) logError(r *http.Request, err error) {
+	if r.Context().Err() != nil {
+		return
+	}
 	if parallax.ErrorCode(err) == parallax.EINTERNAL {
 		s.Logger.Error("request failed", "method", r.Method, "path", r.URL.Path, "error", err)
 	}
