@@ -4,6 +4,7 @@ import (
 	"net/url"
 	"strings"
 
+	readability "codeberg.org/readeck/go-readability/v2"
 	"github.com/markusmobius/go-trafilatura"
 	"golang.org/x/net/html"
 
@@ -30,5 +31,30 @@ func Trafilatura(fallback bool) Extractor {
 			return "", err
 		}
 		return res.ContentText, nil
+	}
+}
+
+// Readability returns readeck's go-readability alone as an extractor, on
+// the same charset-decoded input: a faster peer than go-trafilatura.
+func Readability() Extractor {
+	return func(page []byte, pageURL string) (string, error) {
+		src, _, err := extract.DecodeCharset(page, "")
+		if err != nil {
+			return "", err
+		}
+		doc, err := html.Parse(strings.NewReader(src))
+		if err != nil {
+			return "", err
+		}
+		u, _ := url.Parse(pageURL)
+		a, err := readability.FromDocument(doc, u)
+		if err != nil {
+			return "", err
+		}
+		var b strings.Builder
+		if err := a.RenderText(&b); err != nil {
+			return "", err
+		}
+		return b.String(), nil
 	}
 }

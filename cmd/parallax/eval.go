@@ -64,6 +64,7 @@ func evalExtraction(e *env, dir string) error {
 		{"parallax", parallaxRun},
 		{"go-trafilatura", eval.Trafilatura(false)},
 		{"go-trafilatura+fallback", eval.Trafilatura(true)},
+		{"go-readability", eval.Readability()},
 	}
 	results := map[string]eval.Metrics{}
 	tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
@@ -87,7 +88,8 @@ func evalExtraction(e *env, dir string) error {
 		URLDates  eval.DateScore          `json:"url_dates"`
 		Baselines map[string]eval.Metrics `json:"baselines"`
 	}{results["parallax"], dates, map[string]eval.Metrics{
-		"go-trafilatura": results["go-trafilatura"], "go-trafilatura+fallback": results["go-trafilatura+fallback"]}}
+		"go-trafilatura": results["go-trafilatura"], "go-trafilatura+fallback": results["go-trafilatura+fallback"],
+		"go-readability": results["go-readability"]}}
 	return json.NewEncoder(e.stdout).Encode(out)
 }
 

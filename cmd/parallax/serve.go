@@ -66,14 +66,11 @@ func serve(ctx context.Context, e *env, st *store, addr string, rate float64) er
 
 // serveWith is serve with the write endpoints enabled when writes is set.
 func serveWith(ctx context.Context, e *env, st *store, addr string, rate float64, writes *server.Writes) error {
-	srv, err := server.New(st.stories, st.articles, st.sources)
-	if err == nil {
-		srv.Annotations, srv.Analyses, srv.Search, srv.Subscriptions, srv.RateLimit = st.annots, st.analyses, st.search, st.subs, rate
-		srv.Writes = writes
-	}
+	srv, err := newServer(st)
 	if err != nil {
 		return err
 	}
+	srv.RateLimit, srv.Writes = rate, writes
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", addr, err)
@@ -102,6 +99,16 @@ func serveWith(ctx context.Context, e *env, st *store, addr string, rate float64
 	}
 	slog.Info("server stopped")
 	return nil
+}
+
+// newServer is the web server on the store, without rate limit or writes.
+func newServer(st *store) (*server.Server, error) {
+	srv, err := server.New(st.stories, st.articles, st.sources)
+	if err != nil {
+		return nil, err
+	}
+	srv.Annotations, srv.Analyses, srv.Search, srv.Subscriptions = st.annots, st.analyses, st.search, st.subs
+	return srv, nil
 }
 
 func runDemo(ctx context.Context, e *env, args []string) error {
