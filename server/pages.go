@@ -3,12 +3,14 @@ package server
 import (
 	"bytes"
 	"embed"
+	"encoding/json"
 	"fmt"
 	"html/template"
 	"net/http"
 	"time"
 
 	"github.com/parallax-news/parallax"
+	"github.com/parallax-news/parallax/analyze"
 )
 
 //go:embed templates/*.html
@@ -49,6 +51,8 @@ var funcs = template.FuncMap{
 	},
 	"datestr": func(s *string) string { return when(s, parallax.PrecisionTime) },
 	"when":    when,
+	"chips":   chips,
+	"add":     func(n, x int) int { return x + n },
 	"weburl": func(raw string) string {
 		if _, err := parallax.CanonicalURL(raw); err != nil {
 			return ""
@@ -155,24 +159,16 @@ func (s *Server) handleStoryPage(w http.ResponseWriter, r *http.Request) {
 		s.pageError(w, r, err)
 		return
 	}
-	v := storyView{StoryReport: rep, Outlets: map[int64]string{}}
-	for _, a := range rep.Articles {
-		v.Outlets[a.ID] = a.Source
-	}
-	s.render(w, r, http.StatusOK, s.pages.story, rep.Title, v)
-}
-
-// storyView is the story page: the report, and each article's outlet for
-// citing it by name.
-type storyView struct {
-	*parallax.StoryReport
-	Outlets map[int64]string
+	s.render(w, r, http.StatusOK, s.pages.story, rep.Title, newStoryView(rep))
 }
 
 type articleView struct {
 	Article    *parallax.Article
 	Paragraphs []string
-	Story      *parallax.Story
+	// Marked is the text with its entities, dates, numbers and quotes
+	// highlighted, when the article has a current annotation.
+	Marked [][]segment
+	Story  *parallax.Story
 }
 
 func (s *Server) handleArticlePage(w http.ResponseWriter, r *http.Request) {
@@ -187,6 +183,19 @@ func (s *Server) handleArticlePage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	v := articleView{Article: a, Paragraphs: a.Paragraphs()}
+	if s.Annotations != nil {
+		anns, err := s.Annotations.FindAnnotations(r.Context(), []int64{a.ID})
+		if err != nil {
+			s.pageError(w, r, err)
+			return
+		}
+		if an := anns[a.ID]; an != nil && an.ContentHash == a.ContentHash {
+			var x analyze.Annotation
+			if err := json.Unmarshal(an.Data, &x); err == nil {
+				v.Marked = highlight(a.Text, x)
+			}
+		}
+	}
 	if a.StoryID != 0 {
 		if v.Story, err = s.Stories.FindStoryByID(r.Context(), a.StoryID); err != nil {
 			s.pageError(w, r, err)

@@ -84,10 +84,14 @@ func TestBrowserDemo(t *testing.T) {
 			t.Errorf("rendered front page lacks %q", want)
 		}
 	}
-	story := browse(t, bin, base+"stories/1", "--dump-dom")
-	for _, want := range []string{"The Brennmoor Ledger", "Northline Wire", "Kestrel News Online", "no, copies only", "Related stories in this storyline",
+	// follow the links a reader clicks: the story from the front page, an
+	// article from the story's citations
+	storyURL := linkTo(t, dom, "Halvard Bridge span collapses")
+	story := browse(t, bin, base+strings.TrimPrefix(storyURL, "/"), "--dump-dom")
+	for _, want := range []string{"The Brennmoor Ledger", "Northline Wire", "Kestrel News Online", "copies only", "Coverage by outlet", "Related stories in this storyline",
 		"Who said what", "We will not rest until every family has answers", "Ilse Vandermeer", "2026-03-02", "Timeline",
-		"Where outlets disagree", "number injured", "western approach near the rail depot", "Brief", "corroborated", "How each outlet tells it"} {
+		"Where outlets disagree", "number injured", "western approach near the rail depot", "Brief", "corroborated", "How each outlet tells it",
+		`<a class="chip" href="/articles/`, `<svg class="chart"`, "<circle", "<details><summary>"} {
 		if !strings.Contains(story, want) {
 			t.Errorf("rendered story page lacks %q", want)
 		}
@@ -96,7 +100,13 @@ func TestBrowserDemo(t *testing.T) {
 	if !strings.Contains(found, "<mark>") || !strings.Contains(found, "Engineers flagged cracks") {
 		t.Errorf("search page lacks the memo article or its marked words")
 	}
-	article := browse(t, bin, base+"articles/4", "--dump-dom")
+	article := browse(t, bin, base+strings.TrimPrefix(linkTo(t, story, "Meridian Public Radio"), "/"), "--dump-dom")
+	for _, want := range []string{`<mark class="person" title="person: Ilse Vandermeer">`, `<mark class="date"`, `<span class="quoted">`, "Original article"} {
+		if !strings.Contains(article, want) {
+			t.Errorf("article page lacks %q", want)
+		}
+	}
+	article = browse(t, bin, base+"articles/4", "--dump-dom")
 	if n := strings.Count(article, "Rescue workers search the collapsed eastern span"); n != 1 {
 		t.Errorf("article page shows the caption %d times; the source prints it twice and cleanup keeps one", n)
 	}
@@ -300,4 +310,48 @@ func TestLiveMarkupFinds(t *testing.T) {
 	if got := liveMarkup(t, `<html><head><meta charset="utf-8"><meta name="viewport" content="x"></head><body><p>&lt;script&gt; onerror="x"</p></body></html>`); len(got) != 0 {
 		t.Errorf("escaped text taken for markup: %v", got)
 	}
+}
+
+// linkTo returns the href of the first link in dom whose text contains
+// text, as a reader would click it.
+func linkTo(t *testing.T, dom, text string) string {
+	t.Helper()
+	doc, err := html.Parse(strings.NewReader(dom))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var found string
+	var textOf func(n *html.Node) string
+	textOf = func(n *html.Node) string {
+		if n.Type == html.TextNode {
+			return n.Data
+		}
+		var b strings.Builder
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			b.WriteString(textOf(c))
+		}
+		return b.String()
+	}
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		if found != "" {
+			return
+		}
+		if n.Type == html.ElementNode && n.Data == "a" && strings.Contains(textOf(n), text) {
+			for _, a := range n.Attr {
+				if a.Key == "href" {
+					found = a.Val
+					return
+				}
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(doc)
+	if found == "" {
+		t.Fatalf("no link with text %q", text)
+	}
+	return found
 }
