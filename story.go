@@ -21,9 +21,25 @@ type Story struct {
 type StoryFilter struct {
 	IDs         []int64
 	StorylineID *int64
-	Offset      int
-	Limit       int
+	// Source and Language select stories with at least one article from
+	// that outlet or in that language.
+	Source   string
+	Language string
+	// Since selects stories with an article published at or after it.
+	Since time.Time
+	// Sort orders the stories: SortRecent (the default), SortSources or
+	// SortArticles.
+	Sort   string
+	Offset int
+	Limit  int
 }
+
+// Story orders.
+const (
+	SortRecent   = "recent"   // last article first
+	SortSources  = "sources"  // most outlets first, then most recent
+	SortArticles = "articles" // most articles first, then most recent
+)
 
 // Assignment places one article in a story. A story's ID is the ID of the
 // article that founded it, and a storyline's ID the ID of the story that

@@ -3,6 +3,7 @@ package server
 import (
 	"encoding/json"
 	"net/http"
+	"time"
 
 	"github.com/parallax-news/parallax"
 	"github.com/parallax-news/parallax/report"
@@ -35,7 +36,13 @@ func (s *Server) handleStories(w http.ResponseWriter, r *http.Request) {
 		s.apiError(w, r, err)
 		return
 	}
-	stories, total, err := s.Stories.FindStories(r.Context(), parallax.StoryFilter{Offset: offset, Limit: limit})
+	f, err := storyFilter(r, time.Now())
+	if err != nil {
+		s.apiError(w, r, err)
+		return
+	}
+	f.Offset, f.Limit = offset, limit
+	stories, total, err := s.Stories.FindStories(r.Context(), f)
 	if err != nil {
 		s.apiError(w, r, err)
 		return

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"html/template"
 	"net/http"
+	"strconv"
 	"time"
 
 	"github.com/parallax-news/parallax"
@@ -53,6 +54,7 @@ var funcs = template.FuncMap{
 	"when":    when,
 	"chips":   chips,
 	"add":     func(n, x int) int { return x + n },
+	"sub":     func(a, b int) int { return a - b },
 	"weburl": func(raw string) string {
 		if _, err := parallax.CanonicalURL(raw); err != nil {
 			return ""
@@ -111,16 +113,24 @@ func (s *Server) pageError(w http.ResponseWriter, r *http.Request, err error) {
 type storyItem struct {
 	Story    *parallax.Story
 	Articles []*parallax.Article
+	// Storyline is the number of other stories in the story's storyline.
+	Storyline int
 }
 
 type storiesView struct {
 	Items      []storyItem
 	Total      int
 	From, To   int
-	PrevOffset int
-	NextOffset int
+	PrevQuery  string
+	NextQuery  string
 	HasPrev    bool
 	HasNext    bool
+	Filter     parallax.StoryFilter
+	Since      string
+	Sources    []*parallax.Source
+	Filtered   bool
+	SortLabels [][2]string
+	SinceOpts  [][2]string
 }
 
 func (s *Server) handleStoriesPage(w http.ResponseWriter, r *http.Request) {
@@ -129,21 +139,49 @@ func (s *Server) handleStoriesPage(w http.ResponseWriter, r *http.Request) {
 		s.pageError(w, r, err)
 		return
 	}
-	stories, total, err := s.Stories.FindStories(r.Context(), parallax.StoryFilter{Offset: offset, Limit: limit})
+	f, err := storyFilter(r, time.Now())
 	if err != nil {
 		s.pageError(w, r, err)
 		return
 	}
+	f.Offset, f.Limit = offset, limit
+	stories, total, err := s.Stories.FindStories(r.Context(), f)
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	sources, _, err := s.Sources.FindSources(r.Context(), parallax.SourceFilter{Limit: 500})
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	page := func(off int) string {
+		q := r.URL.Query()
+		q.Set("offset", strconv.Itoa(off))
+		return q.Encode()
+	}
 	v := storiesView{Total: total, From: offset + 1, To: offset + len(stories),
-		PrevOffset: max(offset-limit, 0), NextOffset: offset + limit,
-		HasPrev: offset > 0, HasNext: offset+len(stories) < total}
+		PrevQuery: page(max(offset-limit, 0)), NextQuery: page(offset + limit),
+		HasPrev: offset > 0, HasNext: offset+len(stories) < total,
+		Filter: f, Since: r.URL.Query().Get("since"), Sources: sources,
+		Filtered:   f.Source != "" || f.Language != "" || !f.Since.IsZero(),
+		SortLabels: [][2]string{{parallax.SortRecent, "most recent"}, {parallax.SortSources, "most outlets"}, {parallax.SortArticles, "most articles"}},
+		SinceOpts:  [][2]string{{"", "any time"}, {"24h", "last 24 hours"}, {"7d", "last 7 days"}, {"30d", "last 30 days"}}}
 	for _, st := range stories {
-		arts, _, err := s.Articles.FindArticles(r.Context(), parallax.ArticleFilter{StoryID: &st.ID, Limit: 20})
+		arts, _, err := s.Articles.FindArticles(r.Context(), parallax.ArticleFilter{StoryID: &st.ID, Limit: 5})
 		if err != nil {
 			s.pageError(w, r, err)
 			return
 		}
-		v.Items = append(v.Items, storyItem{Story: st, Articles: arts})
+		item := storyItem{Story: st, Articles: arts}
+		line := st.StorylineID
+		if _, n, err := s.Stories.FindStories(r.Context(), parallax.StoryFilter{StorylineID: &line, Limit: 1}); err != nil {
+			s.pageError(w, r, err)
+			return
+		} else {
+			item.Storyline = n - 1
+		}
+		v.Items = append(v.Items, item)
 	}
 	s.render(w, r, http.StatusOK, s.pages.stories, "Stories", v)
 }

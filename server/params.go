@@ -3,6 +3,8 @@ package server
 import (
 	"net/http"
 	"strconv"
+	"strings"
+	"time"
 
 	"github.com/parallax-news/parallax"
 )
@@ -37,4 +39,29 @@ func paging(r *http.Request) (offset, limit int, err error) {
 		}
 	}
 	return offset, limit, nil
+}
+
+// storyFilter reads the story list's filters and order from the query:
+// sort (recent, sources, articles), source, lang, and since, either a
+// span back from now ("24h", "7d") or a date ("2026-03-01").
+func storyFilter(r *http.Request, now time.Time) (parallax.StoryFilter, error) {
+	q := r.URL.Query()
+	f := parallax.StoryFilter{Sort: q.Get("sort"), Source: q.Get("source"), Language: q.Get("lang")}
+	switch f.Sort {
+	case "", parallax.SortRecent, parallax.SortSources, parallax.SortArticles:
+	default:
+		return f, parallax.Errorf(parallax.EINVALID, "invalid sort %q (recent, sources or articles)", f.Sort)
+	}
+	if v := q.Get("since"); v != "" {
+		if n, err := strconv.Atoi(strings.TrimSuffix(v, "d")); err == nil && strings.HasSuffix(v, "d") && n > 0 {
+			f.Since = now.Add(-time.Duration(n) * 24 * time.Hour)
+		} else if d, err := time.ParseDuration(v); err == nil && d > 0 {
+			f.Since = now.Add(-d)
+		} else if t, err := time.Parse("2006-01-02", v); err == nil {
+			f.Since = t
+		} else {
+			return f, parallax.Errorf(parallax.EINVALID, "invalid since %q (a span such as 24h or 7d, or a date YYYY-MM-DD)", v)
+		}
+	}
+	return f, nil
 }

@@ -260,3 +260,66 @@ func TestRateLimit(t *testing.T) {
 		t.Errorf("front page after the API burst: %d", resp.StatusCode)
 	}
 }
+
+// TestStoryListFilters: the front page and /api/v1/stories filter by
+// outlet and date and order by outlets, and refuse what they cannot read.
+func TestStoryListFilters(t *testing.T) {
+	f := newFixture(t)
+	titles := func(path string) []string {
+		t.Helper()
+		resp, body := f.get(t, path)
+		if resp.StatusCode != 200 {
+			t.Fatalf("%s: status %d: %s", path, resp.StatusCode, body)
+		}
+		var got struct {
+			Items []struct{ Title string }
+			Total int
+		}
+		if err := json.Unmarshal([]byte(body), &got); err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, it := range got.Items {
+			out = append(out, it.Title)
+		}
+		if got.Total != len(out) {
+			t.Errorf("%s: total %d, %d items", path, got.Total, len(out))
+		}
+		return out
+	}
+	for _, tt := range []struct {
+		query string
+		want  string
+	}{
+		{"", "Orchestra sells out|Halvard Bridge collapses"},
+		{"?sort=sources", "Halvard Bridge collapses|Orchestra sells out"},
+		{"?source=Radio", "Orchestra sells out"},
+		{"?since=2026-03-03", "Orchestra sells out"},
+		{"?since=24h", ""},
+		{"?lang=de", ""},
+	} {
+		if got := strings.Join(titles("/api/v1/stories"+tt.query), "|"); got != tt.want {
+			t.Errorf("%s: %q, want %q", tt.query, got, tt.want)
+		}
+	}
+	for _, bad := range []string{"?sort=best", "?since=soon", "?since=-3d"} {
+		if resp, _ := f.get(t, "/api/v1/stories"+bad); resp.StatusCode != 400 {
+			t.Errorf("%s: status %d, want 400", bad, resp.StatusCode)
+		}
+		if resp, _ := f.get(t, "/"+bad); resp.StatusCode != 400 {
+			t.Errorf("page %s: status %d, want 400", bad, resp.StatusCode)
+		}
+	}
+	_, body := f.get(t, "/?source=Radio&sort=sources")
+	for _, want := range []string{"matching the filters", `<option value="Radio" selected>`, `<option value="sources" selected>`, "Orchestra sells out", "clear filters"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("filtered page lacks %q", want)
+		}
+	}
+	if strings.Contains(body, "Halvard Bridge collapses") {
+		t.Error("filtered page shows a story of another outlet")
+	}
+	if _, body := f.get(t, "/?since=2000h&source=Nobody"); !strings.Contains(body, "No stories match these filters") {
+		t.Error("an empty filtered page does not say so")
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"context"
 	"fmt"
 	"reflect"
+	"slices"
 	"sync"
 	"testing"
 	"time"
@@ -34,6 +35,7 @@ func Run(t *testing.T, open func(t *testing.T) Stores) {
 	t.Run("FindArticles", func(t *testing.T) { testFindArticles(t, open(t)) })
 	t.Run("PublishedOffset", func(t *testing.T) { testPublishedOffset(t, open(t)) })
 	t.Run("AssignStories", func(t *testing.T) { testAssignStories(t, open(t)) })
+	t.Run("StoryFilters", func(t *testing.T) { testStoryFilters(t, open(t)) })
 	t.Run("Reassign", func(t *testing.T) { testReassign(t, open(t)) })
 	t.Run("AssignUnknownArticle", func(t *testing.T) { testAssignUnknownArticle(t, open(t)) })
 	t.Run("NotFound", func(t *testing.T) { testNotFound(t, open(t)) })
@@ -213,6 +215,66 @@ func testPublishedOffset(t *testing.T, s Stores) {
 	put(t, s, none)
 	if got, _ := s.Articles.FindArticleByID(context.Background(), none.ID); !got.Published.IsZero() {
 		t.Errorf("unknown date came back as %v", got.Published)
+	}
+}
+
+// testStoryFilters: stories by outlet, language and date, in each order.
+func testStoryFilters(t *testing.T, s Stores) {
+	ctx := context.Background()
+	a1 := NewArticle("Ledger", "Big", "x", day)
+	a2 := NewArticle("Wire", "Big too", "y", day.Add(time.Hour))
+	a3 := NewArticle("Herald", "Big three", "z", day.Add(2*time.Hour))
+	b1 := NewArticle("Ledger", "Recent", "w", day.Add(72*time.Hour))
+	c1 := NewArticle("Zeitung", "Deutsch", "v", day.Add(24*time.Hour))
+	c2 := NewArticle("Zeitung", "Deutsch zwei", "u", day.Add(25*time.Hour))
+	c1.Language, c2.Language = "de", "de"
+	put(t, s, a1, a2, a3, b1, c1, c2)
+	err := s.Stories.AssignStories(ctx, []parallax.Assignment{
+		{ArticleID: a1.ID, StoryID: a1.ID, StorylineID: a1.ID, Title: "Big"},
+		{ArticleID: a2.ID, StoryID: a1.ID, StorylineID: a1.ID},
+		{ArticleID: a3.ID, StoryID: a1.ID, StorylineID: a1.ID},
+		{ArticleID: b1.ID, StoryID: b1.ID, StorylineID: b1.ID, Title: "Recent"},
+		{ArticleID: c1.ID, StoryID: c1.ID, StorylineID: c1.ID, Title: "Deutsch"},
+		{ArticleID: c2.ID, StoryID: c1.ID, StorylineID: c1.ID},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids := func(f parallax.StoryFilter) []int64 {
+		t.Helper()
+		stories, total, err := s.Stories.FindStories(ctx, f)
+		if err != nil {
+			t.Fatalf("FindStories(%+v): %v", f, err)
+		}
+		if total != len(stories) {
+			t.Errorf("FindStories(%+v): total %d, %d stories", f, total, len(stories))
+		}
+		var out []int64
+		for _, st := range stories {
+			out = append(out, st.ID)
+		}
+		return out
+	}
+	for _, tt := range []struct {
+		name   string
+		filter parallax.StoryFilter
+		want   []int64
+	}{
+		{"recent", parallax.StoryFilter{}, []int64{b1.ID, c1.ID, a1.ID}},
+		{"sources", parallax.StoryFilter{Sort: parallax.SortSources}, []int64{a1.ID, b1.ID, c1.ID}},
+		{"articles", parallax.StoryFilter{Sort: parallax.SortArticles}, []int64{a1.ID, c1.ID, b1.ID}},
+		{"source", parallax.StoryFilter{Source: "Ledger"}, []int64{b1.ID, a1.ID}},
+		{"language", parallax.StoryFilter{Language: "de"}, []int64{c1.ID}},
+		{"since", parallax.StoryFilter{Since: day.Add(25 * time.Hour)}, []int64{b1.ID, c1.ID}},
+		{"all of them", parallax.StoryFilter{Source: "Ledger", Since: day.Add(3 * time.Hour), Sort: parallax.SortSources}, []int64{b1.ID}},
+		{"unknown source", parallax.StoryFilter{Source: "Nobody"}, nil},
+	} {
+		if got := ids(tt.filter); !slices.Equal(got, tt.want) {
+			t.Errorf("%s: stories %v, want %v", tt.name, got, tt.want)
+		}
+	}
+	if _, _, err := s.Stories.FindStories(ctx, parallax.StoryFilter{Sort: "best"}); parallax.ErrorCode(err) != parallax.EINVALID {
+		t.Errorf("unknown order: %v, want EINVALID", err)
 	}
 }
 

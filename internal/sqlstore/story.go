@@ -71,6 +71,26 @@ func findStories(ctx context.Context, tx *txx, f parallax.StoryFilter) ([]*paral
 	if f.StorylineID != nil {
 		where, args = append(where, "storyline_id = ?"), append(args, *f.StorylineID)
 	}
+	if f.Source != "" {
+		where = append(where, "id IN (SELECT a.story_id FROM articles a JOIN sources s ON s.id = a.source_id WHERE s.name = ?)")
+		args = append(args, f.Source)
+	}
+	if f.Language != "" {
+		where, args = append(where, "id IN (SELECT story_id FROM articles WHERE language = ?)"), append(args, f.Language)
+	}
+	if !f.Since.IsZero() {
+		where, args = append(where, "last_published >= ?"), append(args, f.Since.Unix())
+	}
+	order := "coalesce(last_published, 0) DESC, id"
+	switch f.Sort {
+	case "", parallax.SortRecent:
+	case parallax.SortSources:
+		order = "source_count DESC, " + order
+	case parallax.SortArticles:
+		order = "article_count DESC, " + order
+	default:
+		return nil, 0, parallax.Errorf(parallax.EINVALID, "unknown story order %q (want recent, sources or articles)", f.Sort)
+	}
 	cond := ""
 	if len(where) > 0 {
 		cond = "WHERE " + strings.Join(where, " AND ")
@@ -81,7 +101,7 @@ func findStories(ctx context.Context, tx *txx, f parallax.StoryFilter) ([]*paral
 	}
 	rows, err := tx.QueryContext(ctx, `SELECT id, storyline_id, title, first_published, last_published,
 		article_count, source_count, updated_at FROM stories `+cond+`
-		ORDER BY coalesce(last_published, 0) DESC, id `+limitClause(f.Offset, f.Limit), args...)
+		ORDER BY `+order+` `+limitClause(f.Offset, f.Limit), args...)
 	if err != nil {
 		return nil, 0, fmt.Errorf("find stories: %w", err)
 	}
