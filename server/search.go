@@ -26,6 +26,52 @@ type searchHit struct {
 type searchResponse struct {
 	Query string      `json:"query"`
 	Items []searchHit `json:"items"`
+	// Stories are the stories of the matching articles, in the order of
+	// their best match.
+	Stories []storyMatch `json:"stories"`
+}
+
+// storyMatch is a story that holds matching articles.
+type storyMatch struct {
+	StoryID  int64  `json:"story_id"`
+	Title    string `json:"title"`
+	Matched  int    `json:"matched_articles"`
+	Articles int    `json:"articles"`
+	Sources  int    `json:"sources"`
+}
+
+// storiesOf groups search hits by story, in the order of each story's
+// best hit, with the stories' titles and sizes.
+func (s *Server) storiesOf(r *http.Request, hits []*parallax.SearchHit) ([]storyMatch, error) {
+	var ids []int64
+	matched := map[int64]int{}
+	for _, h := range hits {
+		if h.StoryID == 0 {
+			continue
+		}
+		if matched[h.StoryID] == 0 {
+			ids = append(ids, h.StoryID)
+		}
+		matched[h.StoryID]++
+	}
+	out := []storyMatch{}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	stories, _, err := s.Stories.FindStories(r.Context(), parallax.StoryFilter{IDs: ids})
+	if err != nil {
+		return nil, err
+	}
+	byID := map[int64]*parallax.Story{}
+	for _, st := range stories {
+		byID[st.ID] = st
+	}
+	for _, id := range ids {
+		if st := byID[id]; st != nil {
+			out = append(out, storyMatch{StoryID: id, Title: st.Title, Matched: matched[id], Articles: st.Articles, Sources: st.Sources})
+		}
+	}
+	return out, nil
 }
 
 // search runs the query of r, with limit results unless the API asks
@@ -59,7 +105,12 @@ func (s *Server) handleSearch(w http.ResponseWriter, r *http.Request) {
 		s.apiError(w, r, err)
 		return
 	}
-	out := searchResponse{Query: q, Items: make([]searchHit, 0, len(hits))}
+	stories, err := s.storiesOf(r, hits)
+	if err != nil {
+		s.apiError(w, r, err)
+		return
+	}
+	out := searchResponse{Query: q, Items: make([]searchHit, 0, len(hits)), Stories: stories}
 	for _, h := range hits {
 		item := searchHit{ArticleID: h.ArticleID, Title: h.Title, Source: h.Source, Snippet: h.Snippet}
 		if h.StoryID != 0 {
@@ -87,8 +138,9 @@ type pageHit struct {
 }
 
 type searchView struct {
-	Query string
-	Hits  []pageHit
+	Query   string
+	Hits    []pageHit
+	Stories []storyMatch
 }
 
 // handleSearchPage is GET /search?q=WORDS.
@@ -98,7 +150,12 @@ func (s *Server) handleSearchPage(w http.ResponseWriter, r *http.Request) {
 		s.pageError(w, r, err)
 		return
 	}
-	v := searchView{Query: q}
+	stories, err := s.storiesOf(r, hits)
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	v := searchView{Query: q, Stories: stories}
 	for _, h := range hits {
 		v.Hits = append(v.Hits, pageHit{SearchHit: h, Snippet: splitSnippet(h.Snippet)})
 	}

@@ -220,10 +220,21 @@ func TestSearch(t *testing.T) {
 			ArticleID int64 `json:"article_id"`
 			Snippet   string
 		}
+		Stories []struct {
+			StoryID int64 `json:"story_id"`
+			Title   string
+			Matched int `json:"matched_articles"`
+		}
 	}
 	if err := json.Unmarshal([]byte(body), &got); err != nil || resp.StatusCode != 200 || len(got.Items) != 1 ||
 		got.Items[0].ArticleID != f.articles[2].ID || !strings.Contains(got.Items[0].Snippet, "[") {
 		t.Fatalf("search API: %d %s (%v)", resp.StatusCode, body, err)
+	}
+	if len(got.Stories) != 1 || got.Stories[0].StoryID != f.articles[2].ID || got.Stories[0].Title != "Orchestra sells out" || got.Stories[0].Matched != 1 {
+		t.Errorf("search API stories: %s", body)
+	}
+	if _, body := f.get(t, "/search?q=orchestra"); !strings.Contains(body, `<a href="/stories/`+itoa(f.articles[2].ID)+`">Orchestra sells out</a>`) {
+		t.Errorf("search page does not list the matching story")
 	}
 	if resp, body := f.get(t, "/api/v1/search?q="+strings.Repeat("x", 300)); resp.StatusCode != 400 || !strings.Contains(body, `"error"`) {
 		t.Errorf("long query: %d %s", resp.StatusCode, body)
