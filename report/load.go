@@ -28,6 +28,31 @@ type Loader struct {
 
 // Load builds the report of the story with the given ID or alias.
 func (l Loader) Load(ctx context.Context, id int64) (*parallax.StoryReport, error) {
+	snap, err := l.Snapshot(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	return l.Report(ctx, snap)
+}
+
+// Snapshot is what a story's report is computed from, read without the
+// articles' texts and without comparing anything: enough to tell whether
+// a report made earlier is still current.
+type Snapshot struct {
+	Story     *parallax.Story
+	articles  []*parallax.Article
+	storyline []*parallax.Story
+	related   []relatedStory
+	// fingerprint names the inputs of the comparison (see fingerprint).
+	fingerprint string
+	// Key names everything the report shows: two snapshots with one key
+	// give the same report.
+	Key string
+}
+
+// Snapshot reads the story with the given ID or alias, its articles and
+// its storyline, and names them.
+func (l Loader) Snapshot(ctx context.Context, id int64) (*Snapshot, error) {
 	story, err := l.Stories.FindStoryByID(ctx, id)
 	if err != nil {
 		return nil, err
@@ -40,11 +65,35 @@ func (l Loader) Load(ctx context.Context, id int64) (*parallax.StoryReport, erro
 	if err != nil {
 		return nil, fmt.Errorf("load storyline %d: %w", story.StorylineID, err)
 	}
-	an, err := l.Analyze(ctx, story, articles, storyline)
+	snap := &Snapshot{Story: story, articles: articles, storyline: storyline}
+	if snap.related, err = l.related(ctx, story, storyline, false); err != nil {
+		return nil, err
+	}
+	if snap.fingerprint, err = l.fingerprint(ctx, articles, snap.related); err != nil {
+		return nil, err
+	}
+	h := sha256.New()
+	fmt.Fprintf(h, "%s\n", snap.fingerprint)
+	for _, st := range append([]*parallax.Story{story}, storyline...) {
+		fmt.Fprintf(h, "%d %d %q %d %d %d %d\n", st.ID, st.StorylineID, st.Title, st.Articles, st.Sources,
+			st.FirstPublished.UnixNano(), st.LastPublished.UnixNano())
+	}
+	for _, a := range articles {
+		// what the report lists of each article beyond the fingerprint
+		fmt.Fprintf(h, "%d %q %q %q %q %s\n", a.ID, a.ExternalID, a.Title, a.URL, a.Language, a.PublishedPrecision)
+	}
+	snap.Key = hex.EncodeToString(h.Sum(nil))
+	return snap, nil
+}
+
+// Report builds the report of a snapshot, comparing its articles unless
+// the cache holds a comparison of the same inputs.
+func (l Loader) Report(ctx context.Context, snap *Snapshot) (*parallax.StoryReport, error) {
+	an, err := l.analyze(ctx, snap.Story, snap.storyline, snap.related, snap.fingerprint)
 	if err != nil {
 		return nil, err
 	}
-	return Build(story, articles, storyline, an), nil
+	return Build(snap.Story, snap.articles, snap.storyline, an), nil
 }
 
 // Analyze returns the comparison of a story's articles, from the cache
@@ -53,15 +102,22 @@ func (l Loader) Analyze(ctx context.Context, story *parallax.Story, articles []*
 	if l.Annotations == nil {
 		return compare.Analysis{}, nil
 	}
-	fp := ""
+	related, err := l.related(ctx, story, storyline, false)
+	if err != nil {
+		return compare.Analysis{}, err
+	}
+	fp, err := l.fingerprint(ctx, articles, related)
+	if err != nil {
+		return compare.Analysis{}, err
+	}
+	return l.analyze(ctx, story, storyline, related, fp)
+}
+
+func (l Loader) analyze(ctx context.Context, story *parallax.Story, storyline []*parallax.Story, related []relatedStory, fp string) (compare.Analysis, error) {
+	if l.Annotations == nil {
+		return compare.Analysis{}, nil
+	}
 	if l.Cache != nil {
-		related, err := l.related(ctx, story, storyline, false)
-		if err != nil {
-			return compare.Analysis{}, err
-		}
-		if fp, err = l.fingerprint(ctx, articles, related); err != nil {
-			return compare.Analysis{}, err
-		}
 		cached, data, err := l.Cache.FindAnalysis(ctx, story.ID)
 		if err != nil && parallax.ErrorCode(err) != parallax.ENOTFOUND {
 			return compare.Analysis{}, err
@@ -144,9 +200,12 @@ func (l Loader) fingerprint(ctx context.Context, articles []*parallax.Article, r
 	for i, a := range all {
 		ids[i] = a.ID
 	}
-	stamps, err := l.Annotations.AnnotationStamps(ctx, ids)
-	if err != nil {
-		return "", err
+	stamps := map[int64]string{}
+	if l.Annotations != nil {
+		var err error
+		if stamps, err = l.Annotations.AnnotationStamps(ctx, ids); err != nil {
+			return "", err
+		}
 	}
 	h := sha256.New()
 	fmt.Fprintf(h, "compare %s analyze %s\n", compare.Version, analyze.Version)

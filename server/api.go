@@ -60,12 +60,9 @@ func (s *Server) handleStory(w http.ResponseWriter, r *http.Request) {
 		s.apiError(w, r, err)
 		return
 	}
-	rep, err := s.loader().Load(r.Context(), id)
-	if err != nil {
-		s.apiError(w, r, err)
-		return
-	}
-	s.writeJSON(w, r, http.StatusOK, rep)
+	s.serveReport(w, r, "json", func(rep *parallax.StoryReport) ([]byte, error) {
+		return json.Marshal(rep)
+	}, "application/json; charset=utf-8", id, s.apiError)
 }
 
 func (s *Server) handleArticles(w http.ResponseWriter, r *http.Request) {

@@ -192,12 +192,49 @@ func (s *Server) handleStoryPage(w http.ResponseWriter, r *http.Request) {
 		s.pageError(w, r, err)
 		return
 	}
-	rep, err := s.loader().Load(r.Context(), id)
+	s.serveReport(w, r, "page", func(rep *parallax.StoryReport) ([]byte, error) {
+		var buf bytes.Buffer
+		err := s.pages.story.Execute(&buf, layoutView{Title: rep.Title, CSS: s.assets.url("style.css"), Page: newStoryView(rep)})
+		return buf.Bytes(), err
+	}, "text/html; charset=utf-8", id, s.pageError)
+}
+
+// serveReport answers with a story's report made by render, from the
+// cache when the story's snapshot has not changed, and with an ETag, so
+// that a client holding the current version gets 304 Not Modified.
+func (s *Server) serveReport(w http.ResponseWriter, r *http.Request, kind string, render func(*parallax.StoryReport) ([]byte, error),
+	contentType string, id int64, fail func(http.ResponseWriter, *http.Request, error)) {
+	l := s.loader()
+	snap, err := l.Snapshot(r.Context(), id)
 	if err != nil {
-		s.pageError(w, r, err)
+		fail(w, r, err)
 		return
 	}
-	s.render(w, r, http.StatusOK, s.pages.story, rep.Title, newStoryView(rep))
+	key := kind + " " + s.assets.url("style.css") + " " + snap.Key
+	etag := `"` + snap.Key[:32] + `"`
+	w.Header().Set("ETag", etag)
+	w.Header().Set("Cache-Control", "no-cache")
+	if r.Header.Get("If-None-Match") == etag {
+		w.WriteHeader(http.StatusNotModified)
+		return
+	}
+	body, ok := s.reports.get(key)
+	if !ok {
+		rep, err := l.Report(r.Context(), snap)
+		if err != nil {
+			fail(w, r, err)
+			return
+		}
+		if body, err = render(rep); err != nil {
+			s.Logger.Error("render report", "path", r.URL.Path, "error", err)
+			w.Header().Del("ETag")
+			http.Error(w, "internal error", http.StatusInternalServerError)
+			return
+		}
+		s.reports.put(key, body)
+	}
+	w.Header().Set("Content-Type", contentType)
+	w.Write(body)
 }
 
 type articleView struct {

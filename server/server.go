@@ -35,6 +35,8 @@ type Server struct {
 
 	pages  *pages
 	assets *assets
+	// reports keeps rendered story pages and story JSON by snapshot key.
+	reports *pageCache
 }
 
 // New returns a Server on the given services.
@@ -48,8 +50,12 @@ func New(stories parallax.StoryService, articles parallax.ArticleService, source
 		return nil, err
 	}
 	return &Server{Stories: stories, Articles: articles, Sources: sources, Logger: slog.Default(), RateLimit: DefaultRateLimit,
-		pages: p, assets: a}, nil
+		pages: p, assets: a, reports: newPageCache(ReportCacheBytes)}, nil
 }
+
+// ReportCacheBytes bounds the memory of rendered story pages and story
+// JSON kept between requests.
+const ReportCacheBytes = 64 << 20
 
 // DefaultRateLimit is the API requests a second a client may make.
 const DefaultRateLimit = 50

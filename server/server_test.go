@@ -21,6 +21,8 @@ import (
 type fixture struct {
 	ts       *httptest.Server
 	articles []*parallax.Article
+	as       parallax.ArticleService
+	ss       parallax.StoryService
 }
 
 const hostileTitle = `Bridge <script>alert(1)</script> falls`
@@ -60,7 +62,7 @@ func newFixture(t *testing.T) *fixture {
 	srv.Search = sqlite.NewSearchService(db)
 	ts := httptest.NewServer(srv.Handler())
 	t.Cleanup(ts.Close)
-	return &fixture{ts: ts, articles: arts}
+	return &fixture{ts: ts, articles: arts, as: as, ss: ss}
 }
 
 func (f *fixture) get(t *testing.T, path string) (*http.Response, string) {
@@ -332,5 +334,55 @@ func TestStoryListFilters(t *testing.T) {
 	}
 	if _, body := f.get(t, "/?since=2000h&source=Nobody"); !strings.Contains(body, "No stories match these filters") {
 		t.Error("an empty filtered page does not say so")
+	}
+}
+
+// TestStoryCache: a story's page and JSON carry an ETag, answer 304 to
+// it, and change as soon as the story does, although rendered reports
+// are kept between requests.
+func TestStoryCache(t *testing.T) {
+	f := newFixture(t)
+	id := itoa(f.articles[0].ID)
+	for _, path := range []string{"/stories/" + id, "/api/v1/stories/" + id} {
+		resp, body := f.get(t, path)
+		etag := resp.Header.Get("ETag")
+		if resp.StatusCode != 200 || etag == "" {
+			t.Fatalf("%s: status %d, ETag %q", path, resp.StatusCode, etag)
+		}
+		if _, again := f.get(t, path); again != body {
+			t.Errorf("%s: a second request answers differently", path)
+		}
+		req, _ := http.NewRequest("GET", f.ts.URL+path, nil)
+		req.Header.Set("If-None-Match", etag)
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusNotModified {
+			t.Errorf("%s with its ETag: status %d, want 304", path, resp.StatusCode)
+		}
+	}
+	// a new article joins the story: page, JSON and ETag change
+	_, before := f.get(t, "/stories/"+id)
+	late := storetest.NewArticle("Gazette", "Inquiry opens into bridge collapse", "Text.", time.Date(2026, 3, 5, 9, 0, 0, 0, time.UTC))
+	if _, err := f.as.PutArticles(context.Background(), []*parallax.Article{late}); err != nil {
+		t.Fatal(err)
+	}
+	err := f.ss.AssignStories(context.Background(), []parallax.Assignment{{ArticleID: late.ID, StoryID: f.articles[0].ID, StorylineID: f.articles[0].ID}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp, after := f.get(t, "/stories/"+id)
+	if after == before || !strings.Contains(after, "Inquiry opens into bridge collapse") || !strings.Contains(after, "Gazette") {
+		t.Errorf("the story page did not change with the story")
+	}
+	if _, js := f.get(t, "/api/v1/stories/"+id); !strings.Contains(js, "Inquiry opens into bridge collapse") {
+		t.Errorf("the story JSON did not change with the story")
+	}
+	req, _ := http.NewRequest("GET", f.ts.URL+"/stories/"+id, nil)
+	req.Header.Set("If-None-Match", resp.Header.Get("ETag")+"x")
+	if resp, err := http.DefaultClient.Do(req); err != nil || resp.StatusCode != 200 {
+		t.Errorf("a stale ETag: %v %v", resp.StatusCode, err)
 	}
 }
