@@ -43,6 +43,11 @@ func (db *DB) Open() error {
 	q.Add("_pragma", "foreign_keys(1)")
 	q.Add("_pragma", "busy_timeout(10000)")
 	q.Add("_pragma", "synchronous(NORMAL)")
+	// Reads map the file instead of copying each page through a read
+	// call into every connection's own small page cache: readers share
+	// the operating system's cache, and a busy server makes far fewer
+	// system calls. Up to 1 GiB is mapped; the rest is read as before.
+	q.Add("_pragma", "mmap_size(1073741824)")
 	// Write transactions take the write lock at BEGIN, so that two writers
 	// wait for each other instead of failing to upgrade a read lock.
 	q.Set("_txlock", "immediate")
