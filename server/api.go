@@ -3,6 +3,7 @@ package server
 import (
 	"encoding/json"
 	"net/http"
+	"strconv"
 	"time"
 
 	"github.com/parallax-news/parallax"
@@ -72,6 +73,14 @@ func (s *Server) handleArticles(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	f := parallax.ArticleFilter{Offset: offset, Limit: limit}
+	if v := r.URL.Query().Get("story"); v != "" {
+		id, err := strconv.ParseInt(v, 10, 64)
+		if err != nil || id < 1 {
+			s.apiError(w, r, parallax.Errorf(parallax.EINVALID, "invalid story %q", v))
+			return
+		}
+		f.StoryID = &id
+	}
 	if src := r.URL.Query().Get("source"); src != "" {
 		f.Source = &src
 	}

@@ -335,6 +335,12 @@ func TestStoryListFilters(t *testing.T) {
 	if _, body := f.get(t, "/?since=2000h&source=Nobody"); !strings.Contains(body, "No stories match these filters") {
 		t.Error("an empty filtered page does not say so")
 	}
+	if _, body := f.get(t, "/api/v1/articles?story="+itoa(f.articles[0].ID)); !strings.Contains(body, `"total":2`) {
+		t.Errorf("articles of a story: %s", body)
+	}
+	if resp, _ := f.get(t, "/api/v1/articles?story=x"); resp.StatusCode != 400 {
+		t.Errorf("articles of story x: status %d", resp.StatusCode)
+	}
 }
 
 // TestStoryCache: a story's page and JSON carry an ETag, answer 304 to

@@ -17,7 +17,16 @@ type storyView struct {
 	Chart    *timelineChart
 	// Counts of claims by status, for the claims table's caption.
 	Corroborated, Single, Conflicting int
+	// Listed are the articles the page lists, the first maxListed;
+	// Unlisted how many more the story has (in the API).
+	Listed   []parallax.ReportArticle
+	Unlisted int
 }
+
+// maxListed bounds the articles the story page lists (as the template
+// bounds entities to 60, quotes to 50 and claims to 40), so that a story
+// of thousands of articles stays a page; the JSON report has everything.
+const maxListed = 100
 
 func newStoryView(rep *parallax.StoryReport) storyView {
 	v := storyView{StoryReport: rep, Outlets: map[int64]string{}}
@@ -34,6 +43,8 @@ func newStoryView(rep *parallax.StoryReport) storyView {
 			v.Single++
 		}
 	}
+	v.Listed = rep.Articles[:min(len(rep.Articles), maxListed)]
+	v.Unlisted = len(rep.Articles) - len(v.Listed)
 	v.Coverage = coverage(rep, v.Outlets)
 	v.Chart = chart(rep.Timeline)
 	return v

@@ -8,6 +8,7 @@ import (
 	"embed"
 	"fmt"
 	"net/url"
+	"runtime"
 	"time"
 
 	"github.com/parallax-news/parallax/internal/sqlstore"
@@ -55,6 +56,17 @@ func (db *DB) Open() error {
 	if err != nil {
 		return fmt.Errorf("open sqlite %s: %w", db.Path, err)
 	}
+	// Keep connections open between requests: database/sql keeps two idle
+	// by default, so a server under concurrent load opened and closed an
+	// SQLite connection (file open, pragmas, schema read) for most
+	// queries, and 32 clients meant 32 connections thrashing two cores.
+	// A pool of two per CPU (at least four) queues the rest; measured at
+	// 32 clients on 100k articles, story pages went from 101 to about
+	// 1,000 a second. No store method holds one connection while waiting
+	// for another, so the bound cannot deadlock them.
+	conns := max(4, 2*runtime.NumCPU())
+	sdb.SetMaxOpenConns(conns)
+	sdb.SetMaxIdleConns(conns)
 	db.db = sdb
 	db.store = sqlstore.New(sdb, dialect, func() time.Time { return db.Now() })
 	if err := sqlstore.Migrate(context.Background(), sdb, migrationFS, false, db.Now()); err != nil {

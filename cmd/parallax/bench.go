@@ -29,10 +29,10 @@ import (
 type figure map[string]any
 
 func runBench(ctx context.Context, e *env, args []string) error {
-	fs := newFlags(e, "bench", "[--articles 20000] [--pages 1000] [--active 10000,100000] [--dir DIR]")
+	fs := newFlags(e, "bench", "[--articles 20000] [--pages 1000] [--active 10000] [--db FILE] [--dir DIR]")
 	articles := fs.Int("articles", 20_000, "synthetic text articles to ingest end to end")
 	pages := fs.Int("pages", 1000, "synthetic HTML pages to ingest end to end and to extract with the peers")
-	activeList := fs.String("active", "10000,100000", "comma-separated active-window sizes at which to measure clustering (0 to skip)")
+	activeList := fs.String("active", "10000", "comma-separated active-window sizes at which to measure clustering (0 to skip)")
 	seed := fs.Uint64("seed", 1, "seed of the synthetic stream")
 	clients := fs.Int("clients", 32, "concurrent clients of the API latency test")
 	duration := fs.Duration("duration", 10*time.Second, "length of each latency test")

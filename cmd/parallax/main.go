@@ -50,7 +50,7 @@ func commands() []command {
 		{"extract", "[--url URL] [--html] FILE|-", "extract one page or text and print the article as JSON", runExtract},
 		{"annotate", "[--published DATE] [--lang xx] FILE|-", "annotate a text: sentences, entities, quotes, time expressions, numbers (JSON)", runAnnotate},
 		{"loadtest", "[--clients 32] [--duration 10s] URL…", "measure a server under a bounded load: requests/s and latency percentiles (JSON)", runLoadtest},
-		{"bench", "[--articles 20000] [--pages 1000] [--active 10000,100000]", "measure speed and memory on a synthetic stream: ingest, clustering, story builds, API latency (JSON)", runBench},
+		{"bench", "[--articles 20000] [--pages 1000] [--active 10000]", "measure speed and memory on a synthetic stream: ingest, clustering, story builds, API latency (JSON)", runBench},
 		{"eval", "KIND DATA", "measure a stage against gold labels; KIND: extraction, clustering, temporal, quotes", runEval},
 	}
 }
