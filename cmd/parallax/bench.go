@@ -21,6 +21,7 @@ import (
 	"github.com/parallax-news/parallax/eval"
 	"github.com/parallax-news/parallax/extract"
 	"github.com/parallax-news/parallax/input"
+	"github.com/parallax-news/parallax/pipeline"
 	"github.com/parallax-news/parallax/synth"
 )
 
@@ -142,28 +143,15 @@ func (b *bench) ingestText(ctx context.Context, n int) error {
 		return err
 	}
 	b.textDB = filepath.Join(b.dir, "text.db")
-	os.Remove(b.textDB)
 	resetPeakRSS()
-	st, err := openStore(b.e, b.textDB)
+	st, sum, el, err := b.ingestFresh(ctx, b.textDB, path)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	start := time.Now()
-	sum, err := st.pipeline(input.NewDecoder()).Ingest(ctx, []string{path})
-	if err != nil {
-		return err
-	}
-	el := time.Since(start).Seconds()
 	rss := peakRSS()
 	size := fileSize(b.textDB) + fileSize(b.textDB+"-wal")
-	pred := map[string]string{}
-	err = parallax.EachArticlePage(ctx, st.articles, parallax.ArticleFilter{}, func(as []*parallax.Article) error {
-		for _, a := range as {
-			pred[a.ExternalID] = strconv.FormatInt(a.StoryID, 10)
-		}
-		return nil
-	})
+	pred, err := storyLabels(ctx, st.articles)
 	if err != nil {
 		return err
 	}
@@ -176,6 +164,26 @@ func (b *bench) ingestText(ctx context.Context, n int) error {
 	b.report(figure{"figure": "clustering_quality", "articles": stored, "bcubed_precision": m.BCubedPrecision,
 		"bcubed_recall": m.BCubedRecall, "bcubed_f1": m.BCubedF1, "stories": m.PredictedClusters, "events": m.GoldClusters})
 	return nil
+}
+
+// ingestFresh ingests path into a new SQLite database at db (removing
+// an earlier run's file with its WAL) and returns the open store, the
+// summary and the seconds the ingest took.
+func (b *bench) ingestFresh(ctx context.Context, db, path string) (*store, pipeline.Summary, float64, error) {
+	for _, suffix := range []string{"", "-wal", "-shm"} {
+		os.Remove(db + suffix)
+	}
+	st, err := openStore(b.e, db)
+	if err != nil {
+		return nil, pipeline.Summary{}, 0, err
+	}
+	start := time.Now()
+	sum, err := st.pipeline(input.NewDecoder()).Ingest(ctx, []string{path})
+	if err != nil {
+		st.Close()
+		return nil, sum, 0, err
+	}
+	return st, sum, time.Since(start).Seconds(), nil
 }
 
 // storyBuild times the story JSON (the report, compared and encoded) of
@@ -312,19 +320,11 @@ func (b *bench) ingestHTML(ctx context.Context, n int) error {
 		}
 		raw, urls = append(raw, p), append(urls, a.URL)
 	}
-	db := filepath.Join(b.dir, "html.db")
-	os.Remove(db)
-	st, err := openStore(b.e, db)
+	st, sum, el, err := b.ingestFresh(ctx, filepath.Join(b.dir, "html.db"), pageDir)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	start := time.Now()
-	sum, err := st.pipeline(input.NewDecoder()).Ingest(ctx, []string{pageDir})
-	if err != nil {
-		return err
-	}
-	el := time.Since(start).Seconds()
 	rate := float64(sum.Stored()) / el
 	f := figure{"figure": "ingest_html", "pages": sum.Stored(), "failed": sum.Failed, "pages_per_s": round(rate, 0)}
 	extractOnly := func(x eval.Extractor) float64 {

@@ -119,13 +119,7 @@ func evalClustering(ctx context.Context, e *env, path string) error {
 		return err
 	}
 	elapsed := time.Since(start)
-	pred := map[string]string{}
-	err = parallax.EachArticlePage(ctx, st.articles, parallax.ArticleFilter{}, func(articles []*parallax.Article) error {
-		for _, a := range articles {
-			pred[a.ExternalID] = strconv.FormatInt(a.StoryID, 10)
-		}
-		return nil
-	})
+	pred, err := storyLabels(ctx, st.articles)
 	if err != nil {
 		return err
 	}
@@ -136,4 +130,17 @@ func evalClustering(ctx context.Context, e *env, path string) error {
 	fmt.Fprintf(e.stdout, "pairwise  P %.3f  R %.3f  F1 %.3f\n", m.PairwisePrecision, m.PairwiseRecall, m.PairwiseF1)
 	fmt.Fprintf(e.stdout, "clusters  predicted %d, gold %d\n", m.PredictedClusters, m.GoldClusters)
 	return json.NewEncoder(e.stdout).Encode(m)
+}
+
+// storyLabels maps each stored article's external ID to its story, the
+// prediction that eval.ScoreClustering scores against gold labels.
+func storyLabels(ctx context.Context, articles parallax.ArticleService) (map[string]string, error) {
+	pred := map[string]string{}
+	err := parallax.EachArticlePage(ctx, articles, parallax.ArticleFilter{}, func(as []*parallax.Article) error {
+		for _, a := range as {
+			pred[a.ExternalID] = strconv.FormatInt(a.StoryID, 10)
+		}
+		return nil
+	})
+	return pred, err
 }
