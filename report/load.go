@@ -96,23 +96,9 @@ func (l Loader) Report(ctx context.Context, snap *Snapshot) (*parallax.StoryRepo
 	return Build(snap.Story, snap.articles, snap.storyline, an), nil
 }
 
-// Analyze returns the comparison of a story's articles, from the cache
-// when nothing it depends on has changed since it was computed.
-func (l Loader) Analyze(ctx context.Context, story *parallax.Story, articles []*parallax.Article, storyline []*parallax.Story) (compare.Analysis, error) {
-	if l.Annotations == nil {
-		return compare.Analysis{}, nil
-	}
-	related, err := l.related(ctx, story, storyline, false)
-	if err != nil {
-		return compare.Analysis{}, err
-	}
-	fp, err := l.fingerprint(ctx, articles, related)
-	if err != nil {
-		return compare.Analysis{}, err
-	}
-	return l.analyze(ctx, story, storyline, related, fp)
-}
-
+// analyze returns the comparison of a story's articles, from the cache
+// when nothing it depends on (named by fp) has changed since it was
+// computed.
 func (l Loader) analyze(ctx context.Context, story *parallax.Story, storyline []*parallax.Story, related []relatedStory, fp string) (compare.Analysis, error) {
 	if l.Annotations == nil {
 		return compare.Analysis{}, nil

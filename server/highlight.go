@@ -68,10 +68,10 @@ func highlight(text string, ann analyze.Annotation) [][]segment {
 	var cur []segment
 	flushPara := func() {
 		// trim the paragraph's surrounding space, as SplitParagraphs does
-		for len(cur) > 0 && isSpace(cur[0].Text) {
+		for len(cur) > 0 && strings.TrimSpace(cur[0].Text) == "" {
 			cur = cur[1:]
 		}
-		for len(cur) > 0 && isSpace(cur[len(cur)-1].Text) {
+		for len(cur) > 0 && strings.TrimSpace(cur[len(cur)-1].Text) == "" {
 			cur = cur[:len(cur)-1]
 		}
 		if len(cur) > 0 {
@@ -113,13 +113,4 @@ func highlight(text string, ann analyze.Annotation) [][]segment {
 	emit(len(runes))
 	flushPara()
 	return paras
-}
-
-func isSpace(s string) bool {
-	for _, r := range s {
-		if !unicode.IsSpace(r) {
-			return false
-		}
-	}
-	return true
 }

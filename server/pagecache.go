@@ -10,13 +10,11 @@ import (
 // (report.Snapshot.Key), so an entry is never stale: a changed story
 // gets a new key and its old entry ages out.
 type pageCache struct {
-	mu     sync.Mutex
-	max    int
-	used   int
-	order  *list.List // front: most recently used
-	byKey  map[string]*list.Element
-	hits   int
-	misses int
+	mu    sync.Mutex
+	max   int
+	used  int
+	order *list.List // front: most recently used
+	byKey map[string]*list.Element
 }
 
 type cacheEntry struct {
@@ -36,10 +34,8 @@ func (c *pageCache) get(key string) ([]byte, bool) {
 	defer c.mu.Unlock()
 	if e, ok := c.byKey[key]; ok {
 		c.order.MoveToFront(e)
-		c.hits++
 		return e.Value.(*cacheEntry).body, true
 	}
-	c.misses++
 	return nil, false
 }
 

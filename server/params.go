@@ -46,12 +46,8 @@ func paging(r *http.Request) (offset, limit int, err error) {
 // span back from now ("24h", "7d") or a date ("2026-03-01").
 func storyFilter(r *http.Request, now time.Time) (parallax.StoryFilter, error) {
 	q := r.URL.Query()
+	// the store refuses an unknown sort with EINVALID, a 400
 	f := parallax.StoryFilter{Sort: q.Get("sort"), Source: q.Get("source"), Language: q.Get("lang")}
-	switch f.Sort {
-	case "", parallax.SortRecent, parallax.SortSources, parallax.SortArticles:
-	default:
-		return f, parallax.Errorf(parallax.EINVALID, "invalid sort %q (recent, sources or articles)", f.Sort)
-	}
 	if v := q.Get("since"); v != "" {
 		if n, err := strconv.Atoi(strings.TrimSuffix(v, "d")); err == nil && strings.HasSuffix(v, "d") && n > 0 {
 			f.Since = now.Add(-time.Duration(n) * 24 * time.Hour)

@@ -261,7 +261,7 @@ func (g *Generator) Next() (Article, bool) {
 	e := g.events[s.event]
 	prior := g.byEvt[s.event]
 	outlet := e.outlets[r.IntN(len(e.outlets))]
-	a := Article{Source: fmt.Sprintf("Outlet %02d", outlet), Language: langs[e.lang].code, Published: s.at, Event: s.event}
+	a := Article{Language: langs[e.lang].code, Published: s.at, Event: s.event}
 	switch {
 	case s.kind != 'o' && len(prior) > 0:
 		orig := prior[r.IntN(len(prior))]
@@ -273,8 +273,8 @@ func (g *Generator) Next() (Article, bool) {
 			a.Title = g.headline(r, e)
 		}
 		// a copy runs under an outlet other than the original's
-		for a.Source == orig.Source && g.cfg.Outlets > 1 {
-			a.Source = fmt.Sprintf("Outlet %02d", r.IntN(g.cfg.Outlets))
+		for outletName(outlet) == orig.Source && g.cfg.Outlets > 1 {
+			outlet = r.IntN(g.cfg.Outlets)
 		}
 	default:
 		a.Title = g.headline(r, e)
@@ -286,7 +286,8 @@ func (g *Generator) Next() (Article, bool) {
 		a.Text = strings.Join(paras, "\n\n")
 	}
 	slug := strings.ToLower(strings.Join(strings.Fields(a.Title)[:min(5, len(strings.Fields(a.Title)))], "-"))
-	a.URL = fmt.Sprintf("https://outlet%02d.example/%s/%d-%s", outletNo(a.Source), a.Published.Format("2006/01/02"), g.next, urlSafe(slug))
+	a.Source = outletName(outlet)
+	a.URL = fmt.Sprintf("https://outlet%02d.example/%s/%d-%s", outlet, a.Published.Format("2006/01/02"), g.next, urlSafe(slug))
 	// only the first two originals of a running event are kept as copy
 	// sources, so memory stays bounded by the running events
 	if g.left[s.event]--; g.left[s.event] == 0 {
@@ -298,11 +299,7 @@ func (g *Generator) Next() (Article, bool) {
 	return a, true
 }
 
-func outletNo(source string) int {
-	var n int
-	fmt.Sscanf(source, "Outlet %d", &n)
-	return n
-}
+func outletName(n int) string { return fmt.Sprintf("Outlet %02d", n) }
 
 func urlSafe(s string) string {
 	return strings.Map(func(r rune) rune {
