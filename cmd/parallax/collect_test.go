@@ -1,8 +1,6 @@
 package main
 
 import (
-	"bytes"
-	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -165,24 +163,8 @@ func TestServeCollects(t *testing.T) {
 	site := newsSite(t)
 	db := filepath.Join(t.TempDir(), "p.db")
 	mustRun(t, "sources", "add", "--db", db, "--no-discover", site.URL+"/rss.xml")
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	urls := make(chan string, 1)
-	var out, errb bytes.Buffer
-	e := &env{stdin: strings.NewReader(""), stdout: &out, stderr: &errb,
-		getenv: func(string) string { return "" }, ready: func(u string) { urls <- u }}
-	done := make(chan int, 1)
-	go func() {
-		done <- run(ctx, e, []string{"serve", "--db", db, "--addr", "127.0.0.1:0", "--allow-private", "--host-interval", "1ms"})
-	}()
-	var base string
-	select {
-	case base = <-urls:
-	case code := <-done:
-		t.Fatalf("serve exited %d: %s", code, errb.String())
-	case <-time.After(30 * time.Second):
-		t.Fatal("serve did not start listening")
-	}
+	// the later --collect wins over startServe's --collect=false
+	base, _ := startServe(t, db, "--collect=true", "--allow-private", "--host-interval", "1ms")
 	get := func(path string) string {
 		resp, err := http.Get(base + strings.TrimPrefix(path, "/"))
 		if err != nil {
@@ -210,9 +192,5 @@ func TestServeCollects(t *testing.T) {
 	}
 	if err := json.Unmarshal([]byte(get("/api/v1/subscriptions")), &list); err != nil || len(list.Items) != 1 || list.Items[0].Collected != 2 {
 		t.Errorf("/api/v1/subscriptions: %+v, %v", list, err)
-	}
-	cancel()
-	if code := <-done; code != 0 {
-		t.Errorf("serve exited %d: %s", code, errb.String())
 	}
 }

@@ -23,18 +23,25 @@ func startServe(t *testing.T, db string, args ...string) (string, *syncBuffer) {
 	ctx, cancel := context.WithCancel(context.Background())
 	urls := make(chan string, 1)
 	done := make(chan int, 1)
-	out := &syncBuffer{}
-	e := &env{stdin: strings.NewReader(""), stdout: out, stderr: io.Discard,
+	out, errb := &syncBuffer{}, &syncBuffer{}
+	e := &env{stdin: strings.NewReader(""), stdout: out, stderr: errb,
 		getenv: func(string) string { return "" }, ready: func(u string) { urls <- u }}
 	go func() {
 		done <- run(ctx, e, append([]string{"serve", "--db", db, "--addr", "127.0.0.1:0", "--collect=false"}, args...))
 	}()
-	t.Cleanup(func() { cancel(); <-done })
+	// serve stops cleanly when cancelled
+	t.Cleanup(func() {
+		cancel()
+		if code := <-done; code != 0 {
+			t.Errorf("serve exited %d: %s", code, errb.String())
+		}
+	})
 	select {
 	case u := <-urls:
 		return u, out
-	case <-done:
-		t.Fatal("serve exited before listening")
+	case code := <-done:
+		done <- code // for the cleanup
+		t.Fatalf("serve exited %d before listening: %s", code, errb.String())
 	case <-time.After(30 * time.Second):
 		t.Fatal("serve did not start")
 	}
