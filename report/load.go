@@ -89,7 +89,7 @@ func (l Loader) Snapshot(ctx context.Context, id int64) (*Snapshot, error) {
 // Report builds the report of a snapshot, comparing its articles unless
 // the cache holds a comparison of the same inputs.
 func (l Loader) Report(ctx context.Context, snap *Snapshot) (*parallax.StoryReport, error) {
-	an, err := l.analyze(ctx, snap.Story, snap.storyline, snap.related, snap.fingerprint)
+	an, err := l.analyze(ctx, snap.Story, snap.storyline, snap.fingerprint)
 	if err != nil {
 		return nil, err
 	}
@@ -99,7 +99,7 @@ func (l Loader) Report(ctx context.Context, snap *Snapshot) (*parallax.StoryRepo
 // analyze returns the comparison of a story's articles, from the cache
 // when nothing it depends on (named by fp) has changed since it was
 // computed.
-func (l Loader) analyze(ctx context.Context, story *parallax.Story, storyline []*parallax.Story, related []relatedStory, fp string) (compare.Analysis, error) {
+func (l Loader) analyze(ctx context.Context, story *parallax.Story, storyline []*parallax.Story, fp string) (compare.Analysis, error) {
 	if l.Annotations == nil {
 		return compare.Analysis{}, nil
 	}
