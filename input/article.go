@@ -8,6 +8,7 @@ import (
 
 	"github.com/parallax-news/parallax"
 	"github.com/parallax-news/parallax/extract"
+	"github.com/parallax-news/parallax/internal/budget"
 )
 
 // finish validates a decoded article and fills in its derived fields:
@@ -132,4 +133,14 @@ func dropBidiControl(r rune) rune {
 		return -1
 	}
 	return r
+}
+
+// within runs one article's stage (extraction, cleanup) within the
+// decoder's per-article time budget.
+func within[T any](d *Decoder, stage string, f func() T) (T, error) {
+	v, err := budget.Run(d.ArticleTimeout, f)
+	if err != nil {
+		return v, fmt.Errorf("%s stopped: %w; the limit is --article-timeout", stage, err)
+	}
+	return v, nil
 }

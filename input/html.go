@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/parallax-news/parallax"
+	"github.com/parallax-news/parallax/extract"
 )
 
 func (d *Decoder) htmlFile(path string, r io.Reader) Record {
@@ -34,7 +35,18 @@ func (d *Decoder) DecodeHTML(name string, data []byte, pageURL string) (*paralla
 // DecodePage is DecodeHTML for a page fetched over HTTP, whose
 // Content-Type header tells its charset.
 func (d *Decoder) DecodePage(name string, data []byte, pageURL, contentType string) (*parallax.Article, []string, error) {
-	page, err := d.Extractor.HTML(data, pageURL, contentType)
+	type result struct {
+		page *extract.Page
+		err  error
+	}
+	res, err := within(d, "extraction", func() result {
+		page, err := d.Extractor.HTML(data, pageURL, contentType)
+		return result{page, err}
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	page, err := res.page, res.err
 	if err != nil {
 		return nil, nil, fmt.Errorf("extract HTML: %w", err)
 	}

@@ -39,6 +39,9 @@ const (
 const (
 	DefaultMaxArticleBytes = 8 << 20
 	DefaultMaxLineBytes    = 16 << 20
+	// DefaultArticleTimeout is Decoder.ArticleTimeout's default: a
+	// thousand times what a typical page takes.
+	DefaultArticleTimeout = 10 * time.Second
 )
 
 // KindOf returns the kind of a file from its extension.
@@ -88,12 +91,17 @@ type Decoder struct {
 	Now func() time.Time
 	// Extractor reads HTML pages.
 	Extractor *extract.Extractor
+	// ArticleTimeout bounds the extraction or cleanup of one article; an
+	// article that overruns it fails with an error naming it, and the
+	// input's other articles go on (see package budget). Zero means no
+	// limit. Defaults to DefaultArticleTimeout.
+	ArticleTimeout time.Duration
 }
 
 // NewDecoder returns a Decoder with default limits.
 func NewDecoder() *Decoder {
 	return &Decoder{MaxArticleBytes: DefaultMaxArticleBytes, MaxLineBytes: DefaultMaxLineBytes, Now: time.Now,
-		Extractor: extract.NewExtractor()}
+		Extractor: extract.NewExtractor(), ArticleTimeout: DefaultArticleTimeout}
 }
 
 // Expand resolves paths into inputs: files as they are, directories

@@ -1,6 +1,9 @@
 package input_test
 
 import (
+	"encoding/json"
+	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -10,6 +13,7 @@ import (
 
 	"github.com/parallax-news/parallax"
 	"github.com/parallax-news/parallax/input"
+	"github.com/parallax-news/parallax/internal/budget"
 )
 
 var now = time.Date(2026, 11, 22, 12, 0, 0, 0, time.UTC)
@@ -327,5 +331,60 @@ func TestBidiControlsLeaveOneLineFields(t *testing.T) {
 	}
 	if !strings.ContainsRune(a.Text, '\u200F') {
 		t.Errorf("the body lost its right-to-left mark: %q", a.Text)
+	}
+}
+
+// TestArticleTimeout: an article whose extraction or cleanup overruns the
+// per-article budget fails with an error naming it, and the other lines of
+// its input still go in. The long inputs take hundreds of milliseconds to
+// decode here and the short ones a fraction of one: the 10 ms budget is
+// far from both.
+func TestArticleTimeout(t *testing.T) {
+	paragraphs := func(n int) string {
+		var b strings.Builder
+		for i := range n {
+			fmt.Fprintf(&b, "Paragraph %d of a long report on the harbour crane that collapsed on Thursday, the port said.\n\n", i)
+		}
+		return b.String()
+	}
+	// go-trafilatura's cost grows faster than the page (about 1 s for
+	// these 4,000 paragraphs, over 10 s for 20,000), so the page is the
+	// shorter.
+	body := paragraphs(20000)
+	html := `<html><head><title>Crane</title><meta property="og:site_name" content="Gazette"></head><body><article>` +
+		strings.ReplaceAll("<p>"+paragraphs(4000), "\n\n", "</p><p>") + "</p></article></body></html>"
+	line, err := json.Marshal(map[string]string{"id": "long", "source": "S", "title": "Crane", "text": body})
+	if err != nil {
+		t.Fatal(err)
+	}
+	short := `{"id":"short","source":"S","title":"Crane","text":"A crane collapsed."}`
+	inputs := []struct {
+		name string
+		data []byte
+		fail string // origin that must fail
+	}{
+		{"long.html", []byte(html), "long.html"},
+		{"long.txt", []byte("Crane\n\n" + body), "long.txt"},
+		{"lines.jsonl", []byte(short + "\n" + string(line) + "\n" + short), "lines.jsonl:2"},
+	}
+	for _, in := range inputs {
+		t.Run(in.name, func(t *testing.T) {
+			d := newDecoder()
+			d.ArticleTimeout = 10 * time.Millisecond
+			for _, rec := range decodeFile(t, d, in.name, in.data) {
+				failed := strings.HasSuffix(rec.Origin, in.fail)
+				if failed != (rec.Err != nil) {
+					t.Errorf("%s: err = %v", rec.Origin, rec.Err)
+				}
+				if failed && (!errors.Is(rec.Err, budget.ErrExceeded) || !strings.Contains(rec.Err.Error(), "--article-timeout")) {
+					t.Errorf("%s: err = %v; want the time budget named", rec.Origin, rec.Err)
+				}
+			}
+			for _, rec := range decodeFile(t, newDecoder(), in.name, in.data) {
+				if rec.Err != nil {
+					t.Errorf("default budget: %s: %v", rec.Origin, rec.Err)
+				}
+			}
+		})
 	}
 }

@@ -112,7 +112,10 @@ func (d *Decoder) article(in *jsonArticle) (*parallax.Article, []string, error) 
 	var warnings []string
 	switch {
 	case strings.TrimSpace(in.Text) != "":
-		clean := extract.CleanBody(in.Title, in.Text)
+		clean, err := within(d, "cleanup", func() *extract.TextResult { return extract.CleanBody(in.Title, in.Text) })
+		if err != nil {
+			return nil, nil, err
+		}
 		a = &parallax.Article{Title: in.Title, Text: clean.Text(), Byline: clean.Byline}
 	case strings.TrimSpace(in.HTML) != "":
 		if a, warnings, err = d.DecodeHTML(id, []byte(in.HTML), in.URL); err != nil {

@@ -85,8 +85,12 @@ func (d *Decoder) DecodeNewsPlease(name string, data []byte) (*parallax.Article,
 	if id == "" {
 		id = name
 	}
+	clean, err := within(d, "cleanup", func() *extract.TextResult { return extract.CleanBody(np.Title, text) })
+	if err != nil {
+		return nil, nil, err
+	}
 	a := &parallax.Article{
-		ExternalID: id, URL: np.URL, Source: np.SourceDomain, Title: np.Title, Text: extract.CleanBody(np.Title, text).Text(),
+		ExternalID: id, URL: np.URL, Source: np.SourceDomain, Title: np.Title, Text: clean.Text(),
 		Language: strings.ToLower(np.Language), Byline: strings.Join(np.Authors, ", "),
 	}
 	warnings := setPublished(a, np.DatePublish)

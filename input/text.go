@@ -42,7 +42,10 @@ func (d *Decoder) DecodeTextCleaned(name string, data []byte) (*parallax.Article
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	clean := extract.CleanText(text)
+	clean, err := within(d, "cleanup", func() *extract.TextResult { return extract.CleanText(text) })
+	if err != nil {
+		return nil, nil, nil, err
+	}
 	if len(clean.Paragraphs) == 0 {
 		return nil, nil, nil, errors.New("no body text after the title line")
 	}

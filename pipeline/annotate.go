@@ -8,6 +8,7 @@ import (
 
 	"github.com/parallax-news/parallax"
 	"github.com/parallax-news/parallax/analyze"
+	"github.com/parallax-news/parallax/internal/budget"
 )
 
 // AnnotatePending annotates every article whose annotation is missing or
@@ -26,26 +27,27 @@ func (p *Pipeline) AnnotatePending(ctx context.Context, sum *Summary) error {
 		if len(pending) == 0 {
 			return nil
 		}
-		if err := p.annotate(ctx, pending); err != nil {
+		if err := p.annotate(ctx, pending, sum); err != nil {
 			return err
 		}
-		sum.Annotated += len(pending)
 	}
 }
 
 // AnnotateKeys annotates the articles with the given keys (an annotate
-// job) and returns how many it annotated; articles gone since are
-// skipped.
-func (p *Pipeline) AnnotateKeys(ctx context.Context, keys []string) (int, error) {
+// job) and adds them to sum; articles gone since are skipped.
+func (p *Pipeline) AnnotateKeys(ctx context.Context, keys []string, sum *Summary) error {
 	articles, _, err := p.Articles.FindArticles(ctx, parallax.ArticleFilter{Keys: keys, WithText: true})
 	if err != nil {
-		return 0, fmt.Errorf("find articles to annotate: %w", err)
+		return fmt.Errorf("find articles to annotate: %w", err)
 	}
-	return len(articles), p.annotate(ctx, articles)
+	return p.annotate(ctx, articles, sum)
 }
 
-// annotate annotates articles and stores the annotations in one batch.
-func (p *Pipeline) annotate(ctx context.Context, articles []*parallax.Article) error {
+// annotate annotates articles, stores the annotations in one batch and
+// counts them in sum. An article whose annotation overruns ArticleTimeout
+// is stored with an empty annotation, so that it is not tried again until
+// its text or the analyzer changes, and is reported as a warning.
+func (p *Pipeline) annotate(ctx context.Context, articles []*parallax.Article, sum *Summary) error {
 	out := make([]*parallax.ArticleAnnotation, len(articles))
 	dates := map[int64]time.Time{}
 	for i, a := range articles {
@@ -65,8 +67,16 @@ func (p *Pipeline) annotate(ctx context.Context, articles []*parallax.Article) e
 			}
 			opt.Fallback = d
 		}
-		ann := analyze.Annotate(a.Text, opt)
-		ann.Compact() // the offsets index the stored article text
+		ann, err := budget.Run(p.ArticleTimeout, func() analyze.Annotation {
+			ann := analyze.Annotate(a.Text, opt)
+			ann.Compact() // the offsets index the stored article text
+			return ann
+		})
+		if err != nil {
+			sum.Warnings = append(sum.Warnings, Issue{Origin: articleOrigin(a),
+				Reason: fmt.Sprintf("annotation stopped: %v; the article is stored without annotations", err)})
+			ann = analyze.Annotation{Language: a.Language}
+		}
 		data, err := json.Marshal(ann)
 		if err != nil {
 			return fmt.Errorf("annotate article %d: %w", a.ID, err)
@@ -76,7 +86,16 @@ func (p *Pipeline) annotate(ctx context.Context, articles []*parallax.Article) e
 	if err := p.Annotations.PutAnnotations(ctx, out); err != nil {
 		return fmt.Errorf("store annotations: %w", err)
 	}
+	sum.Annotated += len(articles)
 	return nil
+}
+
+// articleOrigin names a stored article in a summary: its URL, else its key.
+func articleOrigin(a *parallax.Article) string {
+	if a.URL != "" {
+		return a.URL
+	}
+	return a.Key
 }
 
 // storyDate returns when a story was first published, or the zero time.

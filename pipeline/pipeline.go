@@ -7,6 +7,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"iter"
 	"slices"
 	"strings"
 	"time"
@@ -68,13 +69,24 @@ type Pipeline struct {
 	BatchSize int
 	// Progress, when set, is called after each input and each batch.
 	Progress func(Progress)
+	// ArticleTimeout bounds the annotation of one article (decoding has
+	// its own, input.Decoder.ArticleTimeout). Zero means no limit. New
+	// sets input.DefaultArticleTimeout.
+	ArticleTimeout time.Duration
+	// InputTimeout bounds the reading of one input: a file, a URL, or the
+	// records given to IngestRecords. When it passes, the articles read so
+	// far are stored and the input is reported failed; ingesting it again
+	// goes on from there, since what is stored is unchanged. Zero means no
+	// limit.
+	InputTimeout time.Duration
 
 	warmed bool
 }
 
 // New returns a Pipeline with default settings.
 func New(articles parallax.ArticleService, stories parallax.StoryService, dec *input.Decoder, as Assigner) *Pipeline {
-	return &Pipeline{Articles: articles, Stories: stories, Decoder: dec, Assigner: as, BatchSize: DefaultBatchSize}
+	return &Pipeline{Articles: articles, Stories: stories, Decoder: dec, Assigner: as, BatchSize: DefaultBatchSize,
+		ArticleTimeout: input.DefaultArticleTimeout}
 }
 
 // Progress is a snapshot of a running ingest.
@@ -132,20 +144,16 @@ func (p *Pipeline) Ingest(ctx context.Context, paths []string) (Summary, error) 
 	return r.finish(r.all(), start)
 }
 
-// IngestRecords stores records decoded elsewhere (collected from the web),
-// then assigns and annotates what is new, as Ingest does. name labels the
-// progress reports.
-func (p *Pipeline) IngestRecords(ctx context.Context, name string, recs []input.Record) (Summary, error) {
+// IngestRecords stores records decoded elsewhere (collected from the web,
+// or the body of an API request), then assigns and annotates what is new,
+// as Ingest does. name labels the progress reports and, when the records
+// overrun InputTimeout, the failure.
+func (p *Pipeline) IngestRecords(ctx context.Context, name string, recs iter.Seq[input.Record]) (Summary, error) {
 	start := time.Now()
 	r := &run{p: p, ctx: ctx, checkedLines: map[uint64]bool{}}
 	err := func() error {
-		for _, rec := range recs {
-			if err := ctx.Err(); err != nil {
-				return fmt.Errorf("ingest: %w", err)
-			}
-			if err := r.take(rec, name); err != nil {
-				return err
-			}
+		if err := r.records(name, recs); err != nil {
+			return err
 		}
 		return r.flush()
 	}()

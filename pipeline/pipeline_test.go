@@ -3,6 +3,7 @@ package pipeline_test
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -320,5 +321,82 @@ func TestIngestAnnotates(t *testing.T) {
 	corrected := strings.Replace(rec, "on Monday", "on Tuesday", 1)
 	if sum := e.ingestJSONL(t, corrected); sum.Updated != 1 || sum.Annotated != 1 {
 		t.Errorf("corrected record: %+v", sum)
+	}
+}
+
+// TestInputTimeout: an input that overruns its budget keeps the articles
+// read so far and is reported, naming it; nothing stored is lost.
+func TestInputTimeout(t *testing.T) {
+	e := newEnv(t)
+	lines := []string{
+		`{"id":"1","source":"S","title":"One","text":"The first article."}`,
+		`{"id":"2","source":"S","title":"Two","text":"The second article."}`,
+		`{"id":"3","source":"S","title":"Three","text":"The third article."}`,
+	}
+	p := e.pipeline()
+	p.InputTimeout = time.Nanosecond // over as soon as the first record is in
+	p.Stdin = strings.NewReader(strings.Join(lines, "\n"))
+	sum, err := p.Ingest(context.Background(), []string{"-"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Added != 1 || sum.Failed != 1 || sum.Failures[0].Origin != "-" ||
+		!strings.Contains(sum.Failures[0].Reason, "after 1 records") || !strings.Contains(sum.Failures[0].Reason, "--input-timeout") {
+		t.Fatalf("summary = %+v", sum)
+	}
+	if sum := e.ingestJSONL(t, lines...); sum.Added != 2 || sum.Unchanged != 1 || sum.Failed != 0 {
+		t.Errorf("without the budget: %+v", sum)
+	}
+}
+
+// TestAnnotationTimeout: an article whose annotation overruns the budget
+// is stored unannotated, reported, and not tried again on re-ingest.
+func TestAnnotationTimeout(t *testing.T) {
+	e := newEnv(t)
+	var long strings.Builder
+	for i := range 20000 { // about half a second to annotate here; the budget is 10 ms
+		fmt.Fprintf(&long, "Mayor Ana Ruiz said on Monday that crane %d would be inspected. ", i)
+	}
+	rec, err := json.Marshal(map[string]string{"id": "long", "source": "S", "published": "2026-01-28", "title": "Cranes", "text": long.String()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	short := `{"id":"short","source":"S","published":"2026-01-28","title":"Crane","text":"Mayor Ana Ruiz said on Monday that the crane would be inspected."}`
+	ingest := func() pipeline.Summary {
+		p := e.pipeline()
+		p.ArticleTimeout = 10 * time.Millisecond
+		p.Stdin = strings.NewReader(string(rec) + "\n" + short)
+		sum, err := p.Ingest(context.Background(), []string{"-"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return sum
+	}
+	sum := ingest()
+	if sum.Added != 2 || sum.Annotated != 2 || len(sum.Warnings) != 1 || !strings.Contains(sum.Warnings[0].Reason, "annotation stopped") {
+		t.Fatalf("summary = %+v", sum)
+	}
+	as, _, err := e.articles.FindArticles(context.Background(), parallax.ArticleFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids := []int64{as[0].ID, as[1].ID}
+	anns, err := sqlite.NewAnnotationService(e.db).FindAnnotations(context.Background(), ids)
+	if err != nil {
+		t.Fatal(err)
+	}
+	timexes := map[string]int{}
+	for _, a := range as {
+		var got struct{ Timexes []json.RawMessage }
+		if anns[a.ID] == nil || json.Unmarshal(anns[a.ID].Data, &got) != nil {
+			t.Fatalf("article %s: annotation %v", a.ExternalID, anns[a.ID])
+		}
+		timexes[a.ExternalID] = len(got.Timexes)
+	}
+	if timexes["long"] != 0 || timexes["short"] != 1 {
+		t.Errorf("timexes per article = %v; want the long one empty", timexes)
+	}
+	if sum := ingest(); sum.Unchanged != 2 || sum.Annotated != 0 || len(sum.Warnings) != 0 {
+		t.Errorf("re-ingest: %+v", sum)
 	}
 }

@@ -140,15 +140,17 @@ func (p *Pipeline) RunJob(ctx context.Context, j *parallax.Job) (Summary, error)
 			return p.Ingest(ctx, []string{ij.Path})
 		}
 		recs := slices.Collect(p.Decoder.DecodeFrom(ij.Name, ij.Kind, bytes.NewReader(ij.Data), max(ij.FirstLine, 1)))
-		return p.IngestRecords(ctx, ij.Name, recs)
+		return p.IngestRecords(ctx, ij.Name, slices.Values(recs))
 	case parallax.JobAnnotate:
 		var aj AnnotateJob
 		if err := json.Unmarshal(j.Payload, &aj); err != nil {
 			return Summary{}, fmt.Errorf("job %d: bad payload: %w", j.ID, err)
 		}
 		start := time.Now()
-		n, err := p.AnnotateKeys(ctx, aj.Keys)
-		return Summary{Annotated: n, Elapsed: time.Since(start).Seconds()}, err
+		var sum Summary
+		err := p.AnnotateKeys(ctx, aj.Keys, &sum)
+		sum.Elapsed = time.Since(start).Seconds()
+		return sum, err
 	}
 	return Summary{}, fmt.Errorf("job %d: unknown kind %q", j.ID, j.Kind)
 }

@@ -5,7 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"iter"
+	"slices"
 	"strings"
+	"time"
 
 	"github.com/parallax-news/parallax"
 	"github.com/parallax-news/parallax/input"
@@ -60,12 +63,7 @@ func (r *run) one(in input.Input) error {
 	}
 	defer f.Close()
 	cr := &countingReader{r: f, n: &r.read}
-	for rec := range r.p.Decoder.Decode(in.Path, in.Kind, cr) {
-		if err := r.take(rec, in.Path); err != nil {
-			return err
-		}
-	}
-	return nil
+	return r.records(in.Path, r.p.Decoder.Decode(in.Path, in.Kind, cr))
 }
 
 // fetch reads a URL input through the pipeline's Fetch.
@@ -74,15 +72,38 @@ func (r *run) fetch(u string) error {
 		r.fail(u, errors.New("fetching URLs is not set up"))
 		return nil
 	}
-	recs, err := r.p.Fetch(r.ctx, u)
+	ctx := r.ctx
+	if r.p.InputTimeout > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, r.p.InputTimeout)
+		defer cancel()
+	}
+	recs, err := r.p.Fetch(ctx, u)
 	if err != nil {
 		r.fail(u, err)
 		return nil
 	}
-	for _, rec := range recs {
-		if err := r.take(rec, u); err != nil {
+	return r.records(u, slices.Values(recs))
+}
+
+// records takes the records of one input, within the pipeline's
+// InputTimeout: once it passes, the rest of the input is left unread and
+// the input is reported failed.
+func (r *run) records(name string, recs iter.Seq[input.Record]) error {
+	var deadline time.Time
+	if r.p.InputTimeout > 0 {
+		deadline = time.Now().Add(r.p.InputTimeout)
+	}
+	n := 0
+	for rec := range recs {
+		if n > 0 && !deadline.IsZero() && time.Now().After(deadline) {
+			r.fail(name, fmt.Errorf("input stopped after %d records: over its time budget of %s (--input-timeout); the records read are kept", n, r.p.InputTimeout))
+			return nil
+		}
+		if err := r.take(rec, name); err != nil {
 			return err
 		}
+		n++
 	}
 	return nil
 }

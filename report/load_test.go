@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -37,7 +38,7 @@ func TestLoaderCache(t *testing.T) {
 		}
 		return out
 	}
-	if _, err := p.IngestRecords(ctx, "demo", recs(articles)); err != nil {
+	if _, err := p.IngestRecords(ctx, "demo", slices.Values(recs(articles))); err != nil {
 		t.Fatal(err)
 	}
 	cache := sqlite.NewAnalysisService(db)
@@ -83,7 +84,7 @@ func TestLoaderCache(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := p.IngestRecords(ctx, "extra", recs([]*parallax.Article{extra})); err != nil {
+	if _, err := p.IngestRecords(ctx, "extra", slices.Values(recs([]*parallax.Article{extra}))); err != nil {
 		t.Fatal(err)
 	}
 	stored, _, _ := l.Articles.FindArticles(ctx, parallax.ArticleFilter{Keys: []string{extra.Key}})

@@ -6,7 +6,9 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"iter"
 	"log/slog"
+	"slices"
 	"strconv"
 	"sync"
 	"text/tabwriter"
@@ -298,7 +300,7 @@ type lockedPipeline struct {
 	p  *pipeline.Pipeline
 }
 
-func (l *lockedPipeline) IngestRecords(ctx context.Context, name string, recs []input.Record) (pipeline.Summary, error) {
+func (l *lockedPipeline) IngestRecords(ctx context.Context, name string, recs iter.Seq[input.Record]) (pipeline.Summary, error) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	return l.p.IngestRecords(ctx, name, recs)
@@ -313,7 +315,7 @@ type collectSummary struct {
 func (l *collectLoop) round(ctx context.Context, all bool, w io.Writer, asJSON bool) error {
 	var total pipeline.Summary
 	sum, err := l.c.Round(ctx, all, func(ctx context.Context, name string, recs []input.Record) error {
-		s, err := l.p.IngestRecords(ctx, name, recs)
+		s, err := l.p.IngestRecords(ctx, name, slices.Values(recs))
 		addSummary(&total, s)
 		return err
 	})

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"time"
 
 	"github.com/parallax-news/parallax"
@@ -112,7 +113,7 @@ func runImport(ctx context.Context, e *env, args []string) error {
 	var total pipeline.Summary
 	var recs []input.Record
 	flush := func() error {
-		s, err := p.IngestRecords(ctx, pos[0], recs)
+		s, err := p.IngestRecords(ctx, pos[0], slices.Values(recs))
 		addSummary(&total, s)
 		recs = recs[:0]
 		return err

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -23,6 +24,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	maxArticle := fs.Int64("max-article-bytes", input.DefaultMaxArticleBytes, "largest text file or JSON document accepted")
 	maxLine := fs.Int("max-line-bytes", input.DefaultMaxLineBytes, "longest JSONL line accepted")
 	fetchCfg := fetchFlags(fs)
+	budgets := budgetFlags(fs, 0)
 	queue := fs.Bool("queue", false, "queue the inputs as jobs for workers (parallax worker) instead of ingesting them here")
 	paths, err := parse(fs, args)
 	if err != nil {
@@ -41,6 +43,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	dec := input.NewDecoder()
 	dec.MaxArticleBytes, dec.MaxLineBytes = *maxArticle, *maxLine
 	p := st.pipeline(dec)
+	budgets(p)
 	p.Stdin = e.stdin
 	p.Fetch = st.collector(fetchCfg(), dec).Fetch
 	if *queue {
@@ -143,5 +146,16 @@ func (p *progress) finish() {
 	}
 	if p.seen.Inputs > 0 {
 		p.line(p.seen)
+	}
+}
+
+// budgetFlags registers the time budgets on fs: per article and per
+// input (a file, a URL, an API request body). The returned func sets them
+// on a pipeline and its decoder.
+func budgetFlags(fs *flag.FlagSet, inputDefault time.Duration) func(*pipeline.Pipeline) {
+	article := fs.Duration("article-timeout", input.DefaultArticleTimeout, "time one article's extraction, cleanup or annotation may take; past it the article fails (or is stored unannotated) and the rest go on; 0 for no limit")
+	in := fs.Duration("input-timeout", inputDefault, "time one input (file, URL, API request body) may take to read; past it the rest of the input is left unread and reported; 0 for no limit")
+	return func(p *pipeline.Pipeline) {
+		p.ArticleTimeout, p.Decoder.ArticleTimeout, p.InputTimeout = *article, *article, *in
 	}
 }

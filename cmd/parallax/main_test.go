@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
 	"os"
@@ -309,5 +310,28 @@ func TestDemoServes(t *testing.T) {
 	}
 	if !strings.Contains(out.String(), "Loaded the demo corpus: 10 articles in 4 stories.") {
 		t.Errorf("demo output = %q", out.String())
+	}
+}
+
+// TestIngestTimeoutFlags: the budgets reach the pipeline and the decoder.
+func TestIngestTimeoutFlags(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "p.db")
+	lines := `{"id":"t1","source":"Pipe","title":"One","text":"The first."}` + "\n" +
+		`{"id":"t2","source":"Pipe","title":"Two","text":"The second."}` + "\n"
+	r := runCLI(t, nil, lines, "ingest", "--db", db, "--input-timeout", "1ns", "-")
+	if r.code != 0 || !strings.Contains(r.stdout, "1 added") || !strings.Contains(r.stdout, "failed  -: input stopped after 1 records") {
+		t.Fatalf("--input-timeout 1ns: exit %d, %s %s", r.code, r.stdout, r.stderr)
+	}
+	var page strings.Builder
+	page.WriteString("<html><head><title>Crane</title></head><body><article>")
+	for i := range 4000 { // about a second to extract here
+		fmt.Fprintf(&page, "<p>Crane %d collapsed at the harbour on Thursday, injuring three workers, the port said.</p>", i)
+	}
+	page.WriteString("</article></body></html>")
+	path := filepath.Join(t.TempDir(), "crane.html")
+	write(t, path, []byte(page.String()))
+	r = runCLI(t, nil, "", "ingest", "--db", db, "--article-timeout", "10ms", path)
+	if r.code == 0 || !strings.Contains(r.stdout, "crane.html: extraction stopped: time budget exceeded (10ms)") {
+		t.Fatalf("--article-timeout 10ms: exit %d, %s %s", r.code, r.stdout, r.stderr)
 	}
 }

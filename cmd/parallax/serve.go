@@ -21,6 +21,10 @@ import (
 
 const defaultAddr = "127.0.0.1:8080"
 
+// defaultServeInputTimeout bounds one API ingest body or one collected
+// source's pages, so that one request cannot hold ingest for long.
+const defaultServeInputTimeout = 2 * time.Minute
+
 func runServe(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "serve", "[--db DSN] [--addr 127.0.0.1:8080]")
 	db := dbFlag(fs)
@@ -29,6 +33,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	collectOn := fs.Bool("collect", true, "collect from the sources (parallax sources) in the background, each at its interval")
 	maxBody := fs.Int64("max-body", server.DefaultMaxBody, "largest request body a write endpoint accepts")
 	fetchCfg := fetchFlags(fs)
+	budgets := budgetFlags(fs, defaultServeInputTimeout)
 	if err := noArgs(fs, args); err != nil {
 		return err
 	}
@@ -40,6 +45,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	shared := &lockedPipeline{p: st.pipeline(input.NewDecoder())}
+	budgets(shared.p)
 	c := st.collector(fetchCfg(), shared.p.Decoder)
 	var wg sync.WaitGroup
 	if *collectOn {

@@ -7,7 +7,6 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io"
-	"slices"
 	"time"
 
 	"github.com/parallax-news/parallax"
@@ -63,7 +62,7 @@ func writeEndpoints(ctx context.Context, e *env, st *store, p *lockedPipeline, c
 	return &server.Writes{
 		TokenHash: h, MaxBody: maxBody,
 		Ingest: func(ctx context.Context, name string, body io.Reader) (any, error) {
-			sum, err := p.IngestRecords(ctx, name, slices.Collect(p.p.Decoder.Decode(name, input.JSONL, body)))
+			sum, err := p.IngestRecords(ctx, name, p.p.Decoder.Decode(name, input.JSONL, body))
 			return listed(sum), err
 		},
 		Subscribe: func(ctx context.Context, u string, interval time.Duration) (*parallax.Subscription, bool, error) {

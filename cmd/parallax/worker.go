@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"os"
+	"slices"
 	"time"
 
 	"github.com/parallax-news/parallax"
@@ -24,6 +25,7 @@ func runWorker(ctx context.Context, e *env, args []string) error {
 	lead := fs.Bool("lead", true, "take part in the election of the clustering leader")
 	collectOn := fs.Bool("collect", true, "collect from due sources when there is no job")
 	fetchCfg := fetchFlags(fs)
+	budgets := budgetFlags(fs, 0)
 	if err := noArgs(fs, args); err != nil {
 		return err
 	}
@@ -38,6 +40,7 @@ func runWorker(ctx context.Context, e *env, args []string) error {
 	dec := input.NewDecoder()
 	store := st.pipeline(dec)
 	store.StoreOnly = true
+	budgets(store)
 	c := st.collector(fetchCfg(), dec)
 	store.Fetch = c.Fetch
 	w := &pipeline.Worker{
@@ -54,13 +57,14 @@ func runWorker(ctx context.Context, e *env, args []string) error {
 		w.NewLeader = func() *pipeline.Pipeline {
 			p := pipeline.New(st.articles, st.stories, dec, cluster.NewOnline(cluster.DefaultConfig()))
 			p.Annotations = st.annots
+			budgets(p)
 			return p
 		}
 	}
 	if *collectOn {
 		w.Collect = func(ctx context.Context) (bool, error) {
 			return c.One(ctx, func(ctx context.Context, name string, recs []input.Record) error {
-				_, err := store.IngestRecords(ctx, name, recs)
+				_, err := store.IngestRecords(ctx, name, slices.Values(recs))
 				return err
 			})
 		}
