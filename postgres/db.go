@@ -52,6 +52,11 @@ var dialect = sqlstore.Dialect{
 		var pe *pgconn.PgError
 		return errors.As(err, &pe) && pe.Code == "23503"
 	},
+	// disk_full, insufficient_resources
+	IsFull: func(err error) bool {
+		var pe *pgconn.PgError
+		return errors.As(err, &pe) && (pe.Code == "53100" || pe.Code == "53000")
+	},
 }
 
 // Open connects and applies pending migrations. Workers that start

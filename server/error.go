@@ -14,6 +14,7 @@ var statusOf = map[string]int{
 	parallax.ECONFLICT:     http.StatusConflict,
 	parallax.EUNAUTHORIZED: http.StatusUnauthorized,
 	parallax.ETOOMANY:      http.StatusTooManyRequests,
+	parallax.EFULL:         http.StatusInsufficientStorage,
 	parallax.EINTERNAL:     http.StatusInternalServerError,
 }
 

@@ -19,6 +19,9 @@ import (
 //go:embed migrations/*.sql
 var migrationFS embed.FS
 
+// pageSize is SQLite's default page size, which Parallax keeps.
+const pageSize = 4096
+
 // DB is a handle to one Parallax SQLite database file.
 type DB struct {
 	db    *sql.DB
@@ -27,6 +30,9 @@ type DB struct {
 	Path string
 	// Now returns the current time. Defaults to time.Now.
 	Now func() time.Time
+	// MaxBytes, when above zero, caps the file's size: past it writes fail
+	// with SQLITE_FULL, as on a full disk, while reads go on.
+	MaxBytes int64
 }
 
 // NewDB returns a DB for the file at path. Call Open before use.
@@ -52,6 +58,9 @@ func (db *DB) Open() error {
 	// Write transactions take the write lock at BEGIN, so that two writers
 	// wait for each other instead of failing to upgrade a read lock.
 	q.Set("_txlock", "immediate")
+	if db.MaxBytes > 0 {
+		q.Add("_pragma", fmt.Sprintf("max_page_count(%d)", max(1, db.MaxBytes/pageSize)))
+	}
 	sdb, err := sql.Open("sqlite", "file:"+db.Path+"?"+q.Encode())
 	if err != nil {
 		return fmt.Errorf("open sqlite %s: %w", db.Path, err)

@@ -24,6 +24,8 @@ type (
 // dialect is SQLite's: ? placeholders, text that holds any character.
 var dialect = sqlstore.Dialect{
 	IsForeignKey: func(err error) bool { return strings.Contains(err.Error(), "FOREIGN KEY constraint failed") },
+	// SQLITE_FULL: the disk, or the file's max_page_count (DB.MaxBytes)
+	IsFull: func(err error) bool { return strings.Contains(err.Error(), "database or disk is full") },
 }
 
 // NewArticleService returns an ArticleService on an open db.

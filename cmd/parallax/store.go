@@ -5,6 +5,8 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"net/url"
+	"strconv"
 	"strings"
 
 	"github.com/parallax-news/parallax/cluster"
@@ -94,8 +96,12 @@ func openStore(e *env, flagValue string) (*store, error) {
 	case strings.Contains(dsn, "://"):
 		return nil, fmt.Errorf("open %s: unknown database scheme (want a file path, sqlite:PATH or postgres://…)", redact(dsn))
 	}
-	path := strings.TrimPrefix(dsn, "sqlite:")
+	path, maxBytes, err := sqlitePath(dsn)
+	if err != nil {
+		return nil, err
+	}
 	db := sqlite.NewDB(path)
+	db.MaxBytes = maxBytes
 	if err := db.Open(); err != nil {
 		return nil, err
 	}
@@ -104,6 +110,52 @@ func openStore(e *env, flagValue string) (*store, error) {
 		annots: sqlite.NewAnnotationService(db), search: sqlite.NewSearchService(db),
 		subs: sqlite.NewSubscriptionService(db), jobs: sqlite.NewJobService(db),
 		analyses: sqlite.NewAnalysisService(db), settings: sqlite.NewSettingService(db), version: db.SchemaVersion}, nil
+}
+
+// sqlitePath reads an SQLite DSN: a path, or sqlite:PATH with an optional
+// ?max_size=SIZE (bytes, or with KiB, MiB or GiB) capping the file.
+func sqlitePath(dsn string) (string, int64, error) {
+	rest, ok := strings.CutPrefix(dsn, "sqlite:")
+	if !ok {
+		return dsn, 0, nil
+	}
+	path, query, _ := strings.Cut(rest, "?")
+	if query == "" {
+		return path, 0, nil
+	}
+	q, err := url.ParseQuery(query)
+	if err != nil {
+		return "", 0, fmt.Errorf("open %s: bad options: %v", dsn, err)
+	}
+	var size int64
+	for k, v := range q {
+		if k != "max_size" {
+			return "", 0, fmt.Errorf("open %s: unknown option %q (the one SQLite option is max_size)", dsn, k)
+		}
+		if size, err = parseSize(v[0]); err != nil {
+			return "", 0, fmt.Errorf("open %s: max_size: %v", dsn, err)
+		}
+	}
+	return path, size, nil
+}
+
+// parseSize reads a byte count such as 4096, 512KiB, 64MiB or 2GiB.
+func parseSize(s string) (int64, error) {
+	mult := int64(1)
+	for _, u := range []struct {
+		suffix string
+		mult   int64
+	}{{"KiB", 1 << 10}, {"MiB", 1 << 20}, {"GiB", 1 << 30}} {
+		if n, ok := strings.CutSuffix(s, u.suffix); ok {
+			s, mult = n, u.mult
+			break
+		}
+	}
+	n, err := strconv.ParseInt(strings.TrimSpace(s), 10, 64)
+	if err != nil || n <= 0 {
+		return 0, fmt.Errorf("%q is not a size (bytes, KiB, MiB or GiB)", s)
+	}
+	return n * mult, nil
 }
 
 // redact hides a password in a DSN before it is printed.

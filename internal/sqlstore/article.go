@@ -291,10 +291,10 @@ func (db *DB) retry(ctx context.Context, tx func() error) error {
 			}
 		}
 		if err = tx(); err == nil || db.d.Retryable == nil || !db.d.Retryable(err) {
-			return err
+			return fullError(db.d.IsFull, err)
 		}
 	}
-	return err
+	return fullError(db.d.IsFull, err)
 }
 
 // Article keys join their parts with NUL (parallax.ArticleKey). Where text

@@ -7,6 +7,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"github.com/parallax-news/parallax"
 	"io/fs"
 	"sort"
 	"strconv"
@@ -32,6 +33,9 @@ type Dialect struct {
 	// LOCKED" where writers run concurrently (PostgreSQL), "" where one
 	// writer at a time is all there is (SQLite).
 	SkipLocked string
+	// IsFull reports that the database or its disk is full. Such errors
+	// become parallax.EFULL, which says so to the user.
+	IsFull func(error) bool
 }
 
 // DB is a database/sql handle with its dialect.
@@ -43,7 +47,7 @@ type DB struct {
 
 // New returns a DB on an open database. now gives the current time.
 func New(db *sql.DB, d Dialect, now func() time.Time) *DB {
-	return &DB{db: &dbx{db, d.Numbered}, d: d, now: now}
+	return &DB{db: &dbx{db, d.Numbered, d.IsFull}, d: d, now: now}
 }
 
 // Now returns the current time.
@@ -95,7 +99,7 @@ func migrateFile(ctx context.Context, conn Beginner, fsys fs.FS, name string, nu
 	if err != nil {
 		return fmt.Errorf("begin migration %s: %w", base, err)
 	}
-	tx := &txx{sqlTx, numbered}
+	tx := &txx{sqlTx, numbered, nil}
 	defer tx.Rollback()
 	var n int
 	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM schema_migrations WHERE version = ?`, version).Scan(&n); err != nil {
@@ -124,6 +128,7 @@ func migrateFile(ctx context.Context, conn Beginner, fsys fs.FS, name string, nu
 type dbx struct {
 	*sql.DB
 	numbered bool
+	full     func(error) bool
 }
 
 func (d *dbx) BeginTx(ctx context.Context, opts *sql.TxOptions) (*txx, error) {
@@ -131,7 +136,7 @@ func (d *dbx) BeginTx(ctx context.Context, opts *sql.TxOptions) (*txx, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &txx{tx, d.numbered}, nil
+	return &txx{tx, d.numbered, d.full}, nil
 }
 
 func (d *dbx) QueryContext(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
@@ -143,12 +148,25 @@ func (d *dbx) QueryRowContext(ctx context.Context, q string, args ...any) *sql.R
 }
 
 func (d *dbx) ExecContext(ctx context.Context, q string, args ...any) (sql.Result, error) {
-	return d.DB.ExecContext(ctx, rebind(q, d.numbered), args...)
+	res, err := d.DB.ExecContext(ctx, rebind(q, d.numbered), args...)
+	return res, fullError(d.full, err)
 }
 
 type txx struct {
 	*sql.Tx
 	numbered bool
+	full     func(error) bool
+}
+
+// Commit commits, telling a full database apart.
+func (t *txx) Commit() error { return fullError(t.full, t.Tx.Commit()) }
+
+// fullError turns an error that full recognises into parallax.EFULL.
+func fullError(full func(error) bool, err error) error {
+	if err == nil || full == nil || !full(err) || parallax.ErrorCode(err) == parallax.EFULL {
+		return err
+	}
+	return parallax.Errorf(parallax.EFULL, "the database is full (%v): what is stored is kept and can be read; free space, or raise the limit, and run again", err)
 }
 
 func (t *txx) QueryContext(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
@@ -160,7 +178,8 @@ func (t *txx) QueryRowContext(ctx context.Context, q string, args ...any) *sql.R
 }
 
 func (t *txx) ExecContext(ctx context.Context, q string, args ...any) (sql.Result, error) {
-	return t.Tx.ExecContext(ctx, rebind(q, t.numbered), args...)
+	res, err := t.Tx.ExecContext(ctx, rebind(q, t.numbered), args...)
+	return res, fullError(t.full, err)
 }
 
 func (t *txx) PrepareContext(ctx context.Context, q string) (*sql.Stmt, error) {
