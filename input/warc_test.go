@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 )
@@ -188,5 +189,36 @@ func TestDecodeWARCSkipsOversized(t *testing.T) {
 			t.Logf("%s: %v", r.Origin, r.Err)
 		}
 		t.Fatalf("%d records; want the oversized one skipped and the next one read", len(recs))
+	}
+}
+
+// TestDecodeWARCGzipBomb: a response whose gzip body inflates far beyond
+// the article limit fails alone, after reading no more than the limit, and
+// the next record is read.
+func TestDecodeWARCGzipBomb(t *testing.T) {
+	var b bytes.Buffer
+	w := gzip.NewWriter(&b)
+	zeros := make([]byte, 1<<20)
+	for range 256 { // 256 MiB of zeros, about 256 KB compressed
+		w.Write(zeros)
+	}
+	w.Close()
+	bomb := warcRecord("response", "https://news.example/bomb", "application/http; msgtype=response",
+		httpResponse("200 OK", "text/html", "Content-Encoding: gzip\r\n", b.String()))
+	good := newsWARC()
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	recs := decodeFile(t, newDecoder(), "bomb.warc", []byte(bomb+good[2]))
+	runtime.ReadMemStats(&after)
+	if len(recs) != 2 || recs[0].Err == nil || !strings.Contains(recs[0].Err.Error(), "limit") ||
+		!strings.Contains(recs[0].Origin, "news.example/bomb") || recs[1].Err != nil {
+		for _, r := range recs {
+			t.Logf("%s: %v", r.Origin, r.Err)
+		}
+		t.Fatalf("%d records; want the bomb refused by name and the next page read", len(recs))
+	}
+	if grew := after.TotalAlloc - before.TotalAlloc; grew > 128<<20 {
+		t.Errorf("decoding allocated %d MiB; the bomb must stop at the article limit", grew>>20)
 	}
 }
