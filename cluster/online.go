@@ -79,9 +79,12 @@ type Online struct {
 	names []string
 	// Document frequencies of terms and entities over all articles seen,
 	// indexed by key.
-	docs    int
-	df      []docFreq
-	stories map[int64]*story
+	docs int
+	df   []docFreq
+	// langDocs counts documents per language, indexed as langIdx says.
+	langDocs []int
+	langIdx  map[string]uint8
+	stories  map[int64]*story
 	// postings maps a term or entity to the active stories holding it.
 	postings map[key]map[int64]struct{}
 	// dups indexes article signatures by LSH band key.
@@ -159,7 +162,7 @@ func NewOnline(cfg Config) *Online {
 	return &Online{
 		cfg: cfg, dict: map[string]key{}, stories: map[int64]*story{},
 		postings: map[key]map[int64]struct{}{}, dups: map[uint64][]int64{}, members: map[int64]member{},
-		aliases: map[int64]int64{},
+		aliases: map[int64]int64{}, langIdx: map[string]uint8{},
 	}
 }
 
@@ -305,28 +308,61 @@ func (o *Online) assign(a *parallax.Article, f *feat) parallax.Assignment {
 
 // docFreq is a key's document frequency with its IDF cached: the
 // logarithm is recomputed when the key's count changes or the number of
-// documents has grown by 1% since.
+// documents it is weighed against has grown by 1% since.
+//
+// A key is weighed against the documents of its language, not all of
+// them: in a stream that is 10% German, "und" is in every German article
+// and so carries no information, but against all documents it would look
+// as rare as a topic word and tie every German article to every other.
+// The key's language is the one most of its documents are in, kept with
+// the majority vote of Boyer and Moore (one language and a counter).
 type docFreq struct {
-	n    int
-	idf  float64
-	docs int
+	n     int
+	idf   float64
+	docs  int
+	lang  uint8
+	votes int32
 }
 
 // count adds an article to the document frequencies.
 func (o *Online) count(f *feat) {
 	o.docs++
+	l := o.langOf(f.Language)
+	o.langDocs[l]++
 	for k := range f.terms {
-		o.bump(k)
+		o.bump(k, l)
 	}
 	for k := range f.ents {
-		o.bump(k)
+		o.bump(k, l)
 	}
 }
 
-func (o *Online) bump(k key) {
+// langOf returns the index of a language code ("" is a language too: the
+// unknown one). Past 255 languages, the rest share the last index.
+func (o *Online) langOf(code string) uint8 {
+	if i, ok := o.langIdx[code]; ok {
+		return i
+	}
+	i := uint8(min(len(o.langDocs), 255))
+	if int(i) == len(o.langDocs) {
+		o.langDocs = append(o.langDocs, 0)
+	}
+	o.langIdx[code] = i
+	return i
+}
+
+func (o *Online) bump(k key, l uint8) {
 	d := &o.df[k]
 	d.n++
 	d.docs = 0
+	switch {
+	case d.lang == l:
+		d.votes++
+	case d.votes == 0:
+		d.lang, d.votes = l, 1
+	default:
+		d.votes--
+	}
 }
 
 func (o *Online) idf(k key) float64 {
@@ -334,9 +370,10 @@ func (o *Online) idf(k key) float64 {
 	if d.n == 0 {
 		return math.Log(float64(o.docs+1)) + 1
 	}
-	if d.docs == 0 || o.docs > d.docs+d.docs/100 {
-		d.idf = math.Log(float64(o.docs+1)/float64(d.n+1)) + 1
-		d.docs = o.docs
+	base := o.langDocs[d.lang]
+	if d.docs == 0 || base > d.docs+d.docs/100 {
+		d.idf = math.Log(float64(base+1)/float64(min(d.n, base)+1)) + 1
+		d.docs = base
 	}
 	return d.idf
 }

@@ -16,6 +16,7 @@ import (
 	"github.com/parallax-news/parallax/demo"
 	"github.com/parallax-news/parallax/eval"
 	"github.com/parallax-news/parallax/input"
+	"github.com/parallax-news/parallax/synth"
 )
 
 type gold struct {
@@ -241,5 +242,56 @@ func TestOnlineUndatedOrder(t *testing.T) {
 	}
 	if fmt.Sprint(a) != fmt.Sprint(b) {
 		t.Errorf("the order of the undated articles changed the stories: %v and %v", a, b)
+	}
+}
+
+// TestOnlineMinorityLanguages: in a stream that is mostly English, the
+// events reported in German, French and Spanish stay apart. Their function
+// words (not all in the stopword lists, as in real text) are in every
+// article of their language; weighed against all documents they looked
+// rare, and each language collapsed into one story (measured on this
+// stream: 3,373 German articles of 496 events in one story).
+func TestOnlineMinorityLanguages(t *testing.T) {
+	cfg := synth.DefaultConfig()
+	cfg.Articles = 3000
+	g := synth.New(cfg)
+	o := cluster.NewOnline(cluster.DefaultConfig())
+	var articles []*parallax.Article
+	event := map[int64]int{}
+	lang := map[int64]string{}
+	for id := int64(1); ; id++ {
+		a, ok := g.Next()
+		if !ok {
+			break
+		}
+		articles = append(articles, &parallax.Article{ID: id, Key: a.URL, URL: a.URL, Source: a.Source, Title: a.Title,
+			Text: a.Text, Language: a.Language, Published: a.Published})
+		event[id], lang[id] = a.Event, a.Language
+	}
+	story := map[int64]int64{}
+	for _, as := range o.Assign(articles) {
+		story[as.ArticleID] = as.StoryID
+	}
+	// BCubed precision per language: the share of each article's story
+	// that reports its event
+	members := map[int64][]int64{}
+	for id, s := range story {
+		members[s] = append(members[s], id)
+	}
+	sum, n := map[string]float64{}, map[string]int{}
+	for id, s := range story {
+		same := 0
+		for _, m := range members[s] {
+			if event[m] == event[id] {
+				same++
+			}
+		}
+		sum[lang[id]] += float64(same) / float64(len(members[s]))
+		n[lang[id]]++
+	}
+	for l, total := range sum {
+		if p := total / float64(n[l]); p < 0.95 {
+			t.Errorf("%s: BCubed precision %.3f over %d articles; want at least 0.95", l, p, n[l])
+		}
 	}
 }
