@@ -16,9 +16,14 @@ func (o *Online) merges(touched map[int64]bool) [][2]int64 {
 	var out [][2]int64
 	for _, id := range ids {
 		s := o.stories[o.resolve(id)]
-		if s == nil {
+		if s == nil || s.size < s.mergeChecked+s.mergeChecked/4 {
+			// A story is compared again once it has grown by a quarter
+			// since its last comparison: a centroid moves little with one
+			// more article, and a large story is touched by most batches.
+			// A small story meeting it is compared as it grows.
 			continue
 		}
+		s.mergeChecked = s.size
 		best, score := o.bestStoryFor(s)
 		if best == nil || score < o.cfg.MergeThreshold {
 			continue

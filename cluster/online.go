@@ -61,7 +61,7 @@ func DefaultConfig() Config {
 		CandidateTerms:     20,
 		CentroidTerms:      300,
 		MergeThreshold:     0.22,
-		MaxPosting:         1000,
+		MaxPosting:         200,
 		MaxCandidates:      64,
 	}
 }
@@ -144,6 +144,9 @@ type story struct {
 	// is unchanged and the document count within 2% of normDocs.
 	termNorm, entityNorm float64
 	normDocs             int
+	// mergeChecked is the size at which the story was last compared with
+	// the others for merging.
+	mergeChecked int
 }
 
 // member is what near-duplicate detection keeps of an article.

@@ -84,19 +84,57 @@ func (o *Online) prune(centroid map[key]float64, keep int) {
 
 // top returns the n keys of weights with the highest weights, heaviest
 // first; equal weights are ordered by tieFirst, so results never depend on
-// map order.
+// map order. It keeps the best n in a heap as it goes, so that picking a
+// few candidates among thousands of stories costs little more than
+// reading them.
 func top[K comparable, W int | float64](weights map[K]W, n int, tieFirst func(a, b K) bool) []K {
-	keys := make([]K, 0, len(weights))
-	for k := range weights {
-		keys = append(keys, k)
+	if n <= 0 {
+		return nil
 	}
-	sort.Slice(keys, func(i, j int) bool {
-		if wi, wj := weights[keys[i]], weights[keys[j]]; wi != wj {
-			return wi > wj
+	better := func(a, b K) bool {
+		if wa, wb := weights[a], weights[b]; wa != wb {
+			return wa > wb
 		}
-		return tieFirst(keys[i], keys[j])
-	})
-	return keys[:min(n, len(keys))]
+		return tieFirst(a, b)
+	}
+	// h is a heap whose root is the worst of the best so far
+	h := make([]K, 0, min(n, len(weights)))
+	down := func(i int) {
+		for {
+			w, l, r := i, 2*i+1, 2*i+2
+			if l < len(h) && better(h[w], h[l]) {
+				w = l
+			}
+			if r < len(h) && better(h[w], h[r]) {
+				w = r
+			}
+			if w == i {
+				return
+			}
+			h[i], h[w] = h[w], h[i]
+			i = w
+		}
+	}
+	for k := range weights {
+		if len(h) < n {
+			h = append(h, k)
+			for i := len(h) - 1; i > 0; {
+				parent := (i - 1) / 2
+				if !better(h[parent], h[i]) {
+					break
+				}
+				h[i], h[parent] = h[parent], h[i]
+				i = parent
+			}
+			continue
+		}
+		if better(k, h[0]) {
+			h[0] = k
+			down(0)
+		}
+	}
+	sort.Slice(h, func(i, j int) bool { return better(h[i], h[j]) })
+	return h
 }
 
 // evict forgets stories whose last article is more than Window older than
