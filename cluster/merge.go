@@ -1,6 +1,9 @@
 package cluster
 
-import "sort"
+import (
+	"slices"
+	"sort"
+)
 
 // merges finds stories among those touched by a batch that turn out to be
 // one with another active story: centroid similarity, including the time
@@ -43,10 +46,13 @@ func (o *Online) bestStoryFor(s *story) (*story, float64) {
 	f := &feat{Features: &Features{Published: s.first}, terms: s.terms, ents: s.entities}
 	var best *story
 	bestScore := 0.0
-	for id := range o.candidates(f) {
+	for _, id := range o.candidates(f) {
 		c := o.stories[id]
 		if c == nil || c.id == s.id {
 			continue
+		}
+		if decay(gap(s.first, s.last, c.first, c.last), o.cfg.TimeScale) < bestScore {
+			continue // cannot win: its similarity is at most 1
 		}
 		score := o.storySimilarity(s, c)
 		if score > bestScore || score == bestScore && best != nil && c.id < best.id {
@@ -107,10 +113,18 @@ func (o *Online) merge(from, into *story) {
 		into.last = from.last
 	}
 	for k := range from.keys {
-		if p := o.postings[k]; p != nil {
-			delete(p, from.id)
-			p[into.id] = struct{}{}
+		p := o.postings[k]
+		i := slices.Index(p, from.id)
+		if _, ok := into.keys[k]; ok {
+			if i >= 0 {
+				p = slices.Delete(p, i, i+1)
+			}
+		} else if i >= 0 {
+			p[i] = into.id
+		} else {
+			p = append(p, into.id)
 		}
+		o.postings[k] = p
 		into.keys[k] = struct{}{}
 	}
 	delete(o.stories, from.id)

@@ -62,7 +62,7 @@ func DefaultConfig() Config {
 		CentroidTerms:      300,
 		MergeThreshold:     0.22,
 		MaxPosting:         200,
-		MaxCandidates:      64,
+		MaxCandidates:      32,
 	}
 }
 
@@ -85,8 +85,11 @@ type Online struct {
 	langDocs []int
 	langIdx  map[string]uint8
 	stories  map[int64]*story
-	// postings maps a term or entity to the active stories holding it.
-	postings map[key]map[int64]struct{}
+	// postings maps a term or entity to the active stories indexed under
+	// it, each once (a story's keys say which it is under).
+	postings map[key][]int64
+	// hits is candidates' scratch map, kept between calls.
+	hits map[int64]int
 	// dups indexes article signatures by LSH band key.
 	dups      map[uint64][]int64
 	members   map[int64]member
@@ -108,6 +111,8 @@ type feat struct {
 	// tv and ev are terms and entities weighted for cosines, made once
 	// per article rather than once per candidate story.
 	tv, ev *wvec
+	// lookup caches lookupKeys, asked for by candidates and again by add.
+	lookup []key
 }
 
 // wvec is an article's counts weighted for cosines with centroids: for
@@ -164,7 +169,7 @@ var _ interface {
 func NewOnline(cfg Config) *Online {
 	return &Online{
 		cfg: cfg, dict: map[string]key{}, stories: map[int64]*story{},
-		postings: map[key]map[int64]struct{}{}, dups: map[uint64][]int64{}, members: map[int64]member{},
+		postings: map[key][]int64{}, hits: map[int64]int{}, dups: map[uint64][]int64{}, members: map[int64]member{},
 		aliases: map[int64]int64{}, langIdx: map[string]uint8{},
 	}
 }
@@ -410,12 +415,18 @@ func (o *Online) duplicateOf(f *feat) (int64, bool) {
 func (o *Online) best(f *feat) (*story, float64) {
 	var best *story
 	bestScore := 0.0
-	for id := range o.candidates(f) {
+	for _, id := range o.candidates(f) {
 		s := o.stories[id]
 		if s == nil {
 			continue
 		}
-		score := o.similarity(f, s) * timeFactor(f.Published, s, o.cfg.TimeScale)
+		// similarity is at most 1, so a story whose time factor alone is
+		// below the best score so far cannot win: skip its cosine
+		tf := timeFactor(f.Published, s, o.cfg.TimeScale)
+		if tf < bestScore {
+			continue
+		}
+		score := o.similarity(f, s) * tf
 		if score > bestScore || score == bestScore && best != nil && s.id < best.id {
 			best, bestScore = s, score
 		}
@@ -428,31 +439,31 @@ func (o *Online) storylineScore(f *feat, s *story) float64 {
 }
 
 // candidates are the active stories sharing the most of the article's
-// top terms and entities, at most MaxCandidates of them. Keys held by more
+// top terms and entities, most shared first, at most MaxCandidates of them. Keys held by more
 // than MaxPosting stories are too common to tell stories apart and are not
 // followed, which keeps the cost per article flat as the window grows.
-func (o *Online) candidates(f *feat) map[int64]struct{} {
-	hits := map[int64]int{}
+func (o *Online) candidates(f *feat) []int64 {
+	hits := o.hits
+	clear(hits)
 	for _, key := range o.lookupKeys(f) {
 		p := o.postings[key]
 		if len(p) > o.cfg.MaxPosting {
 			continue
 		}
-		for id := range p {
+		for _, id := range p {
 			hits[id]++
 		}
 	}
-	out := make(map[int64]struct{}, min(len(hits), o.cfg.MaxCandidates))
 	// On equal hits, recent stories (higher IDs) come first.
-	for _, id := range top(hits, o.cfg.MaxCandidates, func(a, b int64) bool { return a > b }) {
-		out[id] = struct{}{}
-	}
-	return out
+	return top(hits, o.cfg.MaxCandidates, func(a, b int64) bool { return a > b })
 }
 
 // lookupKeys are the keys an article is indexed and looked up under: its
 // highest-weighted terms, and its entities.
 func (o *Online) lookupKeys(f *feat) []key {
+	if f.lookup != nil {
+		return f.lookup
+	}
 	weights := make(map[key]float64, len(f.terms))
 	for t, n := range f.terms {
 		weights[t] = (1 + math.Log(n)) * o.idf(t)
@@ -462,6 +473,7 @@ func (o *Online) lookupKeys(f *feat) []key {
 	for e := range f.ents {
 		keys = append(keys, e)
 	}
+	f.lookup = keys
 	return keys
 }
 

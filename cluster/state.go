@@ -13,7 +13,7 @@ func (o *Online) add(f *feat, storyID, storylineID int64) {
 	s := o.stories[storyID]
 	if s == nil {
 		s = &story{id: storyID, storyline: storylineID, terms: map[key]float64{}, entities: map[key]float64{},
-			keys: map[key]struct{}{}}
+			keys: map[key]struct{}{}, mergeChecked: 1}
 		o.stories[storyID] = s
 	}
 	s.storyline = storylineID
@@ -36,13 +36,10 @@ func (o *Online) add(f *feat, storyID, storylineID int64) {
 		}
 	}
 	for _, k := range o.lookupKeys(f) {
-		p := o.postings[k]
-		if p == nil {
-			p = map[int64]struct{}{}
-			o.postings[k] = p
+		if _, ok := s.keys[k]; !ok {
+			o.postings[k] = append(o.postings[k], storyID)
+			s.keys[k] = struct{}{}
 		}
-		p[storyID] = struct{}{}
-		s.keys[k] = struct{}{}
 	}
 	if !f.Signature.Empty() {
 		o.members[f.ID] = member{story: storyID, signature: f.Signature, published: f.Published}
@@ -163,13 +160,16 @@ func (o *Online) evict(now time.Time) {
 		}
 	}
 	for k, p := range o.postings {
-		for id := range p {
-			if _, ok := o.stories[id]; !ok {
-				delete(p, id)
+		kept := p[:0]
+		for _, id := range p {
+			if _, ok := o.stories[id]; ok {
+				kept = append(kept, id)
 			}
 		}
-		if len(p) == 0 {
+		if len(kept) == 0 {
 			delete(o.postings, k)
+		} else {
+			o.postings[k] = kept
 		}
 	}
 	for band, ids := range o.dups {
