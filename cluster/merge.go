@@ -19,8 +19,8 @@ func (o *Online) merges(touched map[int64]bool) [][2]int64 {
 	var out [][2]int64
 	for _, id := range ids {
 		s := o.stories[o.resolve(id)]
-		if s == nil || s.size < s.mergeChecked+s.mergeChecked/4 {
-			// A story is compared again once it has grown by a quarter
+		if s == nil || s.size < s.mergeChecked+s.mergeChecked/2 {
+			// A story is compared again once it has grown by half
 			// since its last comparison: a centroid moves little with one
 			// more article, and a large story is touched by most batches.
 			// A small story meeting it is compared as it grows.

@@ -130,6 +130,11 @@ func (o *Online) weigh(counts map[key]float64) *wvec {
 		idf := o.idf(k)
 		w := (1 + math.Log(n)) * idf
 		n2 += w * w
+		if o.df[k].n < 2 {
+			// in no other article, so in no centroid: it counts in the
+			// norm but cannot add to a dot product
+			continue
+		}
 		v.keys = append(v.keys, k)
 		v.u = append(v.u, w*idf)
 	}
