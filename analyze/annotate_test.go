@@ -2,7 +2,9 @@ package analyze_test
 
 import (
 	"encoding/json"
+	"reflect"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -199,5 +201,31 @@ func TestCompactExpand(t *testing.T) {
 	back.Expand(text)
 	if got, _ := json.Marshal(back); string(got) != string(want) {
 		t.Errorf("Expand(Compact(a)) differs:\n got %s\nwant %s", got, want)
+	}
+}
+
+// TestAnnotateConcurrently: ingest annotates on every core at once, so
+// Annotate must share nothing mutable. Run with -race to see a data race;
+// without it the test still checks that concurrent runs agree with a
+// sequential one.
+func TestAnnotateConcurrently(t *testing.T) {
+	articles := demoArticles(t)
+	want := annotateDemo(t)
+	var wg sync.WaitGroup
+	got := make([][]analyze.Annotation, 4)
+	for g := range got {
+		wg.Go(func() {
+			for _, a := range articles {
+				got[g] = append(got[g], analyze.Annotate(a.Text, analyze.Options{Published: a.Published, Language: a.Language}))
+			}
+		})
+	}
+	wg.Wait()
+	for g := range got {
+		for i, a := range articles {
+			if !reflect.DeepEqual(got[g][i], want[a.ExternalID]) {
+				t.Errorf("goroutine %d, %s: annotation differs from a sequential run", g, a.ExternalID)
+			}
+		}
 	}
 }

@@ -4,6 +4,9 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"runtime"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/parallax-news/parallax"
@@ -48,13 +51,12 @@ func (p *Pipeline) AnnotateKeys(ctx context.Context, keys []string, sum *Summary
 // is stored with an empty annotation, so that it is not tried again until
 // its text or the analyzer changes, and is reported as a warning.
 func (p *Pipeline) annotate(ctx context.Context, articles []*parallax.Article, sum *Summary) error {
-	out := make([]*parallax.ArticleAnnotation, len(articles))
+	// the options first, in order: an undated article's story date is a
+	// query
+	opts := make([]analyze.Options, len(articles))
 	dates := map[int64]time.Time{}
 	for i, a := range articles {
-		if err := ctx.Err(); err != nil {
-			return fmt.Errorf("annotate: %w", err)
-		}
-		opt := analyze.Options{Published: a.Published, Language: a.Language}
+		opts[i] = analyze.Options{Published: a.Published, Language: a.Language}
 		if a.Published.IsZero() && a.StoryID != 0 {
 			// an undated article is read against its story's date
 			d, ok := dates[a.StoryID]
@@ -65,29 +67,60 @@ func (p *Pipeline) annotate(ctx context.Context, articles []*parallax.Article, s
 				}
 				dates[a.StoryID] = d
 			}
-			opt.Fallback = d
+			opts[i].Fallback = d
 		}
-		ann, err := budget.Run(p.ArticleTimeout, func() analyze.Annotation {
-			ann := analyze.Annotate(a.Text, opt)
-			ann.Compact() // the offsets index the stored article text
-			return ann
+	}
+	// then the annotation itself, pure and the costliest step after
+	// clustering, on every core
+	out := make([]*parallax.ArticleAnnotation, len(articles))
+	warnings := make([]string, len(articles))
+	errs := make([]error, len(articles))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(articles)) {
+		wg.Go(func() {
+			for i := int(next.Add(1) - 1); i < len(articles) && ctx.Err() == nil; i = int(next.Add(1) - 1) {
+				out[i], warnings[i], errs[i] = p.annotateOne(articles[i], opts[i])
+			}
 		})
-		if err != nil {
-			sum.Warnings = append(sum.Warnings, Issue{Origin: articleOrigin(a),
-				Reason: fmt.Sprintf("annotation stopped: %v; the article is stored without annotations", err)})
-			ann = analyze.Annotation{Language: a.Language}
+	}
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("annotate: %w", err)
+	}
+	for i, a := range articles {
+		if errs[i] != nil {
+			return errs[i]
 		}
-		data, err := json.Marshal(ann)
-		if err != nil {
-			return fmt.Errorf("annotate article %d: %w", a.ID, err)
+		if warnings[i] != "" {
+			sum.Warnings = append(sum.Warnings, Issue{Origin: articleOrigin(a), Reason: warnings[i]})
 		}
-		out[i] = &parallax.ArticleAnnotation{ArticleID: a.ID, ContentHash: a.ContentHash, Version: analyze.Version, Data: data}
 	}
 	if err := p.Annotations.PutAnnotations(ctx, out); err != nil {
 		return fmt.Errorf("store annotations: %w", err)
 	}
 	sum.Annotated += len(articles)
 	return nil
+}
+
+// annotateOne annotates one article within ArticleTimeout. Past it, the
+// article gets an empty annotation and a warning.
+func (p *Pipeline) annotateOne(a *parallax.Article, opt analyze.Options) (*parallax.ArticleAnnotation, string, error) {
+	warning := ""
+	ann, err := budget.Run(p.ArticleTimeout, func() analyze.Annotation {
+		ann := analyze.Annotate(a.Text, opt)
+		ann.Compact() // the offsets index the stored article text
+		return ann
+	})
+	if err != nil {
+		warning = fmt.Sprintf("annotation stopped: %v; the article is stored without annotations", err)
+		ann = analyze.Annotation{Language: a.Language}
+	}
+	data, err := json.Marshal(ann)
+	if err != nil {
+		return nil, "", fmt.Errorf("annotate article %d: %w", a.ID, err)
+	}
+	return &parallax.ArticleAnnotation{ArticleID: a.ID, ContentHash: a.ContentHash, Version: analyze.Version, Data: data}, warning, nil
 }
 
 // articleOrigin names a stored article in a summary: its URL, else its key.
