@@ -165,9 +165,14 @@ func (s *ArticleService) PutArticles(ctx context.Context, articles []*parallax.A
 			return fmt.Errorf("begin put articles: %w", err)
 		}
 		defer tx.Rollback()
+		st, err := prepareArticleStmts(ctx, tx)
+		if err != nil {
+			return err
+		}
+		defer st.close()
 		results = make([]parallax.PutResult, len(articles))
 		for i, a := range articles {
-			if results[i], err = s.putArticle(ctx, tx, a, sources); err != nil {
+			if results[i], err = s.putArticle(ctx, tx, st, a, sources); err != nil {
 				return err
 			}
 		}
@@ -201,10 +206,36 @@ func validateArticle(a *parallax.Article, noNUL bool) error {
 	return nil
 }
 
-func (s *ArticleService) putArticle(ctx context.Context, tx *txx, a *parallax.Article, sources map[string]int64) (parallax.PutResult, error) {
+// articleStmts are the statements PutArticles runs for each article,
+// prepared once per transaction rather than parsed once per article.
+type articleStmts struct {
+	lookup, insert *sql.Stmt
+}
+
+func prepareArticleStmts(ctx context.Context, tx *txx) (*articleStmts, error) {
+	lookup, err := tx.PrepareContext(ctx, `SELECT id, content_hash FROM articles WHERE key = ?`)
+	if err != nil {
+		return nil, fmt.Errorf("prepare article lookup: %w", err)
+	}
+	insert, err := tx.PrepareContext(ctx, `INSERT INTO articles (key, external_id, url, canonical_url,
+		source_id, title, byline, published, published_at, published_method, published_precision, language, text,
+		content_hash, ingested_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`)
+	if err != nil {
+		lookup.Close()
+		return nil, fmt.Errorf("prepare article insert: %w", err)
+	}
+	return &articleStmts{lookup: lookup, insert: insert}, nil
+}
+
+func (st *articleStmts) close() {
+	st.lookup.Close()
+	st.insert.Close()
+}
+
+func (s *ArticleService) putArticle(ctx context.Context, tx *txx, st *articleStmts, a *parallax.Article, sources map[string]int64) (parallax.PutResult, error) {
 	var id int64
 	var hash string
-	err := tx.QueryRowContext(ctx, `SELECT id, content_hash FROM articles WHERE key = ?`, s.db.encKey(a.Key)).Scan(&id, &hash)
+	err := st.lookup.QueryRowContext(ctx, s.db.encKey(a.Key)).Scan(&id, &hash)
 	switch {
 	case err == nil && hash == a.ContentHash:
 		return parallax.PutResult{ID: id, Outcome: parallax.Unchanged}, nil
@@ -228,9 +259,7 @@ func (s *ArticleService) putArticle(ctx context.Context, tx *txx, a *parallax.Ar
 		}
 		return parallax.PutResult{ID: id, Outcome: parallax.Updated}, nil
 	}
-	err = tx.QueryRowContext(ctx, `INSERT INTO articles (key, external_id, url, canonical_url,
-		source_id, title, byline, published, published_at, published_method, published_precision, language, text,
-		content_hash, ingested_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+	err = st.insert.QueryRowContext(ctx,
 		s.db.encKey(a.Key), a.ExternalID, a.URL, a.CanonicalURL, sourceID, a.Title, a.Byline,
 		nullRFC3339(a.Published), nullUnix(a.Published), a.PublishedMethod, a.PublishedPrecision,
 		a.Language, a.Text, a.ContentHash, now, now).Scan(&id)
