@@ -95,7 +95,7 @@ func (r *run) records(name string, recs iter.Seq[input.Record]) error {
 		deadline = time.Now().Add(r.p.InputTimeout)
 	}
 	n := 0
-	for rec := range recs {
+	for rec := range prefetch(recs, 2*r.p.batchSize()) {
 		if n > 0 && !deadline.IsZero() && time.Now().After(deadline) {
 			r.fail(name, fmt.Errorf("input stopped after %d records: over its time budget of %s (--input-timeout); the records read are kept", n, r.p.InputTimeout))
 			return nil
@@ -209,4 +209,39 @@ func (c *countingReader) Read(p []byte) (int, error) {
 	n, err := c.r.Read(p)
 	*c.n += int64(n)
 	return n, err
+}
+
+// prefetch runs recs in a goroutine of its own, up to ahead records in
+// front of the caller, so that decoding (text cleanup, HTML extraction)
+// runs on one core while the caller stores, clusters and annotates on
+// another. Records come in the same order; when the caller stops early,
+// the goroutine stops too.
+func prefetch(recs iter.Seq[input.Record], ahead int) iter.Seq[input.Record] {
+	return func(yield func(input.Record) bool) {
+		ch := make(chan input.Record, ahead)
+		done := make(chan struct{})
+		finished := make(chan struct{})
+		go func() {
+			defer close(finished)
+			defer close(ch)
+			for rec := range recs {
+				select {
+				case ch <- rec:
+				case <-done:
+					return
+				}
+			}
+		}()
+		defer func() {
+			close(done)
+			for range ch { // let the producer see done and end
+			}
+			<-finished
+		}()
+		for rec := range ch {
+			if !yield(rec) {
+				return
+			}
+		}
+	}
 }
