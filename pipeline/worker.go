@@ -234,7 +234,13 @@ func (w *Worker) analyzeTouched(ctx context.Context) error {
 // RunOne claims one job and runs it, renewing its lease as it goes. It
 // reports whether there was a job.
 func (w *Worker) RunOne(ctx context.Context) (bool, error) {
-	job, err := w.Jobs.ClaimJob(ctx, w.Name, w.Lease)
+	// The claim is one statement that commits on the server; were it
+	// cancelled by SIGTERM after the commit and before its answer, the job
+	// would be claimed here and never run (until its lease ran out). So
+	// the claim is not cancelled, and a job claimed is a job drained.
+	claimCtx, claimed := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
+	job, err := w.Jobs.ClaimJob(claimCtx, w.Name, w.Lease)
+	claimed()
 	if err != nil || job == nil {
 		return false, err
 	}
