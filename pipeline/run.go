@@ -6,8 +6,8 @@ import (
 	"fmt"
 	"io"
 	"iter"
-	"slices"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/parallax-news/parallax"
@@ -21,7 +21,7 @@ type run struct {
 	inputs []input.Input
 	sum    Summary
 	done   int
-	read   int64
+	read   atomic.Int64 // bytes, counted by the decoding goroutine
 	total  int64
 	batch  []*parallax.Article
 	origin []string
@@ -31,16 +31,43 @@ type run struct {
 	pendingRecheck []string
 }
 
+// all ingests the run's inputs. One goroutine decodes them, in order and
+// a batch or two ahead (see decodeAll), so that cleanup and extraction run
+// on one core while this one stores, clusters and annotates.
 func (r *run) all() error {
-	for _, in := range r.inputs {
+	skip := &atomic.Int64{}
+	skip.Store(-1)
+	var deadline time.Time
+	n := 0 // records taken from the current input
+	for it := range r.decodeAll(skip, 2*r.p.batchSize()) {
 		if err := r.ctx.Err(); err != nil {
 			return fmt.Errorf("ingest: %w", err)
 		}
-		if err := r.one(in); err != nil {
-			return err
+		path := r.inputs[it.input].Path
+		switch {
+		case it.start:
+			n, deadline = 0, time.Time{}
+			if r.p.InputTimeout > 0 {
+				deadline = time.Now().Add(r.p.InputTimeout)
+			}
+		case it.err != nil:
+			r.fail(path, it.err)
+		case it.end:
+			r.done++
+			r.report(path)
+		case skip.Load() == int64(it.input):
+		case n > 0 && !deadline.IsZero() && time.Now().After(deadline):
+			skip.Store(int64(it.input))
+			r.fail(path, r.overBudget(n))
+		default:
+			if err := r.take(it.rec, path); err != nil {
+				return err
+			}
+			n++
 		}
-		r.done++
-		r.report(in.Path)
+	}
+	if err := r.ctx.Err(); err != nil {
+		return fmt.Errorf("ingest: %w", err)
 	}
 	if err := r.flush(); err != nil {
 		return err
@@ -51,26 +78,76 @@ func (r *run) all() error {
 	return nil
 }
 
-// one decodes one input into the batch, flushing full batches.
-func (r *run) one(in input.Input) error {
-	if in.Kind == input.URL {
-		return r.fetch(in.Path)
-	}
-	f, _, err := input.Open(in, r.stdin())
-	if err != nil {
-		r.fail(in.Path, err)
-		return nil
-	}
-	defer f.Close()
-	cr := &countingReader{r: f, n: &r.read}
-	return r.records(in.Path, r.p.Decoder.Decode(in.Path, in.Kind, cr))
+// item is what decodeAll hands over: the start of an input, one of its
+// records, the error that stopped it from being read, or its end.
+type item struct {
+	input      int
+	start, end bool
+	rec        input.Record
+	err        error
 }
 
-// fetch reads a URL input through the pipeline's Fetch.
-func (r *run) fetch(u string) error {
+// decodeAll decodes the run's inputs in order in a goroutine, up to ahead
+// items in front of the caller. An input whose index skip holds is left
+// unread from there on. The goroutine stops when the caller does.
+func (r *run) decodeAll(skip *atomic.Int64, ahead int) iter.Seq[item] {
+	return prefetch(func(yield func(item) bool) {
+		for i, in := range r.inputs {
+			if r.ctx.Err() != nil || !yield(item{input: i, start: true}) {
+				return
+			}
+			for rec, err := range r.inputRecords(in) {
+				if skip.Load() == int64(i) {
+					break
+				}
+				if !yield(item{input: i, rec: rec, err: err}) {
+					return
+				}
+			}
+			if !yield(item{input: i, end: true}) {
+				return
+			}
+		}
+	}, ahead)
+}
+
+// inputRecords yields the records of one input, or the error that keeps
+// it from being read.
+func (r *run) inputRecords(in input.Input) iter.Seq2[input.Record, error] {
+	return func(yield func(input.Record, error) bool) {
+		if in.Kind == input.URL {
+			recs, err := r.fetchURL(in.Path)
+			if err != nil {
+				yield(input.Record{}, err)
+				return
+			}
+			for _, rec := range recs {
+				if !yield(rec, nil) {
+					return
+				}
+			}
+			return
+		}
+		f, _, err := input.Open(in, r.stdin())
+		if err != nil {
+			yield(input.Record{}, err)
+			return
+		}
+		defer f.Close()
+		cr := &countingReader{r: f, n: &r.read}
+		for rec := range r.p.Decoder.Decode(in.Path, in.Kind, cr) {
+			if !yield(rec, nil) {
+				return
+			}
+		}
+	}
+}
+
+// fetchURL reads a URL input through the pipeline's Fetch, within the
+// input's time budget.
+func (r *run) fetchURL(u string) ([]input.Record, error) {
 	if r.p.Fetch == nil {
-		r.fail(u, errors.New("fetching URLs is not set up"))
-		return nil
+		return nil, errors.New("fetching URLs is not set up")
 	}
 	ctx := r.ctx
 	if r.p.InputTimeout > 0 {
@@ -78,17 +155,12 @@ func (r *run) fetch(u string) error {
 		ctx, cancel = context.WithTimeout(ctx, r.p.InputTimeout)
 		defer cancel()
 	}
-	recs, err := r.p.Fetch(ctx, u)
-	if err != nil {
-		r.fail(u, err)
-		return nil
-	}
-	return r.records(u, slices.Values(recs))
+	return r.p.Fetch(ctx, u)
 }
 
-// records takes the records of one input, within the pipeline's
-// InputTimeout: once it passes, the rest of the input is left unread and
-// the input is reported failed.
+// records takes the records given to IngestRecords, within the
+// pipeline's InputTimeout: once it passes, the rest are left and the
+// input is reported failed.
 func (r *run) records(name string, recs iter.Seq[input.Record]) error {
 	var deadline time.Time
 	if r.p.InputTimeout > 0 {
@@ -97,7 +169,7 @@ func (r *run) records(name string, recs iter.Seq[input.Record]) error {
 	n := 0
 	for rec := range prefetch(recs, 2*r.p.batchSize()) {
 		if n > 0 && !deadline.IsZero() && time.Now().After(deadline) {
-			r.fail(name, fmt.Errorf("input stopped after %d records: over its time budget of %s (--input-timeout); the records read are kept", n, r.p.InputTimeout))
+			r.fail(name, r.overBudget(n))
 			return nil
 		}
 		if err := r.take(rec, name); err != nil {
@@ -106,6 +178,10 @@ func (r *run) records(name string, recs iter.Seq[input.Record]) error {
 		n++
 	}
 	return nil
+}
+
+func (r *run) overBudget(n int) error {
+	return fmt.Errorf("input stopped after %d records: over its time budget of %s (--input-timeout); the records read are kept", n, r.p.InputTimeout)
 }
 
 // take adds one decoded record to the batch, or counts its failure, and
@@ -196,18 +272,18 @@ func (r *run) report(current string) {
 	}
 	r.p.Progress(Progress{
 		Input: current, InputsDone: r.done, Inputs: len(r.inputs),
-		BytesDone: r.read, BytesTotal: r.total, Pending: len(r.batch), Summary: r.sum,
+		BytesDone: r.read.Load(), BytesTotal: r.total, Pending: len(r.batch), Summary: r.sum,
 	})
 }
 
 type countingReader struct {
 	r io.Reader
-	n *int64
+	n *atomic.Int64
 }
 
 func (c *countingReader) Read(p []byte) (int, error) {
 	n, err := c.r.Read(p)
-	*c.n += int64(n)
+	c.n.Add(int64(n))
 	return n, err
 }
 
@@ -216,9 +292,9 @@ func (c *countingReader) Read(p []byte) (int, error) {
 // runs on one core while the caller stores, clusters and annotates on
 // another. Records come in the same order; when the caller stops early,
 // the goroutine stops too.
-func prefetch(recs iter.Seq[input.Record], ahead int) iter.Seq[input.Record] {
-	return func(yield func(input.Record) bool) {
-		ch := make(chan input.Record, ahead)
+func prefetch[T any](recs iter.Seq[T], ahead int) iter.Seq[T] {
+	return func(yield func(T) bool) {
+		ch := make(chan T, ahead)
 		done := make(chan struct{})
 		finished := make(chan struct{})
 		go func() {
