@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"sort"
 	"strings"
 	"testing"
 	"time"
@@ -398,5 +399,59 @@ func TestAnnotationTimeout(t *testing.T) {
 	}
 	if sum := ingest(); sum.Unchanged != 2 || sum.Annotated != 0 || len(sum.Warnings) != 0 {
 		t.Errorf("re-ingest: %+v", sum)
+	}
+}
+
+// TestManyFilesInOrder: single-article files are decoded several at a
+// time, yet stored in input order, with failures named and progress
+// counting every input; a JSONL file among them streams in its turn.
+func TestManyFilesInOrder(t *testing.T) {
+	e := newEnv(t)
+	files := map[string]string{}
+	for i := range 60 {
+		files[fmt.Sprintf("a%02d.txt", i)] = fmt.Sprintf("Headline %d\n\nBody of article %d, about harbour crane %d.\n", i, i, i)
+	}
+	files["a30.txt"] = "" // empty: fails
+	files["a40.jsonl"] = `{"id":"j1","source":"S","title":"J1","text":"First line."}` + "\n" +
+		`{"id":"j2","source":"S","title":"J2","text":"Second line."}`
+	files["b00.html"] = `<html><head><title>Page</title><meta property="og:site_name" content="Gazette"></head><body><article><p>A crane collapsed at the harbour on Thursday, the port said.</p></article></body></html>`
+	dir := writeFiles(t, files)
+	p := e.pipeline()
+	p.BatchSize = 7
+	var last pipeline.Progress
+	p.Progress = func(pr pipeline.Progress) { last = pr }
+	sum, err := p.Ingest(context.Background(), []string{dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Added != 62 || sum.Failed != 1 || !strings.HasSuffix(sum.Failures[0].Origin, "a30.txt") {
+		t.Fatalf("summary = %+v", sum)
+	}
+	if last.InputsDone != 62 || last.Inputs != 62 {
+		t.Errorf("progress = %+v; want all 62 inputs done", last)
+	}
+	as, _, err := e.articles.FindArticles(context.Background(), parallax.ArticleFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// IDs are given as articles are stored: sorting by ID gives the order
+	sort.Slice(as, func(i, j int) bool { return as[i].ID < as[j].ID })
+	var got []string
+	for _, a := range as {
+		got = append(got, a.Title)
+	}
+	want := []string{}
+	for i := range 60 {
+		switch i {
+		case 30:
+		case 40:
+			want = append(want, "J1", "J2", fmt.Sprintf("Headline %d", i)) // a40.jsonl sorts before a40.txt
+		default:
+			want = append(want, fmt.Sprintf("Headline %d", i))
+		}
+	}
+	want = append(want, "Page")
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("stored in order %v\nwant %v", got, want)
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"iter"
+	"runtime"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -90,23 +91,87 @@ type item struct {
 // decodeAll decodes the run's inputs in order in a goroutine, up to ahead
 // items in front of the caller. An input whose index skip holds is left
 // unread from there on. The goroutine stops when the caller does.
+//
+// Files that hold one article (a page, a text) are decoded several at a
+// time, one per core, ahead of their turn: extraction is the costliest
+// step of ingesting pages. Files that hold many (JSONL, WARC) stream in
+// turn, so that their memory stays that of a batch.
 func (r *run) decodeAll(skip *atomic.Int64, ahead int) iter.Seq[item] {
 	return prefetch(func(yield func(item) bool) {
-		for i, in := range r.inputs {
+		stop := make(chan struct{})
+		defer close(stop)
+		type decoded struct {
+			recs []input.Record
+			err  error
+		}
+		// pending holds, in input order, each input's decoded records
+		// (single-article files) or nil (streamed in turn)
+		pending := make(chan chan decoded, runtime.GOMAXPROCS(0))
+		go func() {
+			defer close(pending)
+			sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+			for _, in := range r.inputs {
+				var ch chan decoded
+				if in.Kind == input.HTML || in.Kind == input.Text {
+					ch = make(chan decoded, 1)
+					select {
+					case sem <- struct{}{}:
+					case <-stop:
+						return
+					}
+					go func() {
+						defer func() { <-sem }()
+						var d decoded
+						for rec, err := range r.inputRecords(in) {
+							if err != nil {
+								d.err = err
+								break
+							}
+							d.recs = append(d.recs, rec)
+						}
+						ch <- d
+					}()
+				}
+				select {
+				case pending <- ch:
+				case <-stop:
+					return
+				}
+			}
+		}()
+		i := 0
+		for ch := range pending {
+			in := r.inputs[i]
 			if r.ctx.Err() != nil || !yield(item{input: i, start: true}) {
 				return
 			}
-			for rec, err := range r.inputRecords(in) {
-				if skip.Load() == int64(i) {
-					break
-				}
-				if !yield(item{input: i, rec: rec, err: err}) {
+			if ch != nil {
+				d := <-ch
+				if d.err != nil && !yield(item{input: i, err: d.err}) {
 					return
+				}
+				for _, rec := range d.recs {
+					if skip.Load() == int64(i) {
+						break
+					}
+					if !yield(item{input: i, rec: rec}) {
+						return
+					}
+				}
+			} else {
+				for rec, err := range r.inputRecords(in) {
+					if skip.Load() == int64(i) {
+						break
+					}
+					if !yield(item{input: i, rec: rec, err: err}) {
+						return
+					}
 				}
 			}
 			if !yield(item{input: i, end: true}) {
 				return
 			}
+			i++
 		}
 	}, ahead)
 }
