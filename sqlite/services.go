@@ -24,6 +24,7 @@ type (
 // dialect is SQLite's: ? placeholders, text that holds any character.
 var dialect = sqlstore.Dialect{
 	IsForeignKey: func(err error) bool { return strings.Contains(err.Error(), "FOREIGN KEY constraint failed") },
+	IndexNew:     `INSERT INTO articles_fts (rowid, title, text) SELECT id, title, text FROM articles WHERE id IN (`,
 	// SQLITE_FULL: the disk, or the file's max_page_count (DB.MaxBytes)
 	IsFull: func(err error) bool { return strings.Contains(err.Error(), "database or disk is full") },
 }

@@ -171,9 +171,18 @@ func (s *ArticleService) PutArticles(ctx context.Context, articles []*parallax.A
 		}
 		defer st.close()
 		results = make([]parallax.PutResult, len(articles))
+		var added []any
 		for i, a := range articles {
 			if results[i], err = s.putArticle(ctx, tx, st, a, sources); err != nil {
 				return err
+			}
+			if results[i].Outcome == parallax.Added {
+				added = append(added, results[i].ID)
+			}
+		}
+		if s.db.d.IndexNew != "" && len(added) > 0 {
+			if _, err := tx.ExecContext(ctx, s.db.d.IndexNew+placeholders(len(added))+")", added...); err != nil {
+				return fmt.Errorf("index new articles: %w", err)
 			}
 		}
 		if err := tx.Commit(); err != nil {

@@ -33,6 +33,11 @@ type Dialect struct {
 	// LOCKED" where writers run concurrently (PostgreSQL), "" where one
 	// writer at a time is all there is (SQLite).
 	SkipLocked string
+	// IndexNew, when set, indexes newly inserted articles for search: a
+	// statement ending in "id IN (" that the IDs' placeholders and ")"
+	// complete (SQLite's FTS5). Where the index follows the table by
+	// itself (PostgreSQL's generated column), it is empty.
+	IndexNew string
 	// IsFull reports that the database or its disk is full. Such errors
 	// become parallax.EFULL, which says so to the user.
 	IsFull func(error) bool
