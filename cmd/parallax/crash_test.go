@@ -15,8 +15,6 @@ import (
 	"time"
 
 	_ "modernc.org/sqlite"
-
-	"github.com/parallax-news/parallax/sqlite"
 )
 
 // TestIngestSurvivesSIGKILL kills `parallax ingest` at random moments of a
@@ -69,14 +67,7 @@ func TestIngestSurvivesSIGKILL(t *testing.T) {
 		t.Fatalf("final ingest: %v\n%s", err, out)
 	}
 
-	sdb := sqlite.NewDB(db)
-	if err := sdb.Open(); err != nil {
-		t.Fatal(err)
-	}
-	if err := sdb.IntegrityCheck(context.Background()); err != nil {
-		t.Error(err)
-	}
-	sdb.Close()
+	checkIntegrity(t, db)
 	raw, err := sql.Open("sqlite", "file:"+db+"?mode=ro")
 	if err != nil {
 		t.Fatal(err)

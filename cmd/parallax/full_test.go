@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"database/sql"
 	"encoding/json"
 	"fmt"
@@ -14,8 +13,6 @@ import (
 	"syscall"
 	"testing"
 	"time"
-
-	"github.com/parallax-news/parallax/sqlite"
 )
 
 // TestFullDatabase fills the database (SQLite's max_page_count stands in
@@ -73,14 +70,7 @@ func TestFullDatabase(t *testing.T) {
 	if got := len(articleRecords(t, db)); got != before+400 {
 		t.Errorf("%d articles in the end; want %d, each once", got, before+400)
 	}
-	sdb := sqlite.NewDB(db)
-	if err := sdb.Open(); err != nil {
-		t.Fatal(err)
-	}
-	defer sdb.Close()
-	if err := sdb.IntegrityCheck(context.Background()); err != nil {
-		t.Error(err)
-	}
+	checkIntegrity(t, db)
 }
 
 // TestServeDrainsOnSIGTERM: serve told to stop while an API ingest runs

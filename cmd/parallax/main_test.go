@@ -141,14 +141,7 @@ func TestIngestBadInputs(t *testing.T) {
 	if len(after) != before.Added+4 {
 		t.Errorf("stored %d articles, want %d", len(after), before.Added+4)
 	}
-	sdb := sqlite.NewDB(db)
-	if err := sdb.Open(); err != nil {
-		t.Fatal(err)
-	}
-	defer sdb.Close()
-	if err := sdb.IntegrityCheck(context.Background()); err != nil {
-		t.Error(err)
-	}
+	checkIntegrity(t, db)
 }
 
 func TestIngestNothingGoesIn(t *testing.T) {
@@ -333,5 +326,18 @@ func TestIngestTimeoutFlags(t *testing.T) {
 	r = runCLI(t, nil, "", "ingest", "--db", db, "--article-timeout", "10ms", path)
 	if r.code == 0 || !strings.Contains(r.stdout, "crane.html: extraction stopped: time budget exceeded (10ms)") {
 		t.Fatalf("--article-timeout 10ms: exit %d, %s %s", r.code, r.stdout, r.stderr)
+	}
+}
+
+// checkIntegrity opens the SQLite file at db and runs its integrity check.
+func checkIntegrity(t *testing.T, db string) {
+	t.Helper()
+	sdb := sqlite.NewDB(db)
+	if err := sdb.Open(); err != nil {
+		t.Fatal(err)
+	}
+	defer sdb.Close()
+	if err := sdb.IntegrityCheck(context.Background()); err != nil {
+		t.Error(err)
 	}
 }
