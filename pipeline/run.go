@@ -47,17 +47,14 @@ func (r *run) all() error {
 		path := r.inputs[it.input].Path
 		switch {
 		case it.start:
-			n, deadline = 0, time.Time{}
-			if r.p.InputTimeout > 0 {
-				deadline = time.Now().Add(r.p.InputTimeout)
-			}
+			n, deadline = 0, r.inputDeadline()
 		case it.err != nil:
 			r.fail(path, it.err)
 		case it.end:
 			r.done++
 			r.report(path)
 		case skip.Load() == int64(it.input):
-		case n > 0 && !deadline.IsZero() && time.Now().After(deadline):
+		case overdue(deadline, n):
 			skip.Store(int64(it.input))
 			r.fail(path, r.overBudget(n))
 		default:
@@ -227,13 +224,9 @@ func (r *run) fetchURL(u string) ([]input.Record, error) {
 // pipeline's InputTimeout: once it passes, the rest are left and the
 // input is reported failed.
 func (r *run) records(name string, recs iter.Seq[input.Record]) error {
-	var deadline time.Time
-	if r.p.InputTimeout > 0 {
-		deadline = time.Now().Add(r.p.InputTimeout)
-	}
-	n := 0
+	deadline, n := r.inputDeadline(), 0
 	for rec := range prefetch(recs, 2*r.p.batchSize()) {
-		if n > 0 && !deadline.IsZero() && time.Now().After(deadline) {
+		if overdue(deadline, n) {
 			r.fail(name, r.overBudget(n))
 			return nil
 		}
@@ -243,6 +236,21 @@ func (r *run) records(name string, recs iter.Seq[input.Record]) error {
 		n++
 	}
 	return nil
+}
+
+// inputDeadline is when an input starting now runs out of its time
+// budget; zero for no budget.
+func (r *run) inputDeadline() time.Time {
+	if r.p.InputTimeout <= 0 {
+		return time.Time{}
+	}
+	return time.Now().Add(r.p.InputTimeout)
+}
+
+// overdue reports whether an input that has given n records is past its
+// deadline. The first record of an input is always taken.
+func overdue(deadline time.Time, n int) bool {
+	return n > 0 && !deadline.IsZero() && time.Now().After(deadline)
 }
 
 func (r *run) overBudget(n int) error {
