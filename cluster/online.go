@@ -444,9 +444,10 @@ func (o *Online) storylineScore(f *feat, s *story) float64 {
 }
 
 // candidates are the active stories sharing the most of the article's
-// top terms and entities, most shared first, at most MaxCandidates of them. Keys held by more
-// than MaxPosting stories are too common to tell stories apart and are not
-// followed, which keeps the cost per article flat as the window grows.
+// top terms and entities, most shared first, at most MaxCandidates of
+// them. Keys held by more than MaxPosting stories are too common to tell
+// stories apart and are not followed, which keeps the cost per article
+// flat as the window grows.
 func (o *Online) candidates(f *feat) []int64 {
 	hits := o.hits
 	clear(hits)

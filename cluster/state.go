@@ -13,7 +13,7 @@ func (o *Online) add(f *feat, storyID, storylineID int64) {
 	s := o.stories[storyID]
 	if s == nil {
 		s = &story{id: storyID, storyline: storylineID, terms: map[key]float64{}, entities: map[key]float64{},
-			keys: map[key]struct{}{}, mergeChecked: 1}
+			keys: map[key]struct{}{}}
 		o.stories[storyID] = s
 	}
 	s.storyline = storylineID
