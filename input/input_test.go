@@ -336,9 +336,11 @@ func TestBidiControlsLeaveOneLineFields(t *testing.T) {
 
 // TestArticleTimeout: an article whose extraction or cleanup overruns the
 // per-article budget fails with an error naming it, and the other lines of
-// its input still go in. The long inputs take hundreds of milliseconds to
-// decode here and the short ones a fraction of one: the 10 ms budget is
-// far from both.
+// its input are still read. The long inputs take hundreds of milliseconds
+// to decode here, far over the 10 ms budget. Whether a short line also
+// overruns 10 ms depends on how busy the machine is, so under the small
+// budget only its presence is checked; under the default budget every
+// line must decode.
 func TestArticleTimeout(t *testing.T) {
 	paragraphs := func(n int) string {
 		var b strings.Builder
@@ -359,24 +361,28 @@ func TestArticleTimeout(t *testing.T) {
 	}
 	short := `{"id":"short","source":"S","title":"Crane","text":"A crane collapsed."}`
 	inputs := []struct {
-		name string
-		data []byte
-		fail string // origin that must fail
+		name    string
+		data    []byte
+		fail    string // origin that must fail
+		records int
 	}{
-		{"long.html", []byte(html), "long.html"},
-		{"long.txt", []byte("Crane\n\n" + body), "long.txt"},
-		{"lines.jsonl", []byte(short + "\n" + string(line) + "\n" + short), "lines.jsonl:2"},
+		{"long.html", []byte(html), "long.html", 1},
+		{"long.txt", []byte("Crane\n\n" + body), "long.txt", 1},
+		{"lines.jsonl", []byte(short + "\n" + string(line) + "\n" + short), "lines.jsonl:2", 3},
 	}
 	for _, in := range inputs {
 		t.Run(in.name, func(t *testing.T) {
 			d := newDecoder()
 			d.ArticleTimeout = 10 * time.Millisecond
-			for _, rec := range decodeFile(t, d, in.name, in.data) {
-				failed := strings.HasSuffix(rec.Origin, in.fail)
-				if failed != (rec.Err != nil) {
-					t.Errorf("%s: err = %v", rec.Origin, rec.Err)
+			recs := decodeFile(t, d, in.name, in.data)
+			if len(recs) != in.records {
+				t.Errorf("%d records; want %d, one per article, whatever overran", len(recs), in.records)
+			}
+			for _, rec := range recs {
+				if !strings.HasSuffix(rec.Origin, in.fail) {
+					continue
 				}
-				if failed && (!errors.Is(rec.Err, budget.ErrExceeded) || !strings.Contains(rec.Err.Error(), "--article-timeout")) {
+				if !errors.Is(rec.Err, budget.ErrExceeded) || !strings.Contains(rec.Err.Error(), "--article-timeout") {
 					t.Errorf("%s: err = %v; want the time budget named", rec.Origin, rec.Err)
 				}
 			}
