@@ -7,11 +7,16 @@ import (
 	"unicode/utf8"
 
 	"github.com/parallax-news/parallax"
+	"github.com/parallax-news/parallax/analyze/entity"
 )
 
 // Features are what clustering compares of an article.
 type Features struct {
-	ID        int64
+	ID int64
+	// Rank orders articles and the stories they found where all else
+	// ties: a hash of the article's key, which is the same wherever the
+	// article is stored, unlike its ID.
+	Rank      uint64
 	Published time.Time // zero when unknown
 	Language  string
 	// Terms counts stemmed content words; title words count extra, since
@@ -27,13 +32,23 @@ type Features struct {
 	Length int
 }
 
+// rank hashes an article key (FNV-1a, 64 bits).
+func rank(key string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(key); i++ {
+		h ^= uint64(key[i])
+		h *= 1099511628211
+	}
+	return h
+}
+
 // titleWeight is how many body occurrences one title word is worth.
 const titleWeight = 3
 
 // Extract computes the features of an article.
 func Extract(a *parallax.Article) *Features {
 	f := &Features{
-		ID: a.ID, Published: a.Published, Language: a.Language,
+		ID: a.ID, Rank: rank(a.Key), Published: a.Published, Language: a.Language,
 		Terms: map[string]float64{}, Entities: map[string]float64{},
 	}
 	for _, w := range words(a.Title) {
@@ -48,8 +63,24 @@ func Extract(a *parallax.Article) *Features {
 			f.Terms[t]++
 		}
 	}
-	addEntities(f.Entities, a.Title, titleWeight)
-	addEntities(f.Entities, a.Text, 1)
+	// a capital opening a clause marks a name only if the text never
+	// writes the word in lower case ("Alliance" opening a sentence of a
+	// text that speaks of "the alliance")
+	lower := map[string]bool{}
+	for _, w := range body {
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsLower(r) {
+			lower[w] = true
+		}
+	}
+	addEntities(f.Entities, a.Text, 1, lower)
+	if titleCase(a.Title) {
+		// In a headline where most words are capitalised, capitals do not
+		// mark names ("Japan PM Says U.S. Alliance Would Collapse"): count
+		// the body's entities the headline names instead.
+		addTitleEntities(f.Entities, a.Title, titleWeight)
+	} else {
+		addEntities(f.Entities, a.Title, titleWeight, lower)
+	}
 	f.Signature = minhash(body)
 	return f
 }
@@ -115,19 +146,20 @@ func stem(w string) string {
 // addEntities adds the proper-noun phrases of text: runs of capitalised
 // words, without capitalised function words ("The", "In") and calendar
 // names.
-func addEntities(dst map[string]float64, text string, weight float64) {
-	for _, sentence := range strings.FieldsFunc(text, func(r rune) bool { return r == '.' || r == '!' || r == '?' || r == '\n' || r == ':' || r == ';' }) {
+func addEntities(dst map[string]float64, text string, weight float64, lower map[string]bool) {
+	for _, sentence := range clauses(text) {
 		ws := words(sentence)
 		var run []string
 		flush := func() {
 			if len(run) > 0 {
-				dst[strings.ToLower(strings.Join(run, " "))] += weight
+				dst[entityKey(run)] += weight
 				run = run[:0]
 			}
 		}
-		for _, w := range ws {
+		for i, w := range ws {
 			r, _ := utf8.DecodeRuneInString(w)
-			capital := unicode.IsUpper(r) && utf8.RuneCountInString(w) > 1 && !notEntity[strings.ToLower(w)]
+			capital := unicode.IsUpper(r) && utf8.RuneCountInString(w) > 1 && !notEntity[strings.ToLower(w)] &&
+				!(i == 0 && lower[strings.ToLower(w)])
 			if capital {
 				run = append(run, w)
 				continue
@@ -136,6 +168,69 @@ func addEntities(dst map[string]float64, text string, weight float64) {
 		}
 		flush()
 	}
+}
+
+// clauses splits text where a capital cannot start a name: at sentence
+// punctuation, colons, semicolons and line breaks. A dot ends a clause
+// only before a space, so "U.S." stays one word.
+func clauses(text string) []string {
+	var out []string
+	start := 0
+	for i := 0; i < len(text); i++ {
+		switch c := text[i]; {
+		case c == '!' || c == '?' || c == '\n' || c == ':' || c == ';',
+			c == '.' && (i+1 == len(text) || text[i+1] == ' ' || text[i+1] == '\n'):
+			if i > start {
+				out = append(out, text[start:i])
+			}
+			start = i + 1
+		}
+	}
+	if start < len(text) {
+		out = append(out, text[start:])
+	}
+	return out
+}
+
+// titleCase reports whether most of a title's longer words are
+// capitalised, as in English headline style.
+func titleCase(title string) bool {
+	var long, capital int
+	for i, w := range words(title) {
+		if i == 0 || utf8.RuneCountInString(w) < 4 {
+			continue
+		}
+		long++
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
+			capital++
+		}
+	}
+	return long >= 2 && 2*capital > long
+}
+
+// addTitleEntities adds weight to each entity of dst whose words appear,
+// in order and adjacent, in the title.
+func addTitleEntities(dst map[string]float64, title string, weight float64) {
+	ws := words(title)
+	norm := make([]string, len(ws))
+	for i, w := range ws {
+		norm[i] = entityKey([]string{w})
+	}
+	padded := " " + strings.Join(norm, " ") + " "
+	for e := range dst {
+		if strings.Contains(padded, " "+e+" ") {
+			dst[e] += weight
+		}
+	}
+}
+
+// entityKey normalises a proper-noun phrase so that its usual spellings
+// meet: without the possessive ("Japan's" is "Japan"), then folded as
+// entity.Fold does ("Takaiichi" is "Takaichi", "U.S." is "US").
+func entityKey(run []string) string {
+	last := len(run) - 1
+	run[last] = strings.TrimSuffix(strings.TrimSuffix(run[last], "'s"), "’s")
+	return entity.Fold(strings.Join(run, " "))
 }
 
 // notEntity are capitalised words that end or never start a proper-noun

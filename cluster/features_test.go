@@ -28,7 +28,7 @@ func TestTerm(t *testing.T) {
 
 func TestEntities(t *testing.T) {
 	got := map[string]float64{}
-	addEntities(got, "The Prime Minister Sanae Takaichi met Fu Cong in New York. In Tokyo, officials waited.", 1)
+	addEntities(got, "The Prime Minister Sanae Takaichi met Fu Cong in New York. In Tokyo, officials waited.", 1, nil)
 	for _, want := range []string{"prime minister sanae takaichi", "fu cong", "new york", "tokyo"} {
 		if got[want] == 0 {
 			t.Errorf("entity %q missing: %v", want, got)
@@ -36,6 +36,51 @@ func TestEntities(t *testing.T) {
 	}
 	if got["the prime minister sanae takaichi"] != 0 || got["in tokyo"] != 0 {
 		t.Errorf("sentence-initial function words kept: %v", got)
+	}
+}
+
+func TestEntitySpellingsMeet(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want string
+	}{
+		{"Talks with the U.S. ended.", "us"},
+		{"Talks with the US ended.", "us"},
+		{"Japan's leader spoke.", "japan"},
+		{"Sanae Takaiichi spoke.", "sanae takaichi"},
+		{"Sanae Takaichi spoke.", "sanae takaichi"},
+		{"The mayor of São Paulo spoke.", "sao paulo"},
+	} {
+		got := map[string]float64{}
+		addEntities(got, tc.text, 1, nil)
+		if got[tc.want] == 0 {
+			t.Errorf("%q: entities %v, want %q", tc.text, got, tc.want)
+		}
+	}
+}
+
+func TestEntitiesNotFromCapitals(t *testing.T) {
+	// A headline in title case capitalises every word: only the names the
+	// body gives count from it.
+	f := Extract(&parallax.Article{
+		Title: "Japan PM Says U.S. Alliance Would Collapse if Tokyo Ignored Crisis",
+		Text:  "Alliance ties are strong, the prime minister of Japan said in Tokyo. The alliance with the U.S. has lasted decades.",
+	})
+	for _, bad := range []string{"japan pm says us alliance would collapse", "aliance", "says", "would collapse"} {
+		if f.Entities[bad] != 0 {
+			t.Errorf("entity %q from capitals: %v", bad, f.Entities)
+		}
+	}
+	// the title adds its weight to the body's names it contains
+	for e, want := range map[string]float64{"japan": 1 + titleWeight, "tokyo": 1 + titleWeight, "us": 1 + titleWeight} {
+		if f.Entities[e] != want {
+			t.Errorf("entity %q = %v, want %v: %v", e, f.Entities[e], want, f.Entities)
+		}
+	}
+	// a sentence-case title keeps its capitals as names
+	g := Extract(&parallax.Article{Title: "Quake strikes near Brennmoor, officials say", Text: "A quake struck."})
+	if g.Entities["brenmor"] != titleWeight { // folded as entity.Fold folds
+		t.Errorf("sentence-case title: %v", g.Entities)
 	}
 }
 

@@ -11,15 +11,18 @@ import (
 // (the older on a tie), whose ID is kept; the pairs are returned in the
 // order applied, From → Into.
 func (o *Online) merges(touched map[int64]bool) [][2]int64 {
-	ids := make([]int64, 0, len(touched))
+	var ss []*story
+	seen := map[*story]bool{}
 	for id := range touched {
-		ids = append(ids, id)
+		if s := o.stories[o.resolve(id)]; s != nil && !seen[s] {
+			seen[s] = true
+			ss = append(ss, s)
+		}
 	}
-	sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
+	sort.Slice(ss, func(i, j int) bool { return ss[i].before(ss[j]) })
 	var out [][2]int64
-	for _, id := range ids {
-		s := o.stories[o.resolve(id)]
-		if s == nil || s.size < s.mergeChecked+s.mergeChecked/2 {
+	for _, s := range ss {
+		if o.stories[s.id] != s || s.size < s.mergeChecked+s.mergeChecked/2 {
 			// A story is compared again once it has grown by half
 			// since its last comparison: a centroid moves little with one
 			// more article, and a large story is touched by most batches.
@@ -32,13 +35,22 @@ func (o *Online) merges(touched map[int64]bool) [][2]int64 {
 			continue
 		}
 		from, into := s, best
-		if into.size < from.size || into.size == from.size && into.id > from.id {
+		if into.size < from.size || into.size == from.size && older(from, into) {
 			from, into = into, from
 		}
 		o.merge(from, into)
 		out = append(out, [2]int64{from.id, into.id})
 	}
 	return out
+}
+
+// older reports whether story a began before b, by first article, then
+// by rank.
+func older(a, b *story) bool {
+	if !a.first.Equal(b.first) {
+		return a.first.Before(b.first)
+	}
+	return a.before(b)
 }
 
 // bestStoryFor returns the active story most similar to s, other than s.
@@ -55,7 +67,7 @@ func (o *Online) bestStoryFor(s *story) (*story, float64) {
 			continue // cannot win: its similarity is at most 1
 		}
 		score := o.storySimilarity(s, c)
-		if score > bestScore || score == bestScore && best != nil && c.id < best.id {
+		if score > bestScore || score == bestScore && best != nil && c.before(best) {
 			best, bestScore = c, score
 		}
 	}

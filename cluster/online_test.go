@@ -1,10 +1,12 @@
 package cluster_test
 
 import (
+	"bufio"
 	"encoding/json"
 	"fmt"
 	"io/fs"
 	"math/rand"
+	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -293,5 +295,57 @@ func TestOnlineMinorityLanguages(t *testing.T) {
 		if p := total / float64(n[l]); p < 0.95 {
 			t.Errorf("%s: BCubed precision %.3f over %d articles; want at least 0.95", l, p, n[l])
 		}
+	}
+}
+
+// TestOnlineIDsDoNotMatter stores the same stream under two sets of IDs,
+// as a single process and workers sharing PostgreSQL do, and checks that
+// the stories are the same. Headlines alone tie often, so they exercise
+// every tie-break. The real UCI headlines are used when ../shared is
+// beside the repository: on them, breaking ties by ID fails this test;
+// the synthetic headlines stand in otherwise.
+func TestOnlineIDsDoNotMatter(t *testing.T) {
+	cfg := synth.DefaultConfig()
+	cfg.Articles = 3000
+	g := synth.New(cfg)
+	var stream []*parallax.Article
+	for {
+		a, ok := g.Next()
+		if !ok {
+			break
+		}
+		stream = append(stream, &parallax.Article{Key: a.URL, ExternalID: a.URL, Title: a.Title, Text: a.Title,
+			Language: a.Language, Published: a.Published.Truncate(24 * time.Hour)})
+	}
+	// real headlines, when ../shared is beside the repository
+	if f, err := os.Open("../../shared/data/clustering/uci-headlines.jsonl"); err == nil {
+		stream = stream[:0]
+		dec := input.NewDecoder()
+		sc := bufio.NewScanner(f)
+		sc.Buffer(nil, 1<<20)
+		for i := 0; i < 1500 && sc.Scan(); i++ {
+			a, _, err := dec.DecodeJSON(sc.Bytes())
+			if err != nil {
+				t.Fatal(err)
+			}
+			stream = append(stream, a)
+		}
+		f.Close()
+	}
+	ids := rand.New(rand.NewSource(1)).Perm(len(stream))
+	partitionWith := func(id func(i int) int64) string {
+		articles := make([]*parallax.Article, len(stream))
+		for i, a := range stream {
+			c := *a
+			c.ID = id(i)
+			articles[i] = &c
+		}
+		as := run(articles, 500)
+		return partition(group(articles, as, func(a parallax.Assignment) int64 { return a.StoryID }))
+	}
+	inOrder := partitionWith(func(i int) int64 { return int64(i + 1) })
+	permuted := partitionWith(func(i int) int64 { return int64(ids[i] + 1) })
+	if inOrder != permuted {
+		t.Errorf("the stories depend on article IDs")
 	}
 }

@@ -12,9 +12,13 @@ func (o *Online) add(f *feat, storyID, storylineID int64) {
 	storyID = o.resolve(storyID)
 	s := o.stories[storyID]
 	if s == nil {
-		s = &story{id: storyID, storyline: storylineID, terms: map[key]float64{}, entities: map[key]float64{},
+		s = &story{id: storyID, storyline: storylineID, rank: f.Rank, terms: map[key]float64{}, entities: map[key]float64{},
 			keys: map[key]struct{}{}}
 		o.stories[storyID] = s
+	}
+	if f.ID == storyID {
+		// the founder, when Warm meets it after other members
+		s.rank = f.Rank
 	}
 	s.storyline = storylineID
 	s.size++
@@ -42,7 +46,7 @@ func (o *Online) add(f *feat, storyID, storylineID int64) {
 		}
 	}
 	if !f.Signature.Empty() {
-		o.members[f.ID] = member{story: storyID, signature: f.Signature, published: f.Published}
+		o.members[f.ID] = member{story: storyID, rank: f.Rank, signature: f.Signature, published: f.Published}
 		for _, key := range f.Signature.bandKeys() {
 			o.dups[key] = append(o.dups[key], f.ID)
 		}

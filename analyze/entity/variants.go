@@ -34,7 +34,7 @@ func Variants(names []Name) [][]int {
 	}
 	keys := make([][]string, len(names))
 	for i, n := range names {
-		keys[i] = strings.Fields(fold(n.Text))
+		keys[i] = strings.Fields(Fold(n.Text))
 	}
 	for i := range names {
 		for j := i + 1; j < len(names); j++ {
@@ -79,12 +79,18 @@ func sameName(a, b []string, typ string) bool {
 	return true // a lone surname
 }
 
-// fold lowers case, strips diacritics and punctuation, and collapses
-// doubled letters, which transliterations add or drop.
-func fold(s string) string {
+// Fold lowers case, strips diacritics and punctuation, and collapses
+// doubled letters, which transliterations add or drop: "Takaiichi" and
+// "Takaichi" fold the same, as do "U.S." and "US".
+func Fold(s string) string {
 	var b strings.Builder
+	b.Grow(len(s))
 	var last rune
-	for _, r := range norm.NFD.String(strings.ToLower(s)) {
+	s = strings.ToLower(s)
+	if !isASCII(s) {
+		s = norm.NFD.String(s)
+	}
+	for _, r := range s {
 		switch {
 		case unicode.Is(unicode.Mn, r):
 			continue
@@ -100,6 +106,15 @@ func fold(s string) string {
 		}
 	}
 	return b.String()
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }
 
 // editDistance is the Damerau–Levenshtein distance (optimal string

@@ -341,3 +341,32 @@ func checkIntegrity(t *testing.T, db string) {
 		t.Error(err)
 	}
 }
+
+// TestSeedsStories checks the clustering half of the seeds' acceptance
+// when ../shared is beside the checkout: the three articles on the
+// late-January remarks (000–002; 001 and 002 undated, 001 spelling the
+// name "Takaiichi") form one story, the two on the November remarks and
+// their aftermath (003, 004) another, and all five one storyline.
+func TestSeedsStories(t *testing.T) {
+	seeds, _ := filepath.Glob("../../../shared/corpus/seeds/*.txt")
+	if len(seeds) != 5 {
+		t.Skip("../shared/corpus/seeds not present")
+	}
+	db := filepath.Join(t.TempDir(), "p.db")
+	mustRun(t, append([]string{"ingest", "--db", db, "--quiet"}, seeds...)...)
+	story := map[string]float64{}
+	storylines := map[float64]bool{}
+	for _, r := range articleRecords(t, db) {
+		story[r["external_id"].(string)[:3]] = r["story_id"].(float64)
+		storylines[r["storyline_id"].(float64)] = true
+	}
+	if story["000"] != story["001"] || story["000"] != story["002"] {
+		t.Errorf("the late-January articles are not one story: %v", story)
+	}
+	if story["003"] != story["004"] || story["003"] == story["000"] {
+		t.Errorf("the November articles are not one story of their own: %v", story)
+	}
+	if len(storylines) != 1 {
+		t.Errorf("%d storylines, want 1", len(storylines))
+	}
+}

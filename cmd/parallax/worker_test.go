@@ -268,6 +268,16 @@ func TestWorkersAgree(t *testing.T) {
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("%d stories on PostgreSQL, %d on SQLite; they differ", len(got), len(want))
+		for _, g := range got {
+			if !slices.Contains(want, g) {
+				t.Logf("only on PostgreSQL: %s", g)
+			}
+		}
+		for _, g := range want {
+			if !slices.Contains(got, g) {
+				t.Logf("only on SQLite: %s", g)
+			}
+		}
 	}
 	if n, cur := annotated(t, pg); cur != n {
 		t.Errorf("%d of %d articles annotated on PostgreSQL", cur, n)
