@@ -24,7 +24,7 @@ type Input struct {
 
 // Version names the comparison's behaviour; cached analyses made by
 // another version are computed again. Change it with the code.
-const Version = "2026-11-22.1"
+const Version = "2026-11-27.1"
 
 // Analysis is what Compare finds, in the story report's types.
 type Analysis struct {
@@ -50,11 +50,13 @@ func Compare(in []Input) Analysis {
 	confl = append(confl, speakerConflicts(sorted, ents)...)
 	confl = append(confl, titleConflicts(sorted, ents)...)
 	confl = append(confl, vagueVsPrecise(sorted)...)
+	qs := quotes(sorted, ents)
+	confl = append(confl, venueConflicts(sorted, qs)...)
 	cl, dated := claims(sorted, figs, confl)
 	confl = append(confl, dated...)
 	return Analysis{
 		Entities:  ents.report,
-		Quotes:    quotes(sorted, ents),
+		Quotes:    qs,
 		Timeline:  timeline(sorted),
 		Claims:    cl,
 		Conflicts: confl,

@@ -406,3 +406,62 @@ func TestDateConflict(t *testing.T) {
 		t.Errorf("claims = %+v", an.Claims)
 	}
 }
+
+func TestVenueConflict(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		texts []string
+		want  []string // venue kinds, most outlets first; none for no conflict
+	}{{
+		name: "interview against rally",
+		texts: []string{
+			"Mayor Ilse Vandermeer said the harbour tax would rise, speaking on the Radio Kessel programme on Monday. \"We cannot keep the ferries running without it,\" Vandermeer said.",
+			"\"We cannot keep the ferries running without it,\" Vandermeer told listeners during a radio interview.",
+			"\"We cannot keep the ferries running without it,\" Mayor Ilse Vandermeer said. The statement, made at a campaign rally in Brennmoor, drew applause.",
+		},
+		want: []string{"broadcast or interview (Radio Kessel programme; radio interview)", "public event (campaign rally)"},
+	}, {
+		name: "the same kind of occasion",
+		texts: []string{
+			"\"We cannot keep the ferries running without it,\" Mayor Ilse Vandermeer said at a press conference.",
+			"\"We cannot keep the ferries running without it,\" Vandermeer told a news conference on Monday.",
+		},
+	}, {
+		name: "an outlet reporting two occasions is not compared",
+		texts: []string{
+			"\"We cannot keep the ferries running without it,\" Mayor Ilse Vandermeer said at a press conference. She repeated it later on a radio show.",
+			"\"We cannot keep the ferries running without it,\" Vandermeer said at a rally.",
+		},
+	}, {
+		name: "in the event of is no venue",
+		texts: []string{
+			"\"We cannot keep the ferries running without it,\" Mayor Ilse Vandermeer said, warning of cuts in the event of a storm.",
+			"\"We cannot keep the ferries running without it,\" Vandermeer said during a radio interview.",
+		},
+	}, {
+		name: "different statements are not compared",
+		texts: []string{
+			"\"We cannot keep the ferries running without it,\" Mayor Ilse Vandermeer said during a radio interview.",
+			"\"The orchestra will tour Japan next spring with a new programme,\" Vandermeer said at a rally.",
+		},
+	}} {
+		t.Run(tc.name, func(t *testing.T) {
+			var in []compare.Input
+			for i, text := range tc.texts {
+				a := &parallax.Article{ID: int64(i + 1), Source: string(rune('A' + i)), Text: text, Language: "en"}
+				in = append(in, compare.Input{Article: a, Annotation: analyze.Annotate(text, analyze.Options{Language: "en"})})
+			}
+			var got []string
+			for _, c := range compare.Compare(in).Conflicts {
+				if strings.HasPrefix(c.Slot, "venue of") {
+					for _, v := range c.Values {
+						got = append(got, v.Value)
+					}
+				}
+			}
+			if strings.Join(got, "|") != strings.Join(tc.want, "|") {
+				t.Errorf("venues = %q, want %q", got, tc.want)
+			}
+		})
+	}
+}

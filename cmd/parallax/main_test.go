@@ -369,4 +369,51 @@ func TestSeedsStories(t *testing.T) {
 	if len(storylines) != 1 {
 		t.Errorf("%d storylines, want 1", len(storylines))
 	}
+
+	// the story of the late-January remarks, compared
+	var rep struct {
+		Quotes []struct {
+			ArticleIDs []int64 `json:"article_ids"`
+		} `json:"quotes"`
+		Timeline []struct {
+			Date string `json:"date"`
+		} `json:"timeline"`
+		Conflicts []struct {
+			Slot   string `json:"slot"`
+			Values []struct {
+				Value      string  `json:"value"`
+				ArticleIDs []int64 `json:"article_ids"`
+			} `json:"values"`
+		} `json:"conflicts"`
+	}
+	if err := json.Unmarshal([]byte(mustRun(t, "story", "--db", db, "--json", itoa(int64(story["000"]))).stdout), &rep); err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Quotes) == 0 || len(rep.Quotes[0].ArticleIDs) != 3 {
+		t.Errorf("the most carried statement is in %v, want all three articles", rep.Quotes[:min(1, len(rep.Quotes))])
+	}
+	dates := map[string]bool{}
+	for _, e := range rep.Timeline {
+		dates[e.Date] = true
+	}
+	for _, d := range []string{"2025-11-07", "2026-01-26", "2026-02-08"} {
+		if !dates[d] {
+			t.Errorf("timeline lacks %s: %v", d, dates)
+		}
+	}
+	// the AI-written piece (002) places the remarks at a public event;
+	// the others at a television programme
+	var venue, vague bool
+	for _, c := range rep.Conflicts {
+		switch {
+		case strings.HasPrefix(c.Slot, "venue of") && len(c.Values) == 2:
+			venue = len(c.Values[0].ArticleIDs) == 2 && len(c.Values[1].ArticleIDs) == 1 &&
+				strings.HasPrefix(c.Values[1].Value, "public event")
+		case c.Slot == "approval rating":
+			vague = true
+		}
+	}
+	if !venue || !vague {
+		t.Errorf("conflicts %+v: want the venue and the approval rating", rep.Conflicts)
+	}
 }
