@@ -45,9 +45,13 @@ var referents = map[string]bool{
 	"she": true, "he": true, "her": true, "his": true, "statement": true, "remarks": true, "comments": true,
 }
 
-// venue is where one article says a speaker spoke.
+// venue is where one article says someone spoke: a venue phrase in a
+// sentence that reports speech, with the folded words of the sentence
+// and whether a pronoun or "the statement" stands for a speaker there.
 type venue struct {
 	kind, phrase, sentence string
+	words                  map[string]bool
+	referent               bool
 }
 
 // venueConflicts reports a speaker whose statement, reported by several
@@ -61,6 +65,7 @@ func venueConflicts(in []Input, qs []parallax.ReportQuote) []parallax.Conflict {
 	for _, x := range in {
 		byID[x.Article.ID] = x
 	}
+	venues := map[int64][]venue{} // per article, found once
 	out := []parallax.Conflict{}
 	done := map[string]bool{}
 	for _, q := range qs {
@@ -76,7 +81,17 @@ func venueConflicts(in []Input, qs []parallax.ReportQuote) []parallax.Conflict {
 		evidence := map[string][]parallax.Evidence{}
 		phrases := map[string][]string{}
 		for _, id := range q.ArticleIDs {
-			vs := venuesOf(byID[id], surname)
+			all, ok := venues[id]
+			if !ok {
+				all = venuesIn(byID[id])
+				venues[id] = all
+			}
+			var vs []venue
+			for _, v := range all {
+				if v.referent || v.words[surname] {
+					vs = append(vs, v)
+				}
+			}
 			if len(vs) == 0 {
 				continue
 			}
@@ -120,31 +135,41 @@ func venueConflicts(in []Input, qs []parallax.ReportQuote) []parallax.Conflict {
 	return out
 }
 
-// venuesOf finds the venues an article gives for a speaker's speech: in
-// sentences that report speech and name the speaker (folded surname) or
-// refer to them.
-func venuesOf(x Input, surname string) []venue {
+// venuesIn finds the venues an article gives for speech: venue phrases in
+// sentences with a speech cue.
+func venuesIn(x Input) []venue {
 	if x.Article == nil {
 		return nil
 	}
 	var out []venue
 	for _, s := range x.Annotation.Sentences {
-		cue, ref := false, false
-		for _, w := range strings.FieldsFunc(s.Text, func(r rune) bool { return !unicode.IsLetter(r) }) {
-			lw := strings.ToLower(w)
-			cue = cue || speechCues[lw]
-			ref = ref || referents[lw] || entity.Fold(w) == surname
+		ws := strings.FieldsFunc(s.Text, func(r rune) bool { return !unicode.IsLetter(r) })
+		cue := false
+		for _, w := range ws {
+			if speechCues[strings.ToLower(w)] {
+				cue = true
+				break
+			}
 		}
-		if !cue || !ref {
+		if !cue {
 			continue
 		}
+		var words map[string]bool
+		referent := false
 		for _, m := range venueRE.FindAllStringSubmatchIndex(s.Text, -1) {
 			noun := strings.ToLower(s.Text[m[4]:m[5]])
 			if noun == "event" && strings.HasPrefix(s.Text[m[1]:], " of") {
 				continue // "in the event of an attack"
 			}
+			if words == nil {
+				words = make(map[string]bool, len(ws))
+				for _, w := range ws {
+					words[entity.Fold(w)] = true
+					referent = referent || referents[strings.ToLower(w)]
+				}
+			}
 			phrase := strings.TrimSpace(s.Text[m[2]:m[5]])
-			out = append(out, venue{kind: venueKinds[noun], phrase: phrase, sentence: s.Text})
+			out = append(out, venue{kind: venueKinds[noun], phrase: phrase, sentence: s.Text, words: words, referent: referent})
 		}
 	}
 	return out

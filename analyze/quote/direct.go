@@ -85,7 +85,7 @@ func (d *doc) direct() []Quote {
 		end := q.end()
 		quote := Quote{Content: d.span(q.open, end+1), Kind: Direct}
 		words := d.wordCount(q.open+1, end)
-		if sp, cue, after, ok := d.attributeAfter(end + 1); ok {
+		if sp, cue, after, ok := d.attributeAfter(end + 1); ok && d.endsAttribution(end+1, after) {
 			quote.Speaker, quote.Cue = sp, cue
 			if lo, _ := d.sentenceTokens(d.sent[q.open]); q.open-lo > 2 && d.para[lo] == d.para[q.open] {
 				// `it was a “misleading use of statistics,” she said`:
@@ -100,8 +100,19 @@ func (d *doc) direct() []Quote {
 				quote.Content = Span{quote.Content.Start, quote.Parts[1].End}
 				k++
 			}
-		} else if sp, cue, ok := d.attributeBefore(q.open); ok {
+		} else if sp, cue, k, ok := d.attributeBefore(q.open); ok {
 			quote.Speaker, quote.Cue = sp, cue
+			// `Clinton says Trump's "latest meltdown is unhinged"`: the
+			// words between the cue and the quotation are content too
+			if from := k + 1; from < q.open && d.w(from) != ":" && d.w(from) != "," {
+				if d.w(from) == "that" {
+					from++
+				}
+				if from < q.open {
+					quote.Content.Start = d.toks[from].Start
+					quote.Kind = Reported
+				}
+			}
 		} else if sp, cue, start, ok := d.attributeLater(end + 1); ok {
 			// `"I admire the mechanics" of the plan, Mr. Holtz-Eakin said.`
 			quote.Speaker, quote.Cue = sp, cue
@@ -175,6 +186,19 @@ func (d *doc) attributeAfter(i int) (Span, Span, int, bool) {
 	return Span{}, Span{}, 0, false
 }
 
+// endsAttribution reports whether an attribution after a quotation, from
+// token i to after, is one: in the quotation's sentence, or filling the
+// next sentence to its end (`"…" She said so twice.`). A next sentence
+// that goes on (`"…" She says it underscores …`) opens a statement of
+// its own.
+func (d *doc) endsAttribution(i, after int) bool {
+	if i >= len(d.toks) || i == 0 || d.sent[i] == d.sent[i-1] {
+		return true
+	}
+	_, hi := d.sentenceTokens(d.sent[i])
+	return after >= hi-1
+}
+
 // attributeLater reads an attribution that closes the sentence a little
 // after a quotation: `"…" of the plan, Mr. Holtz-Eakin said.` It returns
 // the speaker, the cue and the last token of the content.
@@ -208,10 +232,11 @@ func (d *doc) skipAdjuncts(i int) int {
 }
 
 // attributeBefore reads `Smith said: "…"`, `Smith said, "…"` or `Smith
-// said that "…"` before an opening mark at token i. A quotation further
+// said that "…"` before an opening mark at token i, and the cue's last
+// token. A quotation further
 // into a reported clause ("she said Trump favors a “strongman
 // approach”") is part of that clause's content instead.
-func (d *doc) attributeBefore(i int) (Span, Span, bool) {
+func (d *doc) attributeBefore(i int) (Span, Span, int, bool) {
 	lo, _ := d.sentenceTokens(d.sent[i])
 	if i > 0 && d.w(i-1) == ":" && d.sent[i-1] != d.sent[i] {
 		// "He said:" closing the paragraph before the quotation
@@ -234,9 +259,9 @@ func (d *doc) attributeBefore(i int) (Span, Span, bool) {
 		if sp.Empty() && strings.HasSuffix(d.w(k), "ing") { // "while chanting, "Hands up""
 			sp = d.subject(d.sent[k])
 		}
-		return sp, d.span(cueStart, k+1), true
+		return sp, d.span(cueStart, k+1), k, true
 	}
-	return Span{}, Span{}, false
+	return Span{}, Span{}, 0, false
 }
 
 // isAdverb reports a manner adverb that may sit before a cue: "flatly

@@ -104,6 +104,10 @@ func (d *doc) preposed(i int, base string, inQuote []bool) (Quote, bool) {
 			return Quote{}, false
 		}
 	} else if src := d.npBackward(cueStart); src < cueStart {
+		if src+1 == cueStart && nonSpeakers[strings.ToLower(d.w(src))] {
+			// "it acknowledges …": a thing, not a source
+			return Quote{}, false
+		}
 		speaker = d.speaker(src, cueStart)
 	}
 	c := i + 1
@@ -142,6 +146,11 @@ func (d *doc) preposed(i int, base string, inQuote []bool) (Quote, bool) {
 	}
 	return Quote{Speaker: speaker, Cue: d.span(cueStart, cueEnd), Content: d.span(c, end), Kind: Reported}, true
 }
+
+// nonSpeakers are pronouns that do not name a source of reported speech.
+// (Leaving out "we" and "I" too costs recall on PolNeAR, whose op-eds
+// attribute to their writers.)
+var nonSpeakers = map[string]bool{"it": true, "this": true, "that": true}
 
 // subject returns the noun phrase that opens sentence s, up to its
 // verb: "Trump" in "Trump unleashed a series of tweets, saying …".
