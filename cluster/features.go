@@ -56,40 +56,47 @@ func Extract(a *parallax.Article) *Features {
 			f.Terms[t] += titleWeight
 		}
 	}
-	body := words(a.Text)
+	body, opens := scan(a.Text)
 	f.Length = len(body)
-	for _, w := range body {
-		if t := term(w); t != "" {
+	lower := make([]string, len(body)) // lowercased once for terms and shingles
+	for i, w := range body {
+		lower[i] = toLower(w)
+		if t := termLower(lower[i]); t != "" {
 			f.Terms[t]++
 		}
 	}
-	// a capital opening a clause marks a name only if the text never
-	// writes the word in lower case ("Alliance" opening a sentence of a
-	// text that speaks of "the alliance")
-	lower := map[string]bool{}
-	for _, w := range body {
-		if r, _ := utf8.DecodeRuneInString(w); unicode.IsLower(r) {
-			lower[w] = true
-		}
-	}
-	addEntities(f.Entities, a.Text, 1, lower)
+	f.Signature = minhash(lower)
+	// a capital opening a clause is no name if the text also writes the
+	// word in lower case ("Alliance" opening a sentence of a text that
+	// speaks of "the alliance")
+	inLower := func(w string) bool { return hasWord(a.Text, w) }
+	addEntities(f.Entities, body, opens, 1, inLower)
 	if titleCase(a.Title) {
 		// In a headline where most words are capitalised, capitals do not
 		// mark names ("Japan PM Says U.S. Alliance Would Collapse"): count
 		// the body's entities the headline names instead.
 		addTitleEntities(f.Entities, a.Title, titleWeight)
 	} else {
-		addEntities(f.Entities, a.Title, titleWeight, lower)
+		tw, topens := scan(a.Title)
+		addEntities(f.Entities, tw, topens, titleWeight, inLower)
 	}
-	f.Signature = minhash(body)
 	return f
 }
 
 // words splits text into words: runs of letters and digits, keeping
 // inner apostrophes, hyphens and decimal points.
 func words(s string) []string {
-	var out []string
+	ws, _ := scan(s)
+	return ws
+}
+
+// scan splits text as words does and marks the words that open a clause:
+// the first, and those after sentence punctuation, a colon, a semicolon
+// or a line break. A dot ends a clause only before a space or the end,
+// so "U.S." stays one word of its clause.
+func scan(s string) (ws []string, opens []bool) {
 	start := -1
+	open := true
 	for i, r := range s {
 		inner := (r == '\'' || r == '’' || r == '-' || r == '.') && start >= 0 && i+1 < len(s) && isWordByte(s[i+1])
 		if unicode.IsLetter(r) || unicode.IsDigit(r) || inner {
@@ -99,14 +106,20 @@ func words(s string) []string {
 			continue
 		}
 		if start >= 0 {
-			out = append(out, s[start:i])
-			start = -1
+			ws, opens = append(ws, s[start:i]), append(opens, open)
+			start, open = -1, false
+		}
+		switch r {
+		case '!', '?', '\n', ':', ';':
+			open = true
+		case '.':
+			open = open || i+1 == len(s) || s[i+1] == ' ' || s[i+1] == '\n'
 		}
 	}
 	if start >= 0 {
-		out = append(out, s[start:])
+		ws, opens = append(ws, s[start:]), append(opens, open)
 	}
-	return out
+	return ws, opens
 }
 
 func isWordByte(b byte) bool {
@@ -115,13 +128,44 @@ func isWordByte(b byte) bool {
 
 // term normalises a word for comparison: lowercased, possessive dropped,
 // lightly stemmed; stopwords and one-letter words give "".
-func term(w string) string {
-	w = strings.ToLower(w)
+func term(w string) string { return termLower(toLower(w)) }
+
+// termLower is term for a word already in lower case.
+func termLower(w string) string {
 	w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
-	if utf8.RuneCountInString(w) < 2 || stopwords[w] {
+	if len(w) < 2 || utf8.RuneCountInString(w) < 2 || stopwords[w] {
 		return ""
 	}
 	return stem(w)
+}
+
+// toLower is strings.ToLower without an allocation for words already in
+// lower case, which most words are.
+func toLower(w string) string {
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c >= 0x80 || 'A' <= c && c <= 'Z' {
+			return strings.ToLower(w)
+		}
+	}
+	return w
+}
+
+// hasWord reports whether text holds w as a whole word.
+func hasWord(text, w string) bool {
+	for from := 0; ; {
+		i := strings.Index(text[from:], w)
+		if i < 0 {
+			return false
+		}
+		i += from
+		j := i + len(w)
+		before, _ := utf8.DecodeLastRuneInString(text[:i])
+		after, _ := utf8.DecodeRuneInString(text[j:])
+		if (i == 0 || !unicode.IsLetter(before)) && (j == len(text) || !unicode.IsLetter(after)) {
+			return true
+		}
+		from = i + 1
+	}
 }
 
 // stem strips common English inflections. It is deliberately light:
@@ -143,53 +187,36 @@ func stem(w string) string {
 	return w
 }
 
-// addEntities adds the proper-noun phrases of text: runs of capitalised
-// words, without capitalised function words ("The", "In") and calendar
-// names.
-func addEntities(dst map[string]float64, text string, weight float64, lower map[string]bool) {
-	for _, sentence := range clauses(text) {
-		ws := words(sentence)
-		var run []string
-		flush := func() {
-			if len(run) > 0 {
-				dst[entityKey(run)] += weight
-				run = run[:0]
-			}
+// addEntities adds the proper-noun phrases of a text's words (opens
+// marks the words that open a clause): runs of capitalised words, without
+// capitalised function words ("The", "In") and calendar names. A capital
+// opening a clause marks a name only if inLower reports that the text
+// never writes the word in lower case.
+func addEntities(dst map[string]float64, ws []string, opens []bool, weight float64, inLower func(string) bool) {
+	run := make([]string, 0, 8)
+	flush := func() {
+		if len(run) > 0 {
+			dst[entityKey(run)] += weight
+			run = run[:0]
 		}
-		for i, w := range ws {
-			r, _ := utf8.DecodeRuneInString(w)
-			capital := unicode.IsUpper(r) && utf8.RuneCountInString(w) > 1 && !notEntity[strings.ToLower(w)] &&
-				!(i == 0 && lower[strings.ToLower(w)])
-			if capital {
-				run = append(run, w)
-				continue
-			}
+	}
+	for i, w := range ws {
+		if opens[i] {
 			flush()
 		}
-		flush()
-	}
-}
-
-// clauses splits text where a capital cannot start a name: at sentence
-// punctuation, colons, semicolons and line breaks. A dot ends a clause
-// only before a space, so "U.S." stays one word.
-func clauses(text string) []string {
-	var out []string
-	start := 0
-	for i := 0; i < len(text); i++ {
-		switch c := text[i]; {
-		case c == '!' || c == '?' || c == '\n' || c == ':' || c == ';',
-			c == '.' && (i+1 == len(text) || text[i+1] == ' ' || text[i+1] == '\n'):
-			if i > start {
-				out = append(out, text[start:i])
-			}
-			start = i + 1
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) || utf8.RuneCountInString(w) < 2 {
+			flush()
+			continue
 		}
+		lw := strings.ToLower(w)
+		if notEntity[lw] || opens[i] && inLower != nil && inLower(lw) {
+			flush()
+			continue
+		}
+		run = append(run, w)
 	}
-	if start < len(text) {
-		out = append(out, text[start:])
-	}
-	return out
+	flush()
 }
 
 // titleCase reports whether most of a title's longer words are

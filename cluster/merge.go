@@ -58,9 +58,8 @@ func (o *Online) bestStoryFor(s *story) (*story, float64) {
 	f := &feat{Features: &Features{Published: s.first}, terms: s.terms, ents: s.entities}
 	var best *story
 	bestScore := 0.0
-	for _, id := range o.candidates(f) {
-		c := o.stories[id]
-		if c == nil || c.id == s.id {
+	for _, c := range o.candidates(f) {
+		if c == s {
 			continue
 		}
 		if decay(gap(s.first, s.last, c.first, c.last), o.cfg.TimeScale) < bestScore {
@@ -126,19 +125,20 @@ func (o *Online) merge(from, into *story) {
 	}
 	for k := range from.keys {
 		p := o.postings[k]
-		i := slices.Index(p, from.id)
+		i := slices.Index(p, from)
 		if _, ok := into.keys[k]; ok {
 			if i >= 0 {
 				p = slices.Delete(p, i, i+1)
 			}
 		} else if i >= 0 {
-			p[i] = into.id
+			p[i] = into
 		} else {
-			p = append(p, into.id)
+			p = append(p, into)
 		}
 		o.postings[k] = p
 		into.keys[k] = struct{}{}
 	}
+	from.gone = true
 	delete(o.stories, from.id)
 	o.aliases[from.id] = into.id
 }

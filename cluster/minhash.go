@@ -1,10 +1,5 @@
 package cluster
 
-import (
-	"hash/fnv"
-	"strings"
-)
-
 // Near-duplicate detection compares MinHash signatures of word 4-shingles:
 // the share of equal slots estimates the Jaccard similarity of two
 // articles' shingle sets. Banding the signature (16 bands of 4 slots) finds
@@ -20,30 +15,47 @@ const (
 // compare".
 type Signature [sigSize]uint32
 
-// minhash computes the signature of a word sequence. Hashing is
-// deterministic, so signatures agree across processes and machines.
-func minhash(ws []string) Signature {
+// minhash computes the signature of a lowercased word sequence by one
+// permutation hashing: each shingle is hashed once, its low bits choose a
+// slot and the slot keeps the least of its high bits; slots no shingle
+// chose borrow from the next filled slot, offset by the distance
+// (densification, Shrivastava 2017), so that short texts compare too.
+// One hash per shingle instead of one per slot made Extract about twice
+// as fast. Hashing is deterministic, so signatures agree across
+// processes and machines.
+func minhash(lower []string) Signature {
 	var sig Signature
-	if len(ws) < shingleSize*3 {
+	if len(lower) < shingleSize*3 {
 		return sig
 	}
 	for i := range sig {
 		sig[i] = ^uint32(0)
 	}
-	lower := make([]string, len(ws))
-	for i, w := range ws {
-		lower[i] = strings.ToLower(w)
-	}
+	var filled uint64
 	for i := 0; i+shingleSize <= len(lower); i++ {
-		h := fnv.New64a()
+		h := uint64(14695981039346656037) // FNV-1a over the words, 0-separated
 		for _, w := range lower[i : i+shingleSize] {
-			h.Write([]byte(w))
-			h.Write([]byte{0})
+			for k := 0; k < len(w); k++ {
+				h ^= uint64(w[k])
+				h *= 1099511628211
+			}
+			h *= 1099511628211
 		}
-		x := h.Sum64()
-		for j := range sig {
-			if v := uint32(mix(x + uint64(j)*0x9E3779B97F4A7C15)); v < sig[j] {
-				sig[j] = v
+		x := mix(h)
+		slot := x % sigSize
+		if v := uint32(x >> 32); v < sig[slot] {
+			sig[slot] = v
+		}
+		filled |= 1 << slot
+	}
+	for j := range sig {
+		if filled&(1<<j) != 0 {
+			continue
+		}
+		for d := 1; d < sigSize; d++ {
+			if k := (j + d) % sigSize; filled&(1<<k) != 0 {
+				sig[j] = uint32(mix(uint64(sig[k]) + uint64(d)*0x9E3779B97F4A7C15))
+				break
 			}
 		}
 	}

@@ -100,9 +100,12 @@ type Online struct {
 	stories  map[int64]*story
 	// postings maps a term or entity to the active stories indexed under
 	// it, each once (a story's keys say which it is under).
-	postings map[key][]int64
-	// hits is candidates' scratch map, kept between calls.
-	hits map[int64]int
+	postings map[key][]*story
+	// epoch numbers calls to candidates, which count a story's hits in
+	// the story itself while its epoch is current; touched is its scratch
+	// list, kept between calls.
+	epoch   uint32
+	touched []*story
 	// dups indexes article signatures by LSH band key.
 	dups      map[uint64][]int64
 	members   map[int64]member
@@ -176,6 +179,13 @@ type story struct {
 	// mergeChecked is the size at which the story was last compared with
 	// the others for merging.
 	mergeChecked int
+	// hits counts the article's lookup keys the story is indexed under,
+	// valid while epoch is the clusterer's (see candidates).
+	hits  int32
+	epoch uint32
+	// gone marks a story merged into another or evicted, which postings
+	// may still hold until they are swept.
+	gone bool
 }
 
 // before orders stories where their scores tie, by their founding
@@ -205,7 +215,7 @@ var _ interface {
 func NewOnline(cfg Config) *Online {
 	o := &Online{
 		cfg: cfg, dict: map[string]key{}, stories: map[int64]*story{},
-		postings: map[key][]int64{}, hits: map[int64]int{}, dups: map[uint64][]int64{}, members: map[int64]member{},
+		postings: map[key][]*story{}, dups: map[uint64][]int64{}, members: map[int64]member{},
 		aliases: map[int64]int64{}, langIdx: map[string]uint8{},
 	}
 	if cfg.Prior != nil {
@@ -482,11 +492,7 @@ func earlier(a member, ida int64, b member, idb int64) bool {
 func (o *Online) best(f *feat) (*story, float64) {
 	var best *story
 	bestScore := 0.0
-	for _, id := range o.candidates(f) {
-		s := o.stories[id]
-		if s == nil {
-			continue
-		}
+	for _, s := range o.candidates(f) {
 		// similarity is at most 1, so a story whose time factor alone is
 		// below the best score so far cannot win: skip its cosine
 		tf := timeFactor(f.Published, s, o.cfg.TimeScale)
@@ -509,30 +515,88 @@ func (o *Online) storylineScore(f *feat, s *story) float64 {
 // top terms and entities, most shared first, at most MaxCandidates of
 // them. Keys held by more than MaxPosting stories are too common to tell
 // stories apart and are not followed, which keeps the cost per article
-// flat as the window grows.
-func (o *Online) candidates(f *feat) []int64 {
-	hits := o.hits
-	clear(hits)
+// flat as the window grows. On equal hits, the story with the latest
+// article comes first.
+func (o *Online) candidates(f *feat) []*story {
+	o.epoch++
+	touched := o.touched[:0]
 	for _, key := range o.lookupKeys(f) {
 		p := o.postings[key]
 		if len(p) > o.cfg.MaxPosting {
 			continue
 		}
-		for _, id := range p {
-			hits[id]++
+		for _, s := range p {
+			if s.gone {
+				continue
+			}
+			if s.epoch != o.epoch {
+				s.epoch, s.hits = o.epoch, 0
+				touched = append(touched, s)
+			}
+			s.hits++
 		}
 	}
-	// On equal hits, the story with the latest article comes first.
-	return top(hits, o.cfg.MaxCandidates, func(a, b int64) bool {
-		sa, sb := o.stories[a], o.stories[b]
-		if sa == nil || sb == nil {
-			return a > b
+	o.touched = touched
+	return topStories(touched, o.cfg.MaxCandidates)
+}
+
+// moreShared orders candidate stories: more hits, then the latest
+// article, then before.
+func moreShared(a, b *story) bool {
+	switch {
+	case a.hits != b.hits:
+		return a.hits > b.hits
+	case !a.last.Equal(b.last):
+		return a.last.After(b.last)
+	}
+	return a.before(b)
+}
+
+// topStories returns the n best of ss by moreShared, best first, keeping
+// the best so far in a heap whose root is the worst of them.
+func topStories(ss []*story, n int) []*story {
+	if len(ss) <= n {
+		out := append([]*story(nil), ss...)
+		sort.Slice(out, func(i, j int) bool { return moreShared(out[i], out[j]) })
+		return out
+	}
+	h := make([]*story, 0, n)
+	down := func(i int) {
+		for {
+			w, l, r := i, 2*i+1, 2*i+2
+			if l < len(h) && moreShared(h[w], h[l]) {
+				w = l
+			}
+			if r < len(h) && moreShared(h[w], h[r]) {
+				w = r
+			}
+			if w == i {
+				return
+			}
+			h[i], h[w] = h[w], h[i]
+			i = w
 		}
-		if !sa.last.Equal(sb.last) {
-			return sa.last.After(sb.last)
+	}
+	for _, s := range ss {
+		if len(h) < n {
+			h = append(h, s)
+			for i := len(h) - 1; i > 0; {
+				parent := (i - 1) / 2
+				if !moreShared(h[parent], h[i]) {
+					break
+				}
+				h[i], h[parent] = h[parent], h[i]
+				i = parent
+			}
+			continue
 		}
-		return sa.before(sb)
-	})
+		if moreShared(s, h[0]) {
+			h[0] = s
+			down(0)
+		}
+	}
+	sort.Slice(h, func(i, j int) bool { return moreShared(h[i], h[j]) })
+	return h
 }
 
 // lookupKeys are the keys an article is indexed and looked up under: its

@@ -41,7 +41,7 @@ func (o *Online) add(f *feat, storyID, storylineID int64) {
 	}
 	for _, k := range o.lookupKeys(f) {
 		if _, ok := s.keys[k]; !ok {
-			o.postings[k] = append(o.postings[k], storyID)
+			o.postings[k] = append(o.postings[k], s)
 			s.keys[k] = struct{}{}
 		}
 	}
@@ -155,6 +155,7 @@ func (o *Online) evict(now time.Time) {
 	cutoff := now.Add(-o.cfg.Window)
 	for id, s := range o.stories {
 		if !s.last.IsZero() && s.last.Before(cutoff) {
+			s.gone = true
 			delete(o.stories, id)
 		}
 	}
@@ -165,9 +166,9 @@ func (o *Online) evict(now time.Time) {
 	}
 	for k, p := range o.postings {
 		kept := p[:0]
-		for _, id := range p {
-			if _, ok := o.stories[id]; ok {
-				kept = append(kept, id)
+		for _, s := range p {
+			if !s.gone {
+				kept = append(kept, s)
 			}
 		}
 		if len(kept) == 0 {
