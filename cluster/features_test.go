@@ -1,6 +1,7 @@
 package cluster
 
 import (
+	"math/rand"
 	"slices"
 	"testing"
 
@@ -99,5 +100,23 @@ func TestMinhashNearDuplicates(t *testing.T) {
 	}
 	if short := Extract(&parallax.Article{Text: "Too short to compare."}); !short.Signature.Empty() {
 		t.Errorf("short text got a signature")
+	}
+}
+
+func TestSelectTop(t *testing.T) {
+	r := rand.New(rand.NewSource(1))
+	cmp := func(a, b int) int { return b - a } // largest first
+	for trial := 0; trial < 500; trial++ {
+		xs := r.Perm(1 + r.Intn(60))
+		n := 1 + r.Intn(len(xs))
+		got := append([]int(nil), xs...)
+		selectTop(got, n, cmp)
+		got = got[:n]
+		slices.SortFunc(got, cmp)
+		want := append([]int(nil), xs...)
+		slices.SortFunc(want, cmp)
+		if !slices.Equal(got, want[:n]) {
+			t.Fatalf("selectTop(%v, %d) = %v, want %v", xs, n, got, want[:n])
+		}
 	}
 }
