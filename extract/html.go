@@ -75,17 +75,31 @@ func (e *Extractor) HTML(data []byte, pageURL, contentType string) (*Page, error
 	return page, nil
 }
 
+// fallbackBelow is the length of extracted text, in bytes, under which a
+// page is extracted again with go-trafilatura's fallback extractors:
+// about 150 words, shorter than nearly all news articles. (On the
+// evaluation set 1,000, 2,000 and 3,000 bytes all gave F1 0.919–0.920.)
+const fallbackBelow = 1000
+
 // library runs go-trafilatura's document API on the parsed page, and takes
 // paragraphs from the block structure of the content it keeps.
 func (e *Extractor) library(page *Page, doc *html.Node, pageURL string) {
 	base, _ := url.Parse(pageURL)
 	opts := trafilatura.Options{
 		OriginalURL:     base,
-		EnableFallback:  true,
 		ExcludeComments: true,
 		HtmlDateMode:    trafilatura.Disabled, // e.published runs it once, with its own options
 	}
+	// The fallback extractors (readability, DOM distiller) double the
+	// cost of a page, and help where the main extraction finds little:
+	// they run only then. Measured on the evaluation set against running
+	// them always: F1 0.918 -> 0.919, 40 -> 54 pages/s on one core.
+	opts.EnableFallback = false
 	res, err := trafilatura.ExtractDocument(doc, opts)
+	if err != nil || len(res.ContentText) < fallbackBelow {
+		opts.EnableFallback = true
+		res, err = trafilatura.ExtractDocument(doc, opts)
+	}
 	if err != nil {
 		// A page the library rejects may still be short real text.
 		page.Paragraphs = blockTexts(doc, skipped)
