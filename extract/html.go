@@ -160,8 +160,11 @@ func finishPage(page *Page, doc *html.Node, pageURL string) {
 			page.Site = strings.TrimPrefix(u.Hostname(), "www.")
 		}
 	}
-	if lang := DetectLanguage(page.Text()); lang != "" {
-		page.Language = lang
+	// go-trafilatura has identified the language of the whole text with
+	// the same library (whatlanggo); identify it here only when it did
+	// not, which saved a tenth of the cost of a page.
+	if page.Language == "" {
+		page.Language = DetectLanguage(page.Text())
 	}
 	page.Language = strings.ToLower(strings.SplitN(strings.SplitN(page.Language, "-", 2)[0], "_", 2)[0])
 }
