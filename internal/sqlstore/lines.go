@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/parallax-news/parallax"
 )
@@ -55,16 +56,71 @@ func (s *SourceLineService) RecordLines(ctx context.Context, sightings []paralla
 			return fmt.Errorf("begin record lines: %w", err)
 		}
 		defer tx.Rollback()
-		ins, err := tx.PrepareContext(ctx, `INSERT INTO source_lines (source_id, line, title, article_key)
-			SELECT ?1, ?2, ?3, ?4 WHERE (SELECT count(*) FROM source_lines WHERE source_id = ?1 AND line = ?2) < ?5
-			ON CONFLICT DO NOTHING`)
-		if err != nil {
-			return fmt.Errorf("prepare record lines: %w", err)
+		// the titles already counted for each paragraph, read in one
+		// query per source and chunk of paragraphs
+		type para struct{ source, line int64 }
+		have := map[para][]int64{}
+		for i := 0; i < len(rows); {
+			src := rows[i].source
+			var lines []int64
+			for ; i < len(rows) && rows[i].source == src; i++ {
+				if len(lines) == 0 || lines[len(lines)-1] != rows[i].line {
+					lines = append(lines, rows[i].line)
+				}
+			}
+			for chunk := range slices.Chunk(lines, 500) {
+				args := make([]any, 0, len(chunk)+1)
+				args = append(args, src)
+				for _, l := range chunk {
+					args = append(args, l)
+				}
+				rs, err := tx.QueryContext(ctx, `SELECT line, title FROM source_lines WHERE source_id = ? AND line IN (`+
+					placeholders(len(chunk))+`)`, args...)
+				if err != nil {
+					return fmt.Errorf("read source lines: %w", err)
+				}
+				for rs.Next() {
+					var line, title int64
+					if err := rs.Scan(&line, &title); err != nil {
+						rs.Close()
+						return fmt.Errorf("read source lines: %w", err)
+					}
+					have[para{src, line}] = append(have[para{src, line}], title)
+				}
+				rs.Close()
+				if err := rs.Err(); err != nil {
+					return fmt.Errorf("read source lines: %w", err)
+				}
+			}
 		}
-		defer ins.Close()
+		// new titles, up to the cap per paragraph; a writer racing this
+		// one on PostgreSQL may push a paragraph a title or two past it,
+		// which costs a row, not a wrong answer
+		var add []row
 		for _, r := range rows {
-			if _, err := ins.ExecContext(ctx, r.source, r.line, r.title, r.key, parallax.LineTitleCap); err != nil {
-				return fmt.Errorf("record line of %q: %w", r.key, err)
+			k := para{r.source, r.line}
+			ts := have[k]
+			if len(ts) >= parallax.LineTitleCap || slices.Contains(ts, r.title) {
+				continue
+			}
+			have[k] = append(ts, r.title)
+			add = append(add, r)
+		}
+		const perStatement = 200
+		for chunk := range slices.Chunk(add, perStatement) {
+			args := make([]any, 0, 4*len(chunk))
+			var q strings.Builder
+			q.WriteString(`INSERT INTO source_lines (source_id, line, title, article_key) VALUES `)
+			for i, r := range chunk {
+				if i > 0 {
+					q.WriteString(", ")
+				}
+				q.WriteString("(?, ?, ?, ?)")
+				args = append(args, r.source, r.line, r.title, r.key)
+			}
+			q.WriteString(" ON CONFLICT DO NOTHING")
+			if _, err := tx.ExecContext(ctx, q.String(), args...); err != nil {
+				return fmt.Errorf("record source lines of %q: %w", chunk[0].key, err)
 			}
 		}
 		if err := tx.Commit(); err != nil {
