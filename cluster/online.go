@@ -537,7 +537,7 @@ func (o *Online) candidates(f *feat) []*story {
 		}
 	}
 	o.touched = touched
-	return topStories(touched, o.cfg.MaxCandidates)
+	return bestN(touched, o.cfg.MaxCandidates, moreShared)
 }
 
 // moreShared orders candidate stories: more hits, then the latest
@@ -550,53 +550,6 @@ func moreShared(a, b *story) bool {
 		return a.last.After(b.last)
 	}
 	return a.before(b)
-}
-
-// topStories returns the n best of ss by moreShared, best first, keeping
-// the best so far in a heap whose root is the worst of them.
-func topStories(ss []*story, n int) []*story {
-	if len(ss) <= n {
-		out := append([]*story(nil), ss...)
-		sort.Slice(out, func(i, j int) bool { return moreShared(out[i], out[j]) })
-		return out
-	}
-	h := make([]*story, 0, n)
-	down := func(i int) {
-		for {
-			w, l, r := i, 2*i+1, 2*i+2
-			if l < len(h) && moreShared(h[w], h[l]) {
-				w = l
-			}
-			if r < len(h) && moreShared(h[w], h[r]) {
-				w = r
-			}
-			if w == i {
-				return
-			}
-			h[i], h[w] = h[w], h[i]
-			i = w
-		}
-	}
-	for _, s := range ss {
-		if len(h) < n {
-			h = append(h, s)
-			for i := len(h) - 1; i > 0; {
-				parent := (i - 1) / 2
-				if !moreShared(h[parent], h[i]) {
-					break
-				}
-				h[i], h[parent] = h[parent], h[i]
-				i = parent
-			}
-			continue
-		}
-		if moreShared(s, h[0]) {
-			h[0] = s
-			down(0)
-		}
-	}
-	sort.Slice(h, func(i, j int) bool { return moreShared(h[i], h[j]) })
-	return h
 }
 
 // lookupKeys are the keys an article is indexed and looked up under: its

@@ -85,21 +85,28 @@ func (o *Online) prune(centroid map[key]float64, keep int) {
 
 // top returns the n keys of weights with the highest weights, heaviest
 // first; equal weights are ordered by tieFirst, so results never depend on
-// map order. It keeps the best n in a heap as it goes, so that picking a
-// few candidates among thousands of stories costs little more than
-// reading them.
+// map order.
 func top[K comparable, W int | float64](weights map[K]W, n int, tieFirst func(a, b K) bool) []K {
-	if n <= 0 {
-		return nil
+	keys := make([]K, 0, len(weights))
+	for k := range weights {
+		keys = append(keys, k)
 	}
-	better := func(a, b K) bool {
+	return bestN(keys, n, func(a, b K) bool {
 		if wa, wb := weights[a], weights[b]; wa != wb {
 			return wa > wb
 		}
 		return tieFirst(a, b)
+	})
+}
+
+// bestN returns the n best of xs by better, best first. It keeps the best
+// n in a heap as it goes, whose root is the worst of them, so that picking
+// a few among thousands costs little more than reading them.
+func bestN[T any](xs []T, n int, better func(a, b T) bool) []T {
+	if n <= 0 {
+		return nil
 	}
-	// h is a heap whose root is the worst of the best so far
-	h := make([]K, 0, min(n, len(weights)))
+	h := make([]T, 0, min(n, len(xs)))
 	down := func(i int) {
 		for {
 			w, l, r := i, 2*i+1, 2*i+2
@@ -116,9 +123,9 @@ func top[K comparable, W int | float64](weights map[K]W, n int, tieFirst func(a,
 			i = w
 		}
 	}
-	for k := range weights {
+	for _, x := range xs {
 		if len(h) < n {
-			h = append(h, k)
+			h = append(h, x)
 			for i := len(h) - 1; i > 0; {
 				parent := (i - 1) / 2
 				if !better(h[parent], h[i]) {
@@ -129,8 +136,8 @@ func top[K comparable, W int | float64](weights map[K]W, n int, tieFirst func(a,
 			}
 			continue
 		}
-		if better(k, h[0]) {
-			h[0] = k
+		if better(x, h[0]) {
+			h[0] = x
 			down(0)
 		}
 	}
