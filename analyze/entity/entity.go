@@ -66,14 +66,20 @@ func Find(text string, sentences []segment.Span) Result {
 }
 
 // Resolve returns the entity a span of text refers to: the entity of a
-// mention it overlaps, or for a pronoun or a title ("she", "the
+// mention it overlaps (a person's first, else the last), or for a pronoun or a title ("she", "the
 // minister") the last person named before it. It returns -1 when it
 // cannot tell.
 func (r Result) Resolve(text string, start, end int) int {
+	// of the mentions the span overlaps, a person's, else the last: the
+	// head of "Chinese UN envoy Fu Cong" is the envoy, not the UN
+	found, person := -1, false
 	for _, m := range r.Mentions {
-		if m.Start < end && start < m.End && m.Type != Place {
-			return m.Entity
+		if m.Start < end && start < m.End && m.Type != Place && m.Entity >= 0 && !(person && m.Type != Person) {
+			found, person = m.Entity, m.Type == Person
 		}
+	}
+	if found >= 0 {
+		return found
 	}
 	w := strings.ToLower(strings.TrimSpace(text[start:end]))
 	switch w {

@@ -125,3 +125,24 @@ func TestSeedsNameOnePerson(t *testing.T) {
 		t.Errorf("the prime minister's names form %d groups: %v", len(g), names)
 	}
 }
+
+// TestRoleAndSurnameFirst covers a name after a role noun ("UN envoy Fu
+// Cong"), a name written surname first and then used alone ("Fu warned"),
+// and a speaker phrase that holds an organisation and a person.
+func TestRoleAndSurnameFirst(t *testing.T) {
+	text := "Chinese UN envoy Fu Cong urged Japan to correct the statements. " +
+		"Fu warned against any attempt to revive militarism, the agency said."
+	r := find(text)
+	for _, tt := range []struct{ mention, canonical, typ string }{
+		{"Fu Cong", "Fu Cong", Person},
+		{"Fu", "Fu Cong", Person},
+	} {
+		if c, typ, ok := entityOf(r, tt.mention); !ok || c != tt.canonical || typ != tt.typ {
+			t.Errorf("%q is %s %q (found %v), want %s %q", tt.mention, typ, c, ok, tt.typ, tt.canonical)
+		}
+	}
+	start := strings.Index(text, "Chinese UN envoy Fu Cong")
+	if e := r.Resolve(text, start, start+len("Chinese UN envoy Fu Cong")); e < 0 || r.Entities[e].Canonical != "Fu Cong" {
+		t.Errorf("the speaker phrase resolves to %d", e)
+	}
+}

@@ -99,6 +99,9 @@ var titles = []string{
 	"sheriff", "chief", "director", "editor", "reverend", "rev", "father", "sister", "cardinal", "bishop",
 	"sheikh", "ayatollah", "premier", "chief cabinet secretary", "cabinet secretary", "lawmaker",
 	"state secretary", "crown prince", "first lady", "attorney general", "police chief", "coach",
+	"envoy", "diplomat", "negotiator", "adviser", "advisor", "economist", "lawyer", "activist", "analyst",
+	"commander", "strategist", "nominee", "candidate", "consul", "delegate", "historian", "researcher",
+	"scientist", "correspondent",
 }
 
 // orgWords mark an organisation when they end or head a name.

@@ -51,6 +51,13 @@ func (f *finder) group() Result {
 		}
 		parts := strings.Fields(name)
 		key["surname:"+strings.ToLower(parts[len(parts)-1])] = e
+		if first := "surname:" + strings.ToLower(parts[0]); len(parts) == 2 && speakers[strings.ToLower(parts[0])] {
+			// a lone first name that says things, where names are
+			// written surname first: "Fu Cong … Fu warned"
+			if _, taken := key[first]; !taken {
+				key[first] = e
+			}
+		}
 		if len(name) > len(r.Entities[e].Canonical) {
 			r.Entities[e].Canonical = name
 		}
