@@ -187,16 +187,15 @@ func (d *doc) attributeAfter(i int) (Span, Span, int, bool) {
 }
 
 // endsAttribution reports whether an attribution after a quotation, from
-// token i to after, is one: in the quotation's sentence, or filling the
-// next sentence to its end (`"…" She said so twice.`). A next sentence
-// that goes on (`"…" She says it underscores …`) opens a statement of
-// its own.
+// token i to after, is one: in the quotation's sentence, or the whole of
+// a short next sentence (`"…" She said so twice.`). A next sentence that
+// goes on (`"…" She says it underscores …`) opens a statement of its own.
 func (d *doc) endsAttribution(i, after int) bool {
 	if i >= len(d.toks) || i == 0 || d.sent[i] == d.sent[i-1] {
 		return true
 	}
 	_, hi := d.sentenceTokens(d.sent[i])
-	return after >= hi-1
+	return after >= hi-1 && hi-i <= 6
 }
 
 // attributeLater reads an attribution that closes the sentence a little

@@ -65,3 +65,28 @@ func TestFindIgnoresScareQuotes(t *testing.T) {
 		t.Errorf("found %d quotes in %q", len(qs), text)
 	}
 }
+
+// TestFindNotFrom covers words that look like attributions and are not:
+// a cue used as a noun that introduces nothing, "it" as a speaker, and an
+// attribution in the next sentence that goes on with its own content.
+func TestFindNotFrom(t *testing.T) {
+	for _, text := range []string{
+		`Takaichi's warning carries weight because it acknowledges an uncomfortable truth about alliances.`,
+		`The alliance carries weight because it acknowledges an uncomfortable truth about the region.`,
+	} {
+		for _, q := range Find(text, segment.Sentences(text)) {
+			t.Errorf("%q: quote %q by %q (cue %q)", text, text[q.Content.Start:q.Content.End],
+				text[q.Speaker.Start:q.Speaker.End], text[q.Cue.Start:q.Cue.End])
+		}
+	}
+	text := `Clinton says Trump’s “latest twitter meltdown is unhinged, even for him.” She says it underscores that Trump is temperamentally unfit to be commander-in-chief.`
+	for _, q := range Find(text, segment.Sentences(text)) {
+		if got := text[q.Content.Start:q.Content.End]; len(got) > 0 && text[q.Speaker.Start:q.Speaker.End] == "She" && q.Content.Start < q.Speaker.Start {
+			t.Errorf("the next sentence's attribution took the quotation: %q", got)
+		}
+	}
+	text = `Takaichi delivered a stark warning: if Japan fails to act, the alliance would collapse.`
+	if qs := Find(text, segment.Sentences(text)); len(qs) == 0 || text[qs[0].Content.Start:qs[0].Content.End] != "if Japan fails to act, the alliance would collapse" {
+		t.Errorf("a noun cue that introduces content: %+v", qs)
+	}
+}

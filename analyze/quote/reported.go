@@ -89,6 +89,9 @@ func (d *doc) attitude(i int, inQuote []bool) (Quote, bool) {
 // preposed reads `Smith said (that) …`, `she told reporters …`,
 // `officials believe …`.
 func (d *doc) preposed(i int, base string, inQuote []bool) (Quote, bool) {
+	if d.nounCue(i) {
+		return Quote{}, false
+	}
 	cueStart := i
 	for cueStart > 0 && (cueAux[d.w(cueStart-1)] || isAdverb(d.w(cueStart-1))) && d.sent[cueStart-1] == d.sent[i] {
 		cueStart--
@@ -145,6 +148,29 @@ func (d *doc) preposed(i int, base string, inQuote []bool) (Quote, bool) {
 		return Quote{}, false
 	}
 	return Quote{Speaker: speaker, Cue: d.span(cueStart, cueEnd), Content: d.span(c, end), Kind: Reported}, true
+}
+
+// nounCue reports a cue word used as a noun that does not introduce
+// what was said: "Takaichi's warning carries weight" (but "a stark
+// warning: if Japan …" and "her warning that …" do).
+func (d *doc) nounCue(i int) bool {
+	if i == 0 || !strings.HasSuffix(d.w(i), "ing") {
+		return false
+	}
+	if next := d.w(i + 1); next == ":" || next == "that" {
+		return false
+	}
+	prev := strings.ToLower(d.w(i - 1))
+	if determiners[prev] || prev == "'s" || prev == "’s" || strings.HasSuffix(prev, "'s") || strings.HasSuffix(prev, "’s") {
+		return true
+	}
+	return i >= 2 && determiners[strings.ToLower(d.w(i-2))] && d.toks[i-1].Kind != segment.Punct
+}
+
+// determiners open a noun phrase.
+var determiners = map[string]bool{
+	"a": true, "an": true, "the": true, "her": true, "his": true, "their": true, "its": true, "our": true,
+	"this": true, "that": true, "these": true, "those": true, "my": true, "your": true,
 }
 
 // nonSpeakers are pronouns that do not name a source of reported speech.
