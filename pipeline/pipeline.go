@@ -163,6 +163,9 @@ func (p *Pipeline) IngestRecords(ctx context.Context, name string, recs iter.Seq
 // finish assigns and annotates after the inputs are stored, unless
 // storing failed.
 func (r *run) finish(err error, start time.Time) (Summary, error) {
+	if e := r.waitEarly(); err == nil {
+		err = e
+	}
 	if r.p.StoreOnly {
 		r.sum.Elapsed = time.Since(start).Seconds()
 		return r.sum, err

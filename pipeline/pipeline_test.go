@@ -7,12 +7,14 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/parallax-news/parallax"
+	"github.com/parallax-news/parallax/analyze"
 	"github.com/parallax-news/parallax/cluster"
 	"github.com/parallax-news/parallax/input"
 	"github.com/parallax-news/parallax/pipeline"
@@ -459,5 +461,56 @@ func TestManyFilesInOrder(t *testing.T) {
 	want = append(want, "Page")
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("stored in order %v\nwant %v", got, want)
+	}
+}
+
+// staleAtAssign is an assigner that records, at its first call, which
+// articles still wait for their annotation.
+type staleAtAssign struct {
+	cluster.Singleton
+	annotations *sqlite.AnnotationService
+	stale       []string
+	called      bool
+}
+
+func (s *staleAtAssign) Assign(articles []*parallax.Article) []parallax.Assignment {
+	if !s.called {
+		s.called = true
+		as, err := s.annotations.StaleArticles(context.Background(), analyze.Version, 100)
+		if err != nil {
+			panic(err)
+		}
+		for _, a := range as {
+			s.stale = append(s.stale, a.ExternalID)
+		}
+	}
+	return s.Singleton.Assign(articles)
+}
+
+// TestDatedAnnotatedWhileStoring: dated articles are annotated as their
+// batch is stored, before assignment; an undated one waits for its
+// story's date. All end annotated.
+func TestDatedAnnotatedWhileStoring(t *testing.T) {
+	e := newEnv(t)
+	p := e.pipeline()
+	probe := &staleAtAssign{annotations: sqlite.NewAnnotationService(e.db)}
+	p.Assigner = probe
+	p.Stdin = strings.NewReader(strings.Join([]string{
+		`{"id":"d1","source":"S","published":"2026-01-28","title":"One","text":"The council met on Monday to discuss the harbour budget for next year."}`,
+		`{"id":"d2","source":"T","published":"2026-01-29","title":"Two","text":"The mayor said on Tuesday that the ferry terminal would be expanded."}`,
+		`{"id":"u1","source":"U","title":"Three","text":"Officials said on Monday that the harbour works would start in spring."}`,
+	}, "\n"))
+	sum, err := p.Ingest(context.Background(), []string{"-"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(probe.stale, []string{"u1"}) {
+		t.Errorf("waiting for annotation at assignment: %v, want only the undated u1", probe.stale)
+	}
+	if sum.Annotated != 3 {
+		t.Errorf("summary: %+v", sum)
+	}
+	if left, _ := probe.annotations.StaleArticles(context.Background(), analyze.Version, 100); len(left) != 0 {
+		t.Errorf("%d articles left unannotated", len(left))
 	}
 }

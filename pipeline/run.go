@@ -30,6 +30,8 @@ type run struct {
 	// this run has queued for cleaning again; pendingRecheck are their keys.
 	checkedLines   map[uint64]bool
 	pendingRecheck []string
+	// early annotates stored batches while the next are stored (early.go).
+	early *early
 }
 
 // all ingests the run's inputs. One goroutine decodes them, in order and
@@ -302,6 +304,7 @@ func (r *run) flush() error {
 	res, err := r.p.Articles.PutArticles(r.ctx, r.batch)
 	if err == nil {
 		r.count(res)
+		r.annotateEarly(r.batch, res)
 		return r.recheckStored()
 	}
 	if parallax.ErrorCode(err) != parallax.EINVALID {
