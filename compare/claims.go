@@ -23,6 +23,7 @@ type statement struct {
 	ids     []int32  // the words, interned and sorted, for alignment
 	order   int      // position in the story, articles in publication order
 	days    []string // the days the sentence names (TIMEX3 values)
+	amounts []amount // the amounts of specific things it gives
 }
 
 type claimGroup struct {
@@ -41,11 +42,12 @@ func claims(in []Input, figs []figure, confl []parallax.Conflict) ([]parallax.Cl
 			if len(w) < 5 || !endsSentence(s.Text) {
 				continue // headings, bylines, captions' credits, fragments
 			}
-			sts = append(sts, statement{article: x.Article.ID, text: s.Text, words: w, order: len(sts), days: daysIn(x.Annotation, s)})
+			sts = append(sts, statement{article: x.Article.ID, text: s.Text, words: w, order: len(sts), days: daysIn(x.Annotation, s),
+				amounts: amountsIn(x.Annotation, s)})
 		}
 	}
 	groups := alignStatements(sts)
-	dated := dateConflicts(groups, sts)
+	dated := append(dateConflicts(groups, sts), amountConflicts(groups, sts)...)
 	confl = append(confl, dated...)
 	disputed := disputedSentences(confl)
 	groups = mergeBySlot(groups, sts, disputed)

@@ -2,6 +2,8 @@ package compare_test
 
 import (
 	"encoding/json"
+	"fmt"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -463,5 +465,41 @@ func TestVenueConflict(t *testing.T) {
 				t.Errorf("venues = %q, want %q", got, tc.want)
 			}
 		})
+	}
+}
+
+func TestAmountConflicts(t *testing.T) {
+	texts := []string{
+		"Prime Minister Sanae Takaichi's approval rating stands at 47% after the remarks, a poll showed.",
+		"Prime Minister Sanae Takaichi's approval rating stands at 52% after the remarks, a poll showed.",
+		"The 75-year-old alliance between Japan and the United States is under strain, officials said.",
+		"The 66-year-old alliance between Japan and the United States is under strain, officials said.",
+		// different facts with numbers of one thing are no disagreement
+		"Qualcomm shares fell 1.5 percent to $65.09 in the morning as traders weighed the offer.",
+		"Rescuers freed 21 of the more than 200 schoolgirls held in the forest, the army said on Friday.",
+		"The army said 21 schoolgirls held in the forest were freed on Friday after long talks.",
+	}
+	var in []compare.Input
+	for i, text := range texts {
+		a := &parallax.Article{ID: int64(i + 1), Source: string(rune('A' + i)), Text: text, Language: "en"}
+		in = append(in, compare.Input{Article: a, Annotation: analyze.Annotate(text, analyze.Options{Language: "en"})})
+	}
+	got := map[string]string{}
+	for _, c := range compare.Compare(in).Conflicts {
+		if c.Kind != parallax.ConflictValues || strings.HasPrefix(c.Slot, "date of") {
+			continue
+		}
+		var vs []string
+		for _, v := range c.Values {
+			vs = append(vs, fmt.Sprintf("%s %v", v.Value, v.ArticleIDs))
+		}
+		got[c.Slot] = strings.Join(vs, " | ")
+	}
+	want := map[string]string{
+		"approval rating (%)": "47% [1] | 52% [2]",
+		"alliance (year)":     "66-year-old [4] | 75-year-old [3]",
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("conflicts = %v, want %v", got, want)
 	}
 }

@@ -2,12 +2,14 @@ package compare
 
 import (
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
 	"unicode"
 
 	"github.com/parallax-news/parallax"
+	"github.com/parallax-news/parallax/analyze"
 )
 
 // eventSlots name what a count of people counts, by the words that
@@ -276,4 +278,108 @@ func placeConflicts(in []Input) []parallax.Conflict {
 		c.Values = append(c.Values, parallax.ConflictValue{Value: p.value, ArticleIDs: sortIDs(p.ids), Evidence: p.ev})
 	}
 	return []parallax.Conflict{c}
+}
+
+// genericCounts are things too general to say two amounts measure the
+// same one.
+var genericCounts = map[string]bool{
+	"people": true, "person": true, "time": true, "year": true, "day": true, "month": true, "week": true,
+	"hour": true, "minute": true, "percent": true, "per": true, "other": true, "more": true, "one": true,
+}
+
+// amount is an amount a sentence gives, keyed by what it measures.
+type amount struct {
+	key, value, text string
+}
+
+// amountsIn returns the amounts of a sentence that measure something
+// specific: a unit and what it counts ("75-year-old alliance",
+// "approval rating (%)"), or two words of what it counts. Counts of
+// people are left to the event slots.
+func amountsIn(a analyze.Annotation, s analyze.Span) []amount {
+	var out []amount
+	for _, n := range a.Numbers {
+		if n.Start < s.Start || n.End > s.End || n.Counts == "" {
+			continue
+		}
+		words := strings.Fields(strings.ToLower(n.Counts))
+		for i, w := range words {
+			words[i] = strings.TrimSuffix(w, "s")
+		}
+		if len(words) == 1 && (n.Unit == "" || genericCounts[words[0]]) {
+			continue
+		}
+		k := strings.Join(words, " ")
+		if n.Unit != "" {
+			k += " (" + n.Unit + ")"
+		}
+		out = append(out, amount{key: k, value: strconv.FormatFloat(n.Value, 'f', -1, 64), text: n.Text})
+	}
+	return out
+}
+
+// amountConflicts reports aligned claims whose sentences give different
+// amounts of the same thing: "a 47% approval rating" against "a 52%
+// approval rating", "the 75-year-old alliance" against "the 66-year-old
+// alliance". Only sentences that state the same fact are compared, so
+// that a share price in the morning and at the close, or two counts of
+// different things, are not taken for a disagreement; a sentence that
+// gives two amounts of one thing is a series and is left out.
+func amountConflicts(groups []*claimGroup, sts []statement) []parallax.Conflict {
+	var out []parallax.Conflict
+	for _, g := range groups {
+		type seen struct {
+			text     string
+			articles []int64
+			ev       []parallax.Evidence
+		}
+		byKey := map[string]map[string]*seen{}
+		var keys []string
+		for _, m := range g.members {
+			st := sts[m]
+			vals := map[string]string{}
+			series := map[string]bool{}
+			for _, a := range st.amounts {
+				if v, ok := vals[a.key]; ok && v != a.value {
+					series[a.key] = true
+				}
+				vals[a.key] = a.value
+			}
+			for _, a := range st.amounts {
+				if series[a.key] {
+					continue
+				}
+				if byKey[a.key] == nil {
+					byKey[a.key] = map[string]*seen{}
+					keys = append(keys, a.key)
+				}
+				x := byKey[a.key][a.value]
+				if x == nil {
+					x = &seen{text: a.text}
+					byKey[a.key][a.value] = x
+				}
+				if !slices.Contains(x.articles, st.article) {
+					x.articles = append(x.articles, st.article)
+					x.ev = append(x.ev, parallax.Evidence{ArticleID: st.article, Sentence: st.text})
+				}
+			}
+		}
+		for _, k := range keys {
+			if len(byKey[k]) < 2 {
+				continue
+			}
+			c := parallax.Conflict{Slot: k, Kind: parallax.ConflictValues}
+			for _, x := range byKey[k] {
+				c.Values = append(c.Values, parallax.ConflictValue{Value: x.text, ArticleIDs: sortIDs(x.articles), Evidence: x.ev})
+			}
+			sort.Slice(c.Values, func(i, j int) bool {
+				if a, b := len(c.Values[i].ArticleIDs), len(c.Values[j].ArticleIDs); a != b {
+					return a > b
+				}
+				return c.Values[i].Value < c.Values[j].Value
+			})
+			out = append(out, c)
+		}
+	}
+	return out
 }

@@ -13,7 +13,7 @@ import (
 // venueRE finds where something was said: a preposition, a determiner,
 // up to three modifiers and a venue noun ("on the TV Asahi programme",
 // "during a public event", "at a press conference", "in parliament").
-var venueRE = regexp.MustCompile(`(?i)\b(?:on|during|at|in|to)\s+(?:(?:a|an|the|her|his|their|its)\s+)?((?:[\p{L}\p{N}'’-]+\s+){0,3}?)(press conference|news conference|programme|program|show|interview|broadcast|podcast|event|rally|speech|ceremony|forum|briefing|conference|meeting|summit|session|debate|hearing|parliament|diet|congress|senate)s?\b`)
+var venueRE = regexp.MustCompile(`(?i)\b(?:on|during|at|in|to)\s+(?:(?:a|an|the|her|his|their|its)\s+)?((?:[\p{L}\p{N}'’-]+\s+){0,3}?)(press conference|news conference|programme|program|show|interview|broadcast|podcast|event|rally|speech|ceremony|forum|briefing|conference|meeting|summit|hearing|parliament|diet|congress|senate)s?\b`)
 
 // venueKinds sorts venue nouns into kinds of occasion: a statement made
 // in a broadcast interview and one made at a rally are made at different
@@ -25,7 +25,8 @@ var venueKinds = map[string]string{
 	"forum":            "public event",
 	"press conference": "press conference", "news conference": "press conference", "briefing": "press conference",
 	"conference": "press conference",
-	"session":    "legislature", "debate": "legislature", "hearing": "legislature", "parliament": "legislature",
+	// not "session" or "debate": a press session, a televised debate
+	"hearing": "legislature", "parliament": "legislature",
 	"diet": "legislature", "congress": "legislature", "senate": "legislature",
 	"meeting": "meeting", "summit": "meeting",
 }

@@ -96,6 +96,9 @@ func Find(text string, skip func(start, end int) bool) []Number {
 		n.End = toks[j-1].End
 		n.Text = text[n.Start:n.End]
 		n.Counts = counted(text, toks, low, j)
+		if n.Counts == "" && n.Unit == "%" {
+			n.Counts = countedBefore(text, toks, low, i)
+		}
 		out = append(out, n)
 		i = j - 1
 	}
@@ -131,9 +134,9 @@ func wordCounts(next string) bool {
 // counted reads the noun phrase after an amount: up to three lower-case
 // words that are not function words or verbs' auxiliaries.
 func counted(text string, toks []segment.Token, low []string, j int) string {
-	if j < len(toks) && (low[j] == "of") { // "5% of voters"
+	if j < len(toks) && (low[j] == "of") { // "5% of voters", "21 of the more than 200 schoolgirls"
 		j++
-		for j < len(toks) && (low[j] == "the" || low[j] == "its" || low[j] == "their") {
+		for j < len(toks) && (partitive[low[j]] || toks[j].Kind != segment.Word && j+1 < len(toks) && isDigits(low[j])) {
 			j++
 		}
 	}
@@ -150,6 +153,64 @@ func counted(text string, toks []segment.Token, low []string, j int) string {
 		words = append(words, low[k])
 	}
 	return strings.Join(words, " ")
+}
+
+// partitive words may stand between "of" and what is counted: "21 of
+// the more than 200 schoolgirls".
+var partitive = map[string]bool{
+	"the": true, "its": true, "their": true, "more": true, "than": true, "over": true, "nearly": true,
+	"about": true, "some": true, "almost": true, "around": true, "roughly": true,
+}
+
+func isDigits(s string) bool {
+	for _, r := range s {
+		if (r < '0' || r > '9') && r != ',' && r != '.' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// countedBefore reads what a percentage measures when it comes before the
+// amount: "approval rating stands at 47%", "turnout was 61%". Up to two
+// lower-case words before a linking verb or preposition.
+func countedBefore(text string, toks []segment.Token, low []string, i int) string {
+	k := i - 1
+	to := false
+	for k >= 0 && (low[k] == "at" || low[k] == "to" || low[k] == "of" || low[k] == "about" || low[k] == "around") {
+		to = to || low[k] == "to"
+		k--
+	}
+	// a level ("stands at 47%", "fell to 30%"), not a change ("fell 5%")
+	if k < 0 || !linking[low[k]] && !(to && changes[low[k]]) {
+		return ""
+	}
+	k--
+	var words []string
+	for ; k >= 0 && len(words) < 2; k-- {
+		t := toks[k]
+		if t.Kind != segment.Word || stop[low[k]] {
+			break
+		}
+		opens := k == 0 || low[k-1] == "." || low[k-1] == "!" || low[k-1] == "?"
+		if unicode.IsUpper([]rune(t.Text(text))[0]) && !opens {
+			break // a name, not what is measured
+		}
+		words = append([]string{low[k]}, words...)
+	}
+	return strings.Join(words, " ")
+}
+
+// linking verbs tie a measure to its level: "stands at 47%".
+var linking = map[string]bool{
+	"stands": true, "stood": true, "is": true, "was": true, "are": true, "were": true, "reached": true,
+	"hit": true, "sits": true, "sat": true, "remains": true, "remained": true,
+}
+
+// changes move a measure, to a level only with "to": "fell to 30%".
+var changes = map[string]bool{
+	"rose": true, "fell": true, "climbed": true, "dropped": true, "jumped": true, "slipped": true,
+	"increased": true, "decreased": true, "declined": true, "grew": true,
 }
 
 var numberWords = map[string]float64{
@@ -190,6 +251,8 @@ var stop = map[string]bool{
 	"among": true, "into": true, "over": true, "under": true, "across": true, "per": true, "about": true,
 	"around": true, "during": true, "while": true, "when": true, "where": true, "last": true, "next": true,
 	"this": true, "today": true, "yesterday": true, "tomorrow": true, "up": true, "down": true, "long": false,
+	"between": true, "against": true, "within": true, "without": true, "through": true, "toward": true,
+	"towards": true, "amid": true, "despite": true, "if": true, "but": true,
 }
 
 // verbs are irregular past forms that end a counted phrase: "the alliance

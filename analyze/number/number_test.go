@@ -43,3 +43,17 @@ func TestFindSkips(t *testing.T) {
 		t.Errorf("found %+v", got)
 	}
 }
+
+func TestCountedAround(t *testing.T) {
+	for text, want := range map[string]string{
+		"Her approval rating stands at 47% after the remarks.":                "approval rating",
+		"Turnout was 61% in the capital.":                                     "turnout",
+		"They freed 21 of the more than 200 Chibok schoolgirls on Thursday.":  "chibok schoolgirls",
+		"The 75-year-old alliance between Japan and the United States holds.": "alliance",
+	} {
+		ns := Find(text, nil)
+		if len(ns) == 0 || ns[0].Counts != want {
+			t.Errorf("%q: %+v, want the first counting %q", text, ns, want)
+		}
+	}
+}
