@@ -67,12 +67,17 @@ func TestFindIgnoresScareQuotes(t *testing.T) {
 }
 
 // TestFindNotFrom covers words that look like attributions and are not:
-// a cue used as a noun that introduces nothing, "it" as a speaker, and an
-// attribution in the next sentence that goes on with its own content.
+// a cue used as a noun that introduces nothing, "it" as a speaker, list
+// labels, a headline's capitalised verbs, and an attribution in the next
+// sentence that goes on with its own content.
 func TestFindNotFrom(t *testing.T) {
 	for _, text := range []string{
 		`Takaichi's warning carries weight because it acknowledges an uncomfortable truth about alliances.`,
 		`The alliance carries weight because it acknowledges an uncomfortable truth about the region.`,
+		"Military signaling: Chinese coast guard vessels have increased patrols near the islands.",
+		"2. Defense guarantees: The U.S. extended its defense commitment to the islands in the treaty.",
+		"US Reaffirms Support for Japan Amid China’s Taiwan Flashpoint",
+		"In the plan, a Chinese attack on Taiwan would be a turning point for the whole region.",
 	} {
 		for _, q := range Find(text, segment.Sentences(text)) {
 			t.Errorf("%q: quote %q by %q (cue %q)", text, text[q.Content.Start:q.Content.End],

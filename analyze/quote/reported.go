@@ -50,7 +50,8 @@ func (d *doc) reported(direct []Quote) []Quote {
 // deal". The content is the object, up to the end of the clause.
 func (d *doc) attitude(i int, inQuote []bool) (Quote, bool) {
 	base, ok := attitudeForms[d.w(i)]
-	if !ok || strings.HasSuffix(d.w(i), "ing") {
+	if !ok || strings.HasSuffix(d.w(i), "ing") || d.nounCue(i) || d.capitalized(i) {
+		// a capitalised verb is a headline's: "US Reaffirms Support for Japan"
 		return Quote{}, false
 	}
 	if d.w(i) == base+"s" || d.w(i) == base {
@@ -89,7 +90,7 @@ func (d *doc) attitude(i int, inQuote []bool) (Quote, bool) {
 // preposed reads `Smith said (that) …`, `she told reporters …`,
 // `officials believe …`.
 func (d *doc) preposed(i int, base string, inQuote []bool) (Quote, bool) {
-	if d.nounCue(i) {
+	if d.nounCue(i) || d.label(i) {
 		return Quote{}, false
 	}
 	cueStart := i
@@ -151,13 +152,24 @@ func (d *doc) preposed(i int, base string, inQuote []bool) (Quote, bool) {
 }
 
 // nounCue reports a cue word used as a noun that does not introduce
-// what was said: "Takaichi's warning carries weight" (but "a stark
-// warning: if Japan …" and "her warning that …" do).
+// what was said: "Takaichi's warning carries weight", "a Chinese attack
+// on Taiwan" (but "a stark warning: if Japan …" and "her warning that
+// …" do).
 func (d *doc) nounCue(i int) bool {
-	if i == 0 || !strings.HasSuffix(d.w(i), "ing") {
+	if i == 0 {
 		return false
 	}
 	if next := d.w(i + 1); next == ":" || next == "that" {
+		return false
+	}
+	base, ok := cueForms[d.w(i)]
+	if !ok {
+		base = attitudeForms[d.w(i)]
+	}
+	if d.w(i) == base && (d.w(i-1) == "a" || d.w(i-1) == "an" || i >= 2 && (d.w(i-2) == "a" || d.w(i-2) == "an")) {
+		return true // "a Chinese attack on Taiwan": a singular noun, not a verb
+	}
+	if !strings.HasSuffix(d.w(i), "ing") {
 		return false
 	}
 	prev := strings.ToLower(d.w(i - 1))
@@ -165,6 +177,29 @@ func (d *doc) nounCue(i int) bool {
 		return true
 	}
 	return i >= 2 && determiners[strings.ToLower(d.w(i-2))] && d.toks[i-1].Kind != segment.Punct
+}
+
+// label reports a cue word that ends the label of a list item or
+// paragraph: "Military signaling: Chinese vessels …", "2. Defense
+// guarantees: The U.S. …". A participle or a noun before the colon,
+// a few words into the paragraph, names a topic, not a speaker.
+func (d *doc) label(i int) bool {
+	if d.w(i+1) != ":" {
+		return false
+	}
+	start := i
+	for start > 0 && d.para[start-1] == d.para[i] {
+		start--
+	}
+	if i-start > 3 {
+		return false
+	}
+	w := d.w(i)
+	if strings.HasSuffix(w, "ing") {
+		return i == start || !cueAux[d.w(i-1)]
+	}
+	base := cueForms[w]
+	return nounish[base] && (w == base || w == base+"s" || w == base+"es")
 }
 
 // determiners open a noun phrase.
@@ -268,6 +303,9 @@ func (d *doc) postposed(i int, base string) (Quote, bool) {
 		cueStart--
 	}
 	if cueStart > lo && d.w(cueStart-1) == "," { // ", said Smith"
+		if strings.HasSuffix(d.w(i), "ing") {
+			return Quote{}, false // ", citing risks": a reason, not a speaker
+		}
 		src := Span{}
 		if j := d.npForwardAppos(i + 1); j > i+1 {
 			src = d.speaker(i+1, j)
