@@ -78,6 +78,7 @@ func TestFindNotFrom(t *testing.T) {
 		"2. Defense guarantees: The U.S. extended its defense commitment to the islands in the treaty.",
 		"US Reaffirms Support for Japan Amid China’s Taiwan Flashpoint",
 		"In the plan, a Chinese attack on Taiwan would be a turning point for the whole region.",
+		"Such a hypothetical Chinese attack on Taiwan would change the region.",
 	} {
 		for _, q := range Find(text, segment.Sentences(text)) {
 			t.Errorf("%q: quote %q by %q (cue %q)", text, text[q.Content.Start:q.Content.End],

@@ -166,8 +166,14 @@ func (d *doc) nounCue(i int) bool {
 	if !ok {
 		base = attitudeForms[d.w(i)]
 	}
-	if d.w(i) == base && (d.w(i-1) == "a" || d.w(i-1) == "an" || i >= 2 && (d.w(i-2) == "a" || d.w(i-2) == "an")) {
-		return true // "a Chinese attack on Taiwan": a singular noun, not a verb
+	if d.w(i) == base {
+		// "a Chinese attack on Taiwan", "a hypothetical Chinese attack":
+		// a singular noun, not a verb
+		for k := i - 1; k >= 0 && k >= i-3 && d.toks[k].Kind != segment.Punct; k-- {
+			if d.w(k) == "a" || d.w(k) == "an" {
+				return true
+			}
+		}
 	}
 	if !strings.HasSuffix(d.w(i), "ing") {
 		return false
