@@ -41,6 +41,8 @@ func TestFind(t *testing.T) {
 			"Trump", "has repeatedly said", "the system is rigged against him", Reported},
 		{"a stance", `Sanders called for a tax on carbon emissions.`,
 			"Sanders", "called for", "a tax on carbon emissions", Reported},
+		{"coordinated verbs", `Takaichi refrained from retracting her remarks, and stated that her position was consistent with policy.`,
+			"Takaichi", "stated", "her position was consistent with policy", Reported},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

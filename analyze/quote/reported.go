@@ -145,6 +145,11 @@ func (d *doc) preposed(i int, base string, inQuote []bool) (Quote, bool) {
 		return Quote{}, false
 	}
 	end := d.contentEnd(c)
+	if speaker.Empty() && cueStart > 0 && d.w(cueStart-1) == "and" {
+		// "Takaiichi refrained from retracting …, and stated that …": the
+		// subject of the coordinated verbs
+		speaker = d.subject(d.sent[i])
+	}
 	if end-c < 4 || (speaker.Empty() && !explicit) {
 		return Quote{}, false
 	}
