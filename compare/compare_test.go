@@ -361,6 +361,17 @@ func TestActions(t *testing.T) {
 	}
 }
 
+// englishInputs annotates texts as undated English articles of outlets
+// A, B, C, … with IDs from 1.
+func englishInputs(texts []string) []compare.Input {
+	var in []compare.Input
+	for i, text := range texts {
+		a := &parallax.Article{ID: int64(i + 1), Source: string(rune('A' + i)), Text: text, Language: "en"}
+		in = append(in, compare.Input{Article: a, Annotation: analyze.Annotate(text, analyze.Options{Language: "en"})})
+	}
+	return in
+}
+
 func TestTitleAndSpeakerConflicts(t *testing.T) {
 	texts := []string{
 		"U.S. Ambassador George Glass said China's actions were very unhelpful to regional stability.",
@@ -368,11 +379,7 @@ func TestTitleAndSpeakerConflicts(t *testing.T) {
 		"\"Our goal is to reunite the family as soon as possible this week,\" Attorney General Janet Reno said.",
 		"\"Our goal is to reunite the family as soon as possible this week,\" Gregory Craig told reporters.",
 	}
-	var in []compare.Input
-	for i, text := range texts {
-		a := &parallax.Article{ID: int64(i + 1), Source: string(rune('A' + i)), Text: text, Language: "en"}
-		in = append(in, compare.Input{Article: a, Annotation: analyze.Annotate(text, analyze.Options{Language: "en"})})
-	}
+	in := englishInputs(texts)
 	var slots []string
 	for _, c := range compare.Compare(in).Conflicts {
 		slots = append(slots, c.Slot)
@@ -448,11 +455,7 @@ func TestVenueConflict(t *testing.T) {
 		},
 	}} {
 		t.Run(tc.name, func(t *testing.T) {
-			var in []compare.Input
-			for i, text := range tc.texts {
-				a := &parallax.Article{ID: int64(i + 1), Source: string(rune('A' + i)), Text: text, Language: "en"}
-				in = append(in, compare.Input{Article: a, Annotation: analyze.Annotate(text, analyze.Options{Language: "en"})})
-			}
+			in := englishInputs(tc.texts)
 			var got []string
 			for _, c := range compare.Compare(in).Conflicts {
 				if strings.HasPrefix(c.Slot, "venue of") {
@@ -479,11 +482,7 @@ func TestAmountConflicts(t *testing.T) {
 		"Rescuers freed 21 of the more than 200 schoolgirls held in the forest, the army said on Friday.",
 		"The army said 21 schoolgirls held in the forest were freed on Friday after long talks.",
 	}
-	var in []compare.Input
-	for i, text := range texts {
-		a := &parallax.Article{ID: int64(i + 1), Source: string(rune('A' + i)), Text: text, Language: "en"}
-		in = append(in, compare.Input{Article: a, Annotation: analyze.Annotate(text, analyze.Options{Language: "en"})})
-	}
+	in := englishInputs(texts)
 	got := map[string]string{}
 	for _, c := range compare.Compare(in).Conflicts {
 		if c.Kind != parallax.ConflictValues || strings.HasPrefix(c.Slot, "date of") {

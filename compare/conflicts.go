@@ -372,14 +372,20 @@ func amountConflicts(groups []*claimGroup, sts []statement) []parallax.Conflict 
 			for _, x := range byKey[k] {
 				c.Values = append(c.Values, parallax.ConflictValue{Value: x.text, ArticleIDs: sortIDs(x.articles), Evidence: x.ev})
 			}
-			sort.Slice(c.Values, func(i, j int) bool {
-				if a, b := len(c.Values[i].ArticleIDs), len(c.Values[j].ArticleIDs); a != b {
-					return a > b
-				}
-				return c.Values[i].Value < c.Values[j].Value
-			})
+			sortValues(c.Values)
 			out = append(out, c)
 		}
 	}
 	return out
+}
+
+// sortValues orders a conflict's values by how many articles give each,
+// then by value.
+func sortValues(vs []parallax.ConflictValue) {
+	sort.Slice(vs, func(i, j int) bool {
+		if a, b := len(vs[i].ArticleIDs), len(vs[j].ArticleIDs); a != b {
+			return a > b
+		}
+		return vs[i].Value < vs[j].Value
+	})
 }

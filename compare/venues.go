@@ -2,7 +2,6 @@ package compare
 
 import (
 	"regexp"
-	"sort"
 	"strings"
 	"unicode"
 
@@ -125,12 +124,7 @@ func venueConflicts(in []Input, qs []parallax.ReportQuote) []parallax.Conflict {
 			c.Values = append(c.Values, parallax.ConflictValue{Value: value,
 				ArticleIDs: sortIDs(ids), Evidence: evidence[kind]})
 		}
-		sort.Slice(c.Values, func(i, j int) bool {
-			if a, b := len(c.Values[i].ArticleIDs), len(c.Values[j].ArticleIDs); a != b {
-				return a > b
-			}
-			return c.Values[i].Value < c.Values[j].Value
-		})
+		sortValues(c.Values)
 		out = append(out, c)
 	}
 	return out
