@@ -137,6 +137,9 @@ type sentenceAction struct {
 // closest actor before a taxonomy verb and the first target after it,
 // within a short distance.
 func sentenceActions(s analyze.Span, mentions []analyze.Entity) []sentenceAction {
+	if strings.HasSuffix(strings.TrimRight(s.Text, ` "'”’)`), "?") {
+		return nil // a question reports no act
+	}
 	runes := []rune(s.Text)
 	var out []sentenceAction
 	pos := 0
@@ -148,7 +151,7 @@ func sentenceActions(s analyze.Span, mentions []analyze.Entity) []sentenceAction
 		}
 		pos = i + len([]rune(w))
 		class, ok := actionClasses[strings.ToLower(w)]
-		if !ok || !finite(strings.ToLower(w), words[:n]) {
+		if !ok || !finite(strings.ToLower(w), words[:n]) || unreal(string(runes[:i]), words[:n]) {
 			continue
 		}
 		at := s.Start + i
@@ -170,6 +173,30 @@ func sentenceActions(s analyze.Span, mentions []analyze.Entity) []sentenceAction
 		out = append(out, sentenceAction{actor: *actor, target: *target, class: class, text: text})
 	}
 	return out
+}
+
+// unreal reports a verb that reports no act: negated ("does not
+// require Japan to defend", "never imposed") or in a clause that opens
+// with a condition ("If Japan were to stand aside …"). before is the
+// sentence up to the verb, words its words.
+func unreal(before string, words []string) bool {
+	for k := len(words) - 1; k >= 0 && k >= len(words)-6; k-- {
+		w := strings.ToLower(words[k])
+		// words split at apostrophes: "doesn't" is "doesn", "t"
+		if w == "not" || w == "never" || w == "no" || w == "t" && k > 0 && strings.HasSuffix(strings.ToLower(words[k-1]), "n") {
+			return true
+		}
+	}
+	clause := before
+	if i := strings.LastIndexAny(before, ",;:—"); i >= 0 {
+		clause = before[i+1:]
+	}
+	first, _, _ := strings.Cut(strings.TrimSpace(clause), " ")
+	switch strings.ToLower(first) {
+	case "if", "unless", "whether", "should", "were":
+		return true
+	}
+	return false
 }
 
 // finite reports a verb form that reports an act rather than names one:

@@ -502,3 +502,23 @@ func TestAmountConflicts(t *testing.T) {
 		t.Errorf("conflicts = %v, want %v", got, want)
 	}
 }
+
+// TestActionsNotDone: a negated verb, a condition and a question report
+// no act; the same act stated plainly does.
+func TestActionsNotDone(t *testing.T) {
+	in := englishInputs([]string{
+		"The treaty does not require Japan to defend the United States, officials in Tokyo said.",
+		"The treaty obliges America to protect Japan, but it doesn't explicitly require Japan to defend the United States.",
+		"If Japan were to stand aside while the United States fought, the alliance would suffer.",
+		"Will China impose sanctions on Japan this year?",
+		"China imposed sanctions on Japan on Friday.",
+	})
+	got := map[string][]int64{}
+	for _, a := range compare.Compare(in).Actions {
+		got[a.Actor+" "+a.Class+" "+a.Target] = a.ArticleIDs
+	}
+	want := map[string][]int64{"China coerce Japan": {5}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("actions = %v, want %v", got, want)
+	}
+}
