@@ -1,7 +1,6 @@
 package compare
 
 import (
-	"slices"
 	"strings"
 
 	"github.com/parallax-news/parallax"
@@ -80,57 +79,36 @@ var temporalQualifiers = []string{"then-", "then ", "former ", "ex-", "ex ", "ou
 // disagree on when the title was held: "U.S. Ambassador" in one,
 // "then-U.S. Ambassador" or "former ambassador" in another.
 func titleConflicts(in []Input, ents entityIndex) []parallax.Conflict {
-	type titled struct {
-		title    string
-		articles []int64
-		ev       []parallax.Evidence
-	}
-	byPerson := map[string]map[string]*titled{}
-	var people []string
+	var titles slotValues
 	for _, x := range in {
 		for _, e := range x.Annotation.Entities {
 			if e.Type != "person" || e.Title == "" {
 				continue
 			}
-			name := ents.name(ents.of[x.Article.ID][e.EntityID])
-			if name == "" {
-				continue
-			}
-			if byPerson[name] == nil {
-				byPerson[name] = map[string]*titled{}
-				people = append(people, name)
-			}
-			t := byPerson[name][e.Title]
-			if t == nil {
-				t = &titled{title: e.Title}
-				byPerson[name][e.Title] = t
-			}
-			if !slices.Contains(t.articles, x.Article.ID) {
-				t.articles = append(t.articles, x.Article.ID)
-				t.ev = append(t.ev, parallax.Evidence{ArticleID: x.Article.ID, Sentence: sentenceOf(x.Annotation, e.Start)})
+			if name := ents.name(ents.of[x.Article.ID][e.EntityID]); name != "" {
+				titles.add(name, e.Title, e.Title, x.Article.ID, sentenceOf(x.Annotation, e.Start))
 			}
 		}
 	}
 	out := []parallax.Conflict{}
-	for _, name := range people {
-		var qualified, plain []*titled
-		for _, t := range byPerson[name] {
-			if qualifier(t.title) != "" {
+	for _, name := range titles.slots {
+		var qualified, plain []*slotValue
+		for _, t := range titles.by[name] {
+			if qualifier(t.text) != "" {
 				qualified = append(qualified, t)
 			} else {
 				plain = append(plain, t)
 			}
 		}
 		for _, q := range qualified {
-			core := strings.ToLower(strings.TrimPrefix(strings.ToLower(q.title), qualifier(q.title)))
+			core := strings.ToLower(strings.TrimPrefix(strings.ToLower(q.text), qualifier(q.text)))
 			for _, p := range plain {
-				if strings.ToLower(p.title) != core {
+				if strings.ToLower(p.text) != core {
 					continue
 				}
 				c := parallax.Conflict{Slot: "title of " + name, Kind: parallax.ConflictValues}
-				for _, t := range []*titled{p, q} {
-					ids := sortIDs(append([]int64(nil), t.articles...))
-					c.Values = append(c.Values, parallax.ConflictValue{Value: t.title, ArticleIDs: ids, Evidence: t.ev})
+				for _, t := range []*slotValue{p, q} {
+					c.Values = append(c.Values, t.conflictValue())
 				}
 				out = append(out, c)
 			}

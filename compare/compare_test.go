@@ -336,11 +336,7 @@ func TestActions(t *testing.T) {
 		"The United States reaffirmed its commitment to Japan on Friday. An attack on Taiwan would change that.",
 		"China banned Japanese seafood, officials in Tokyo said.",
 	}
-	var in []compare.Input
-	for i, text := range texts {
-		a := &parallax.Article{ID: int64(i + 1), Source: string(rune('A' + i)), Text: text, Language: "en"}
-		in = append(in, compare.Input{Article: a, Annotation: analyze.Annotate(text, analyze.Options{Language: "en"})})
-	}
+	in := englishInputs(texts)
 	got := map[string][]int64{}
 	for _, a := range compare.Compare(in).Actions {
 		got[a.Actor+" "+a.Class+" "+a.Target] = a.ArticleIDs

@@ -198,14 +198,21 @@ func vagueVsPrecise(in []Input) []parallax.Conflict {
 // "approval rating". Single common words ("people", "years") are too
 // general to pair with a vague wording.
 func thingKey(counts string) string {
-	words := strings.Fields(strings.ToLower(counts))
+	words := countsWords(counts)
 	if len(words) < 2 {
 		return ""
 	}
+	return strings.Join(words, " ")
+}
+
+// countsWords splits what an amount counts into lower-case words without
+// a plural s: "Approval Ratings" → "approval", "rating".
+func countsWords(counts string) []string {
+	words := strings.Fields(strings.ToLower(counts))
 	for i, w := range words {
 		words[i] = strings.TrimSuffix(w, "s")
 	}
-	return strings.Join(words, " ")
+	return words
 }
 
 // vagueMention finds "<vague word> <thing>" in a sentence and returns
@@ -302,10 +309,7 @@ func amountsIn(a analyze.Annotation, s analyze.Span) []amount {
 		if n.Start < s.Start || n.End > s.End || n.Counts == "" {
 			continue
 		}
-		words := strings.Fields(strings.ToLower(n.Counts))
-		for i, w := range words {
-			words[i] = strings.TrimSuffix(w, "s")
-		}
+		words := countsWords(n.Counts)
 		if len(words) == 1 && (n.Unit == "" || genericCounts[words[0]]) {
 			continue
 		}
@@ -328,13 +332,7 @@ func amountsIn(a analyze.Annotation, s analyze.Span) []amount {
 func amountConflicts(groups []*claimGroup, sts []statement) []parallax.Conflict {
 	var out []parallax.Conflict
 	for _, g := range groups {
-		type seen struct {
-			text     string
-			articles []int64
-			ev       []parallax.Evidence
-		}
-		byKey := map[string]map[string]*seen{}
-		var keys []string
+		var vs slotValues
 		for _, m := range g.members {
 			st := sts[m]
 			vals := map[string]string{}
@@ -346,37 +344,64 @@ func amountConflicts(groups []*claimGroup, sts []statement) []parallax.Conflict 
 				vals[a.key] = a.value
 			}
 			for _, a := range st.amounts {
-				if series[a.key] {
-					continue
-				}
-				if byKey[a.key] == nil {
-					byKey[a.key] = map[string]*seen{}
-					keys = append(keys, a.key)
-				}
-				x := byKey[a.key][a.value]
-				if x == nil {
-					x = &seen{text: a.text}
-					byKey[a.key][a.value] = x
-				}
-				if !slices.Contains(x.articles, st.article) {
-					x.articles = append(x.articles, st.article)
-					x.ev = append(x.ev, parallax.Evidence{ArticleID: st.article, Sentence: st.text})
+				if !series[a.key] {
+					vs.add(a.key, a.value, a.text, st.article, st.text)
 				}
 			}
 		}
-		for _, k := range keys {
-			if len(byKey[k]) < 2 {
+		for _, k := range vs.slots {
+			if len(vs.by[k]) < 2 {
 				continue
 			}
 			c := parallax.Conflict{Slot: k, Kind: parallax.ConflictValues}
-			for _, x := range byKey[k] {
-				c.Values = append(c.Values, parallax.ConflictValue{Value: x.text, ArticleIDs: sortIDs(x.articles), Evidence: x.ev})
+			for _, x := range vs.by[k] {
+				c.Values = append(c.Values, x.conflictValue())
 			}
 			sortValues(c.Values)
 			out = append(out, c)
 		}
 	}
 	return out
+}
+
+// slotValues gathers, per slot (a person's title, the amount of a
+// thing), the values articles give, in the order slots were first seen.
+type slotValues struct {
+	slots []string
+	by    map[string]map[string]*slotValue
+}
+
+// slotValue is one value of a slot, as written first, with the articles
+// that give it and a sentence from each.
+type slotValue struct {
+	text     string
+	articles []int64
+	ev       []parallax.Evidence
+}
+
+// add records that article gives value, written text, for slot in
+// sentence; an article counts once per value.
+func (vs *slotValues) add(slot, value, text string, article int64, sentence string) {
+	if vs.by == nil {
+		vs.by = map[string]map[string]*slotValue{}
+	}
+	if vs.by[slot] == nil {
+		vs.by[slot] = map[string]*slotValue{}
+		vs.slots = append(vs.slots, slot)
+	}
+	x := vs.by[slot][value]
+	if x == nil {
+		x = &slotValue{text: text}
+		vs.by[slot][value] = x
+	}
+	if !slices.Contains(x.articles, article) {
+		x.articles = append(x.articles, article)
+		x.ev = append(x.ev, parallax.Evidence{ArticleID: article, Sentence: sentence})
+	}
+}
+
+func (x *slotValue) conflictValue() parallax.ConflictValue {
+	return parallax.ConflictValue{Value: x.text, ArticleIDs: sortIDs(append([]int64(nil), x.articles...)), Evidence: x.ev}
 }
 
 // sortValues orders a conflict's values by how many articles give each,

@@ -2,6 +2,7 @@ package compare
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -106,7 +107,7 @@ func venueConflicts(in []Input, qs []parallax.ReportQuote) []parallax.Conflict {
 			kinds[kind] = append(kinds[kind], id)
 			for _, v := range vs {
 				evidence[kind] = append(evidence[kind], parallax.Evidence{ArticleID: id, Sentence: v.sentence})
-				if !contains(phrases[kind], v.phrase) {
+				if !slices.Contains(phrases[kind], v.phrase) {
 					phrases[kind] = append(phrases[kind], v.phrase)
 				}
 			}
@@ -168,13 +169,4 @@ func venuesIn(x Input) []venue {
 		}
 	}
 	return out
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
