@@ -1,6 +1,7 @@
 package cluster
 
 import (
+	"hash/fnv"
 	"strings"
 	"time"
 	"unicode"
@@ -34,12 +35,9 @@ type Features struct {
 
 // rank hashes an article key (FNV-1a, 64 bits).
 func rank(key string) uint64 {
-	h := uint64(14695981039346656037)
-	for i := 0; i < len(key); i++ {
-		h ^= uint64(key[i])
-		h *= 1099511628211
-	}
-	return h
+	h := fnv.New64a()
+	h.Write([]byte(key))
+	return h.Sum64()
 }
 
 // titleWeight is how many body occurrences one title word is worth.

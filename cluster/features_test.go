@@ -103,20 +103,17 @@ func TestMinhashNearDuplicates(t *testing.T) {
 	}
 }
 
-func TestSelectTop(t *testing.T) {
+func TestBestN(t *testing.T) {
 	r := rand.New(rand.NewSource(1))
-	cmp := func(a, b int) int { return b - a } // largest first
+	better := func(a, b int) bool { return a > b }
 	for trial := 0; trial < 500; trial++ {
 		xs := r.Perm(1 + r.Intn(60))
 		n := 1 + r.Intn(len(xs))
-		got := append([]int(nil), xs...)
-		selectTop(got, n, cmp)
-		got = got[:n]
-		slices.SortFunc(got, cmp)
+		got := bestN(append([]int(nil), xs...), n, better)
 		want := append([]int(nil), xs...)
-		slices.SortFunc(want, cmp)
+		slices.SortFunc(want, func(a, b int) int { return b - a })
 		if !slices.Equal(got, want[:n]) {
-			t.Fatalf("selectTop(%v, %d) = %v, want %v", xs, n, got, want[:n])
+			t.Fatalf("bestN(%v, %d) = %v, want %v", xs, n, got, want[:n])
 		}
 	}
 }

@@ -568,23 +568,12 @@ func (o *Online) lookupKeys(f *feat) []key {
 	}
 	// heaviest first, ties by name, so the choice never depends on map
 	// order
-	heavier := func(a, b kw) int {
-		switch {
-		case a.w > b.w:
-			return -1
-		case a.w < b.w:
-			return 1
-		case o.keyLess(a.k, b.k):
-			return -1
-		case o.keyLess(b.k, a.k):
-			return 1
+	ws = bestN(ws, o.cfg.CandidateTerms, func(a, b kw) bool {
+		if a.w != b.w {
+			return a.w > b.w
 		}
-		return 0
-	}
-	if n := o.cfg.CandidateTerms; len(ws) > n {
-		selectTop(ws, n, heavier)
-		ws = ws[:n]
-	}
+		return o.keyLess(a.k, b.k)
+	})
 	keys := make([]key, 0, len(ws)+len(f.ents))
 	for _, x := range ws {
 		keys = append(keys, x.k)
@@ -594,42 +583,6 @@ func (o *Online) lookupKeys(f *feat) []key {
 	}
 	f.lookup = keys
 	return keys
-}
-
-// selectTop moves the n first of xs by cmp to its front, in no order
-// (quickselect; expected linear time).
-func selectTop[T any](xs []T, n int, cmp func(a, b T) int) {
-	lo, hi := 0, len(xs)
-	for hi-lo > 1 {
-		// median of three as the pivot, moved to the end
-		mid := lo + (hi-lo)/2
-		if cmp(xs[mid], xs[lo]) < 0 {
-			xs[mid], xs[lo] = xs[lo], xs[mid]
-		}
-		if cmp(xs[hi-1], xs[lo]) < 0 {
-			xs[hi-1], xs[lo] = xs[lo], xs[hi-1]
-		}
-		if cmp(xs[mid], xs[hi-1]) < 0 {
-			xs[mid], xs[hi-1] = xs[hi-1], xs[mid]
-		}
-		pivot := xs[hi-1]
-		p := lo
-		for i := lo; i < hi-1; i++ {
-			if cmp(xs[i], pivot) < 0 {
-				xs[i], xs[p] = xs[p], xs[i]
-				p++
-			}
-		}
-		xs[p], xs[hi-1] = xs[hi-1], xs[p]
-		switch {
-		case p == n || p == n-1:
-			return
-		case p < n:
-			lo = p + 1
-		default:
-			hi = p
-		}
-	}
 }
 
 // similarity blends the IDF-weighted cosines of the article's terms and
