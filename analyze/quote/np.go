@@ -185,8 +185,9 @@ func (d *doc) plausibleSpeaker(i, j int) bool {
 	case d.capitalized(i):
 		return true
 	}
-	// a bare plural: "experts", "officials", "protesters"
-	return j-i <= 3 && strings.HasSuffix(d.w(j-1), "s") && !strings.HasSuffix(d.w(j-1), "ss")
+	// a bare plural: "experts", "officials", "protesters", but not a
+	// gerund's object ("sending misleading signals")
+	return j-i <= 3 && !strings.HasSuffix(w, "ing") && strings.HasSuffix(d.w(j-1), "s") && !strings.HasSuffix(d.w(j-1), "ss")
 }
 
 var speakerStarts = map[string]bool{

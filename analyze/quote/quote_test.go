@@ -41,6 +41,14 @@ func TestFind(t *testing.T) {
 			"Trump", "has repeatedly said", "the system is rigged against him", Reported},
 		{"a stance", `Sanders called for a tax on carbon emissions.`,
 			"Sanders", "called for", "a tax on carbon emissions", Reported},
+		{"parenthetical attribution", `Such a declaration, the official contended, should have been welcomed by Washington.`,
+			"the official", "contended", "Such a declaration, the official contended, should have been welcomed by Washington", Reported},
+		{"parenthetical in a relative clause", `It is near the stadium, which, Tompkins said, is usually full of activities on game days.`,
+			"Tompkins", "said", "which, Tompkins said, is usually full of activities on game days", Reported},
+		{"gerund after by", `On November 7, 2025, Prime Minister Sanae Takaichi made headlines in parliament by suggesting that an attack could constitute a crisis.`,
+			"Prime Minister Sanae Takaichi", "suggesting", "an attack could constitute a crisis", Reported},
+		{"speaker of a cue noun", `Takaichi delivered a stark warning: if Japan fails to act, the alliance would collapse.`,
+			"Takaichi", "warning", "if Japan fails to act, the alliance would collapse", Reported},
 		{"coordinated verbs", `Takaichi refrained from retracting her remarks, and stated that her position was consistent with policy.`,
 			"Takaichi", "stated", "her position was consistent with policy", Reported},
 	}
@@ -81,6 +89,11 @@ func TestFindNotFrom(t *testing.T) {
 		"US Reaffirms Support for Japan Amid China’s Taiwan Flashpoint",
 		"In the plan, a Chinese attack on Taiwan would be a turning point for the whole region.",
 		"Such a hypothetical Chinese attack on Taiwan would change the region.",
+		"Therefore, we will respond strictly within the limits of the law and the existing laws.",
+		"The Prime Minister's comments reveal the delicate balance Japan must strike.",
+		"The proposal should have been welcomed publicly by Washington with enthusiasm.",
+		"It was sending misleading signals suggesting the possibility of intervention in the region.",
+		"Brennmoor cannot afford a report that blames only the steel for the collapse.",
 	} {
 		for _, q := range Find(text, segment.Sentences(text)) {
 			t.Errorf("%q: quote %q by %q (cue %q)", text, text[q.Content.Start:q.Content.End],

@@ -30,6 +30,10 @@ func (d *doc) reported(direct []Quote) []Quote {
 		}
 		base, ok := d.isCue(i)
 		if ok {
+			if q, ok := d.parenthetical(i); ok {
+				out = append(out, q)
+				continue
+			}
 			if q, ok := d.postposed(i, base); ok {
 				out = append(out, q)
 				continue
@@ -60,6 +64,9 @@ func (d *doc) attitude(i int, inQuote []bool) (Quote, bool) {
 		if i == 0 || !(pronouns[d.w(i-1)] || d.capitalized(i-1) || cueAux[d.w(i-1)]) {
 			return Quote{}, false
 		}
+	}
+	if d.passive(i) { // "should have been welcomed": the subject is no source
+		return Quote{}, false
 	}
 	cueEnd := i + 1
 	if p := attitudeVerbs[base]; p != "" {
@@ -98,7 +105,13 @@ func (d *doc) preposed(i int, base string, inQuote []bool) (Quote, bool) {
 		cueStart--
 	}
 	var speaker Span
-	if strings.HasSuffix(d.w(i), "ing") && cueStart > 0 && d.w(cueStart-1) == "," {
+	if strings.HasSuffix(d.w(i), "ing") && cueStart > 0 && gerundOpeners[d.w(cueStart-1)] {
+		// "Takaichi made headlines in parliament by suggesting that …":
+		// the gerund's subject is the sentence's
+		if speaker = d.subject(d.sent[i]); speaker.Empty() {
+			return Quote{}, false
+		}
+	} else if strings.HasSuffix(d.w(i), "ing") && cueStart > 0 && d.w(cueStart-1) == "," {
 		// `…, Rendell recalled, suggesting …`: the main clause's speaker
 		speaker = d.speakerBefore(cueStart - 1)
 		if speaker.Empty() {
@@ -107,12 +120,22 @@ func (d *doc) preposed(i int, base string, inQuote []bool) (Quote, bool) {
 		if speaker.Empty() {
 			return Quote{}, false
 		}
+	} else if k := d.articleBefore(cueStart); k > 0 {
+		// "Takaichi delivered a stark warning: …": the subject of the verb
+		// that governs the cue noun
+		if src := d.npBackward(k - 1); src < k-1 {
+			speaker = d.speaker(src, k-1)
+		}
 	} else if src := d.npBackward(cueStart); src < cueStart {
 		if src+1 == cueStart && nonSpeakers[strings.ToLower(d.w(src))] {
 			// "it acknowledges …": a thing, not a source
 			return Quote{}, false
 		}
 		speaker = d.speaker(src, cueStart)
+		if !speechVerbs[base] && d.utterance(src, cueStart) {
+			// "The Prime Minister's comments reveal …": the writer's reading
+			return Quote{}, false
+		}
 	}
 	c := i + 1
 	cueEnd := i + 1
@@ -144,6 +167,10 @@ func (d *doc) preposed(i int, base string, inQuote []bool) (Quote, bool) {
 	if !explicit && !speechVerbs[base] && !d.clauseStart(c) {
 		return Quote{}, false
 	}
+	if !explicit && replyVerbs[base] && d.w(c-1) != ":" {
+		// "we will respond strictly within the law": an act, not speech
+		return Quote{}, false
+	}
 	end := d.contentEnd(c)
 	if speaker.Empty() && cueStart > 0 && d.w(cueStart-1) == "and" {
 		// "Takaiichi refrained from retracting …, and stated that …": the
@@ -156,6 +183,59 @@ func (d *doc) preposed(i int, base string, inQuote []bool) (Quote, bool) {
 	return Quote{Speaker: speaker, Cue: d.span(cueStart, cueEnd), Content: d.span(c, end), Kind: Reported}, true
 }
 
+// articleBefore returns the index of the article that opens the noun
+// phrase of a cue noun ("a stark warning"), after a lower-case verb, or
+// 0 when there is none.
+func (d *doc) articleBefore(i int) int {
+	for k := i - 1; k > 0 && k >= i-3; k-- {
+		switch w := d.w(k); {
+		case w == "a" || w == "an":
+			if prev := d.w(k - 1); d.toks[k-1].Kind == segment.Word && !d.capitalized(k-1) && !pronouns[prev] && !cueAux[prev] && !badSpeakerStarts[prev] {
+				return k
+			}
+			return 0
+		case d.toks[k].Kind != segment.Word || d.capitalized(k):
+			return 0
+		}
+	}
+	return 0
+}
+
+// utterance reports a source that is something said rather than someone
+// saying it: "The Prime Minister's comments".
+func (d *doc) utterance(i, j int) bool {
+	return j-1 > i && utteranceNouns[d.w(j-1)]
+}
+
+var utteranceNouns = map[string]bool{
+	"comments": true, "comment": true, "remarks": true, "remark": true, "words": true, "statement": true,
+	"statements": true, "speech": true, "warning": true, "warnings": true, "tweets": true, "tweet": true,
+}
+
+// gerundOpeners introduce a gerund whose subject is the sentence's.
+var gerundOpeners = map[string]bool{"by": true, "while": true, "after": true, "before": true, "when": true}
+
+// replyVerbs attribute speech only with "that" or a colon: "responded
+// that …", but not "will respond within the law".
+var replyVerbs = map[string]bool{"respond": true, "reply": true, "answer": true}
+
+// passive reports a participle after a form of "be": "was welcomed",
+// "have been criticized".
+func (d *doc) passive(i int) bool {
+	if !strings.HasSuffix(d.w(i), "ed") && d.w(i) != "sought" {
+		return false
+	}
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		switch w := d.w(k); {
+		case w == "be" || w == "been" || w == "being" || w == "was" || w == "were" || w == "is" || w == "are" || w == "'s":
+			return true
+		case !isAdverb(w):
+			return false
+		}
+	}
+	return false
+}
+
 // nounCue reports a cue word used as a noun that does not introduce
 // what was said: "Takaichi's warning carries weight", "a Chinese attack
 // on Taiwan" (but "a stark warning: if Japan …" and "her warning that
@@ -164,7 +244,7 @@ func (d *doc) nounCue(i int) bool {
 	if i == 0 {
 		return false
 	}
-	if next := d.w(i + 1); next == ":" || next == "that" {
+	if next := d.w(i + 1); next == ":" || next == "that" && !d.relative(i+1) {
 		return false
 	}
 	base, ok := cueForms[d.w(i)]
@@ -188,6 +268,19 @@ func (d *doc) nounCue(i int) bool {
 		return true
 	}
 	return i >= 2 && determiners[strings.ToLower(d.w(i-2))] && d.toks[i-1].Kind != segment.Punct
+}
+
+// relative reports a "that" at token i that opens a relative clause, a
+// verb after it: "a report that blames only the steel" (but not "a
+// warning that the alliance would collapse").
+func (d *doc) relative(i int) bool {
+	n := i + 1
+	if n >= len(d.toks) || d.toks[n].Kind != segment.Word || d.capitalized(n) {
+		return false
+	}
+	w := d.w(n)
+	return !determiners[w] && !pronouns[w] && !speakerStarts[w] && !functionWords[w] &&
+		(strings.HasSuffix(w, "s") || strings.HasSuffix(w, "ed") || cueAux[w])
 }
 
 // label reports a cue word that ends the label of a list item or
@@ -228,13 +321,25 @@ var nonSpeakers = map[string]bool{"it": true, "this": true, "that": true}
 // verb: "Trump" in "Trump unleashed a series of tweets, saying …".
 func (d *doc) subject(s int) Span {
 	lo, hi := d.sentenceTokens(s)
+	if badSpeakerStarts[d.w(lo)] {
+		// "On November 7, 2025, Prime Minister Sanae Takaichi …": past
+		// the opening adverbial
+		for k := lo + 1; k < hi && k-lo < 10; k++ {
+			if d.w(k) == "," && k+1 < hi && d.toks[k+1].Kind == segment.Word {
+				lo = k + 1
+				break
+			}
+		}
+	}
 	j := lo
 	for j < hi && j-lo < 6 {
 		w := d.w(j)
 		if d.toks[j].Kind == segment.Punct && !d.innerPunct(j) || cueAux[w] || npStop[w] {
 			break
 		}
-		if !d.capitalized(j) && !speakerStarts[w] && (strings.HasSuffix(w, "ed") || j > lo && pronouns[d.w(j-1)]) {
+		// a lower-case word after a name is its verb: "Takaichi made"
+		if !d.capitalized(j) && !speakerStarts[w] && (strings.HasSuffix(w, "ed") || j > lo && pronouns[d.w(j-1)] ||
+			j > lo && d.capitalized(j-1) && !functionWords[w] && !strings.HasSuffix(d.w(j-1), "'s")) {
 			break
 		}
 		j++
@@ -292,6 +397,40 @@ func (d *doc) speakerBefore(end int) Span {
 		return Span{}
 	}
 	return Span{}
+}
+
+// parenthetical reads an attribution set off by commas inside the
+// sentence it attributes: "Such a declaration, the official contended,
+// should have been welcomed." The content is the sentence around it.
+func (d *doc) parenthetical(i int) (Quote, bool) {
+	lo, hi := d.sentenceTokens(d.sent[i])
+	if i+1 >= hi || d.w(i+1) != "," {
+		return Quote{}, false
+	}
+	cueStart := i
+	for cueStart > lo && (cueAux[d.w(cueStart-1)] || isAdverb(d.w(cueStart-1))) {
+		cueStart--
+	}
+	src := d.npBackward(cueStart)
+	if src == cueStart || src-1 <= lo || d.w(src-1) != "," || cueStart-src > 6 {
+		return Quote{}, false
+	}
+	before, after := src-1, i+2
+	start := lo // the clause that holds the attribution: "the stadium, which, Tompkins said, is …"
+	for k := before - 1; k > lo; k-- {
+		if d.w(k) == "," || d.w(k) == ";" {
+			start = k + 1
+			break
+		}
+	}
+	end := d.contentEnd(after)
+	if before-start < 1 || end-after < 3 || !d.plausibleSpeaker(src, cueStart) {
+		return Quote{}, false
+	}
+	first := d.span(start, before)
+	rest := d.span(after, end)
+	return Quote{Speaker: d.speaker(src, cueStart), Cue: d.span(cueStart, i+1), Content: Span{first.Start, rest.End},
+		Parts: []Span{first, rest}, Kind: Reported}, true
 }
 
 // postposed reads `…, Smith said.` and `…, said Smith, the mayor.`: an
