@@ -519,3 +519,46 @@ func TestActionsNotDone(t *testing.T) {
 		t.Errorf("actions = %v, want %v", got, want)
 	}
 }
+
+// TestQuoteTranslations checks that two renderings of one statement
+// which quote different words in the same place of the same sentence
+// (another translation of a term) form one quote group, and that
+// different statements in similar sentences do not.
+func TestQuoteTranslations(t *testing.T) {
+	tests := []struct {
+		name string
+		a, b string
+		same bool
+	}{
+		{"another translation",
+			"Prime Minister Sanae Takaichi stated that a Chinese military assault on Taiwan could constitute a “survival-threatening situation” for Japan.",
+			"Prime Minister Sanae Takaichi stated that any military contingency involving Taiwan would constitute an “existential crisis” for Japan.",
+			true},
+		{"different things called different names",
+			"President Carla Mendes said that the new pension plan for teachers was “a disaster” for the country.",
+			"President Carla Mendes said that the harbour deal with the port authority was “a triumph” for the country.",
+			false},
+		{"different speakers",
+			"Prime Minister Sanae Takaichi stated that a Chinese military assault on Taiwan could constitute a “survival-threatening situation” for Japan.",
+			"Foreign Minister Wang Yi stated that any military contingency involving Taiwan would constitute an “existential crisis” for Japan.",
+			false},
+		{"same frame, other words around",
+			"Mayor Ruth Abernethy said that the bridge inquiry would constitute a “turning point” for Brennmoor.",
+			"Mayor Ruth Abernethy said that the river festival would constitute a “new beginning” for Brennmoor.",
+			false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := compare.Compare(englishInputs([]string{tt.a, tt.b}))
+			together := false
+			for _, q := range r.Quotes {
+				if len(q.ArticleIDs) == 2 {
+					together = true
+				}
+			}
+			if together != tt.same {
+				t.Errorf("one group = %v, want %v; groups: %+v", together, tt.same, r.Quotes)
+			}
+		})
+	}
+}

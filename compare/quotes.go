@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/parallax-news/parallax"
 )
@@ -18,6 +19,17 @@ type variant struct {
 	sentence string
 	kind     string
 	words    map[string]bool
+	// outer holds the content words outside quotation marks, and slots
+	// the quoted phrases inside the content with the words around them
+	outer map[string]bool
+	slots []slot
+}
+
+// slot is a phrase quoted inside a quote's content, with the content
+// word before it and the word after it: "constitute" and "for" in
+// `could constitute a “survival-threatening situation” for Japan`.
+type slot struct {
+	before, phrase, after string
 }
 
 // quotes groups the articles' quotes into statements: the same speaker
@@ -33,6 +45,7 @@ func quotes(in []Input, ents entityIndex) []parallax.ReportQuote {
 				v.speaker = ents.of[x.Article.ID][q.Speaker.EntityID]
 			}
 			v.words = contentWords(v.text)
+			v.slots, v.outer = slotsOf(q.Content.Text)
 			if len(v.words) < 3 {
 				continue
 			}
@@ -121,7 +134,132 @@ func sameStatement(a, b variant) bool {
 	if a.speaker == "" || b.speaker == "" {
 		return containment >= 0.75 && common >= 4
 	}
-	return containment >= 0.6 || jaccard >= 0.3
+	return containment >= 0.6 || jaccard >= 0.3 || sameFrame(a, b)
+}
+
+// sameFrame reports two renderings of one statement that quote
+// different words in the same place of the same sentence: another
+// translation of a term ("could constitute a “survival-threatening
+// situation” for Japan" and "would constitute an “existential crisis”
+// for Japan"). The words around the quoted phrases must coincide: the
+// content word before them, the word after them, and most of the rest.
+func sameFrame(a, b variant) bool {
+	if a.article == b.article || a.speaker == "" || a.speaker != b.speaker {
+		return false
+	}
+	for _, x := range a.slots {
+		for _, y := range b.slots {
+			if x.before == y.before && x.after == y.after && x.phrase != y.phrase && sameTopic(a.outer, b.outer, x.before) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// sameTopic reports whether the words outside two quoted phrases are
+// mostly the same, leaving out the verb that frames the phrases and
+// modal verbs: "a Chinese military assault on Taiwan could constitute"
+// and "any military contingency involving Taiwan would constitute" share
+// military, Taiwan (and Japan after them), but "the bridge inquiry would
+// constitute" and "the river festival would constitute" share nothing.
+func sameTopic(a, b map[string]bool, frame string) bool {
+	common, na, nb := 0, 0, 0
+	for w := range a {
+		if w == frame || modals[w] {
+			continue
+		}
+		na++
+		if b[w] {
+			common++
+		}
+	}
+	for w := range b {
+		if w != frame && !modals[w] {
+			nb++
+		}
+	}
+	return common >= 3 && 2*common >= min(na, nb)
+}
+
+var modals = map[string]bool{
+	"could": true, "would": true, "will": true, "might": true, "may": true, "can": true, "should": true, "must": true,
+}
+
+// slotsOf returns the phrases quoted inside a quote's content with their
+// surroundings, and the content words outside the quotation marks.
+func slotsOf(content string) ([]slot, map[string]bool) {
+	words := strings.FieldsFunc(content, func(r rune) bool { return unicode.IsSpace(r) })
+	var slots []slot
+	var outside []string
+	for i := 0; i < len(words); i++ {
+		if !opensQuote(words[i]) {
+			outside = append(outside, words[i])
+			continue
+		}
+		j := i
+		for j < len(words) && !closesQuote(words[j], j == i) {
+			j++
+		}
+		if j == len(words) { // no closing mark: not a phrase
+			outside = append(outside, words[i])
+			continue
+		}
+		sl := slot{phrase: strings.Join(contentList(strings.Join(words[i:j+1], " ")), " ")}
+		for k := i - 1; k >= 0; k-- {
+			if w := contentList(words[k]); len(w) > 0 {
+				sl.before = w[0]
+				break
+			}
+			if strings.ContainsAny(words[k], ",.;:") {
+				break
+			}
+		}
+		if j+1 < len(words) {
+			if w := plainWords(words[j+1]); len(w) > 0 {
+				sl.after = w[0]
+			}
+		}
+		if sl.before != "" && sl.phrase != "" {
+			slots = append(slots, sl)
+		}
+		i = j
+	}
+	return slots, contentWords(strings.Join(outside, " "))
+}
+
+const openMarks, closeMarks = "\"“‘«„「", "\"”’»“」"
+
+func opensQuote(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return strings.ContainsRune(openMarks, r)
+}
+
+// closesQuote reports a word that ends a quoted phrase; the word that
+// opens it closes it only with a second mark ("“unshakable”").
+func closesQuote(w string, first bool) bool {
+	w = strings.TrimRight(w, ",.;:!?")
+	r, _ := utf8.DecodeLastRuneInString(w)
+	if !strings.ContainsRune(closeMarks, r) {
+		return false
+	}
+	return !first || utf8.RuneCountInString(w) > 1
+}
+
+// contentList returns the content words of s in order.
+func contentList(s string) []string {
+	var out []string
+	for _, w := range plainWords(s) {
+		if len(w) >= 2 && !quoteStop[w] {
+			out = append(out, stem(w))
+		}
+	}
+	return out
+}
+
+// plainWords returns the lower-case words of s.
+func plainWords(s string) []string {
+	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 }
 
 // unquote strips the quotation marks and trailing punctuation around a

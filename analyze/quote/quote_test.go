@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/parallax-news/parallax/analyze/segment"
@@ -66,6 +67,20 @@ func TestFind(t *testing.T) {
 					got(q.Speaker), got(q.Cue), got(q.Content), q.Kind, tt.speaker, tt.cue, tt.content, tt.kind)
 			}
 		})
+	}
+}
+
+// TestFindAfterLabel checks that a list label ("Travel advisory:") is
+// no speaker of a gerund's content.
+func TestFindAfterLabel(t *testing.T) {
+	text := `Travel advisory: Beijing has advised its citizens to avoid Japan, citing risks to personal safety.`
+	var got []string
+	for _, q := range Find(text, segment.Sentences(text)) {
+		got = append(got, text[q.Speaker.Start:q.Speaker.End]+" | "+text[q.Cue.Start:q.Cue.End]+" | "+text[q.Content.Start:q.Content.End])
+	}
+	want := []string{"Beijing | has advised | its citizens to avoid Japan", "Beijing | citing | risks to personal safety"}
+	if !slices.Equal(got, want) {
+		t.Errorf("got %q, want %q", got, want)
 	}
 }
 

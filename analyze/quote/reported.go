@@ -321,6 +321,12 @@ var nonSpeakers = map[string]bool{"it": true, "this": true, "that": true}
 // verb: "Trump" in "Trump unleashed a series of tweets, saying …".
 func (d *doc) subject(s int) Span {
 	lo, hi := d.sentenceTokens(s)
+	for k := lo; k < hi && k-lo < 4; k++ {
+		if d.w(k) == ":" { // a label: "Travel advisory: Beijing has …"
+			lo = k + 1
+			break
+		}
+	}
 	if badSpeakerStarts[d.w(lo)] {
 		// "On November 7, 2025, Prime Minister Sanae Takaichi …": past
 		// the opening adverbial
@@ -548,5 +554,5 @@ func (d *doc) attributionAt(k, hi int) bool {
 var contentBreak = map[string]bool{
 	"yet":    true,
 	"though": true, "although": true, "while": true, "whereas": true, "but": true, "adding": true,
-	"saying": true, "according": true, "noting": true, "arguing": true, "he": false,
+	"saying": true, "according": true, "noting": true, "arguing": true, "citing": true, "he": false,
 }

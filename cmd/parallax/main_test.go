@@ -416,4 +416,32 @@ func TestSeedsStories(t *testing.T) {
 	if !venue || !vague {
 		t.Errorf("conflicts %+v: want the venue and the approval rating", rep.Conflicts)
 	}
+
+	// the November story: 003 quotes a "survival-threatening situation",
+	// 004 translates the same term as an "existential crisis"
+	var nov struct {
+		Quotes []struct {
+			ArticleIDs []int64 `json:"article_ids"`
+			Variants   []struct {
+				Text string `json:"text"`
+			} `json:"variants"`
+		} `json:"quotes"`
+	}
+	if err := json.Unmarshal([]byte(mustRun(t, "story", "--db", db, "--json", itoa(int64(story["003"]))).stdout), &nov); err != nil {
+		t.Fatal(err)
+	}
+	translated := false
+	for _, q := range nov.Quotes {
+		var all []string
+		for _, v := range q.Variants {
+			all = append(all, v.Text)
+		}
+		joined := strings.Join(all, " | ")
+		if len(q.ArticleIDs) == 2 && strings.Contains(joined, "survival") && strings.Contains(joined, "existential crisis") {
+			translated = true
+		}
+	}
+	if !translated {
+		t.Errorf("no quote group holds both translations of the term: %+v", nov.Quotes)
+	}
 }
