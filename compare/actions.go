@@ -8,6 +8,7 @@ import (
 
 	"github.com/parallax-news/parallax"
 	"github.com/parallax-news/parallax/analyze"
+	"github.com/parallax-news/parallax/analyze/entity"
 )
 
 // actionClasses is a small verb taxonomy in the spirit of CAMEO: each
@@ -91,8 +92,8 @@ func actions(in []Input, ents entityIndex) []parallax.Action {
 			for _, act := range sentenceActions(s, mentions) {
 				// a capital standing for its government acts as its state:
 				// "Beijing banned …" and "China banned …" are one actor
-				actor := strings.TrimPrefix(ents.name(ents.of[x.Article.ID][act.actor.EntityID]), "Government of ")
-				target := strings.TrimPrefix(ents.name(ents.of[x.Article.ID][act.target.EntityID]), "Government of ")
+				actor := entity.State(ents.name(ents.of[x.Article.ID][act.actor.EntityID]))
+				target := entity.State(ents.name(ents.of[x.Article.ID][act.target.EntityID]))
 				if actor == "" || target == "" || actor == target {
 					continue
 				}
@@ -226,6 +227,8 @@ func finite(w string, before []string) bool {
 	}
 	for k := len(before) - 1; k >= 0 && k >= len(before)-3; k-- {
 		switch b := strings.ToLower(before[k]); {
+		case b == "to" && k > 0 && nounBeforeTo(strings.ToLower(before[k-1])):
+			return false // "her commitment to aid U.S. forces": a promise, not an act
 		case auxiliaries[b]:
 			return true
 		case b == "also" || b == "not" || b == "still" || strings.HasSuffix(b, "ly"):
@@ -235,6 +238,23 @@ func finite(w string, before []string) bool {
 		}
 	}
 	return false
+}
+
+// nounBeforeTo reports a noun that an infinitive completes ("commitment
+// to", "plan to", "readiness to"), rather than a verb ("agreed to").
+func nounBeforeTo(w string) bool {
+	for _, suf := range []string{"ment", "tion", "sion", "ness", "ity", "ance", "ence"} {
+		if strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return intentNouns[w]
+}
+
+var intentNouns = map[string]bool{
+	"plan": true, "plans": true, "pledge": true, "promise": true, "vow": true, "bid": true, "attempt": true,
+	"effort": true, "efforts": true, "decision": true, "move": true, "call": true, "calls": true, "threat": true,
+	"right": true, "offer": true, "proposal": true, "push": true, "need": true, "way": true, "chance": true,
 }
 
 var auxiliaries = map[string]bool{

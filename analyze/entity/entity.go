@@ -128,3 +128,20 @@ func titleIn(w string) string {
 	}
 	return ""
 }
+
+// GovernmentPrefix opens the name of a state's government, which a
+// capital named as an actor stands for: "Government of China".
+const GovernmentPrefix = "Government of "
+
+// State returns the state that a name stands for when it acts: the
+// country of a government ("Government of China") or of a capital
+// ("Washington"). Other names are returned as they are.
+func State(name string) string {
+	if c, ok := strings.CutPrefix(name, GovernmentPrefix); ok {
+		return c
+	}
+	if c := capitalOf[strings.ToLower(name)]; c != "" {
+		return c
+	}
+	return name
+}

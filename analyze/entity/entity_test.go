@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -144,5 +145,22 @@ func TestRoleAndSurnameFirst(t *testing.T) {
 	start := strings.Index(text, "Chinese UN envoy Fu Cong")
 	if e := r.Resolve(text, start, start+len("Chinese UN envoy Fu Cong")); e < 0 || r.Entities[e].Canonical != "Fu Cong" {
 		t.Errorf("the speaker phrase resolves to %d", e)
+	}
+}
+
+// TestTitleWithPost checks that a post ("Ambassador to Japan") stays in
+// the title and does not join the name.
+func TestTitleWithPost(t *testing.T) {
+	text := "U.S. Ambassador to Japan George Glass echoed this resolve. Then-U.S. Ambassador to Japan George Glass acknowledged it. " +
+		"While then-U.S. Ambassador to Japan George Glass acknowledged it, the former Ambassador to Japan George Glass did not."
+	r := Find(text, segment.Sentences(text))
+	var got []string
+	for _, m := range r.Mentions {
+		got = append(got, m.Text+" ("+m.Type+", "+m.Title+")")
+	}
+	want := []string{"George Glass (person, Ambassador to Japan)", "George Glass (person, then-Ambassador to Japan)",
+		"George Glass (person, then-Ambassador to Japan)", "George Glass (person, former Ambassador to Japan)"}
+	if !slices.Equal(got, want) {
+		t.Errorf("got %q, want %q", got, want)
 	}
 }

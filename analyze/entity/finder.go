@@ -147,6 +147,9 @@ func (f *finder) names() {
 			case connectors[f.w(j)] && f.capital(j+1) && !f.possessive(j):
 				j++
 				continue
+			case f.w(j) == "to" && titleEnds[f.w(j-1)] && f.capital(j+1):
+				j++ // "Ambassador to Japan George Glass"
+				continue
 			}
 			break
 		}
@@ -180,6 +183,13 @@ func (f *finder) run(i, j int) {
 	}
 	// "then-U.S. Ambassador", "Former Ambassador": a title held before
 	title, qual := "", ""
+	if p := f.w(i - 1); i > 0 && f.toks[i].Start-f.toks[i-1].End <= 1 && (strings.HasPrefix(p, "then-") || formerWords[p]) {
+		// "while then-U.S. Ambassador …", "the former Ambassador …"
+		qual = "former "
+		if strings.HasPrefix(p, "then") {
+			qual = "then-"
+		}
+	}
 	if w := f.w(i); strings.HasPrefix(w, "then-") || formerWords[w] {
 		qual = "former "
 		if strings.HasPrefix(w, "then-") {
@@ -200,6 +210,14 @@ func (f *finder) run(i, j int) {
 	if k := titleAt(f, i); k > i {
 		for titleAt(f, k) > k { // "Deputy Spokesperson Tommy Pigott"
 			k = titleAt(f, k)
+		}
+		if f.w(k) == "to" { // "Ambassador to Japan": the post is part of the title
+			for p := min(j-1, k+4); p > k+1; p-- {
+				if f.known(k+1, p) {
+					k = p
+					break
+				}
+			}
 		}
 		title = qual + f.text[f.toks[i].Start:f.toks[k-1].End]
 		i = k
@@ -254,6 +272,16 @@ func isTitle(s string) bool {
 	return false
 }
 
+// titleEnds holds the last words of titles.
+var titleEnds = func() map[string]bool {
+	m := map[string]bool{}
+	for _, t := range titles {
+		w := strings.Fields(t)
+		m[w[len(w)-1]] = true
+	}
+	return m
+}()
+
 // titleAt returns the end of a title starting at token i, or i.
 func titleAt(f *finder, i int) int {
 	best := i
@@ -269,7 +297,7 @@ func titleAt(f *finder, i int) int {
 				k++
 			}
 		}
-		if ok && k > best && f.capital(k) {
+		if ok && k > best && (f.capital(k) || f.w(k) == "to" && f.capital(k+1)) {
 			best = k
 		}
 	}

@@ -91,7 +91,7 @@ func (f *finder) group() Result {
 		case m.Metonym:
 			c := m.country
 			m.Entity = keyed(key, "gov:"+c, func() int {
-				e := newEntity(*m, "Government of "+c)
+				e := newEntity(*m, GovernmentPrefix+c)
 				r.Entities[e].Country = c
 				return e
 			})

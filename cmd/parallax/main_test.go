@@ -420,6 +420,9 @@ func TestSeedsStories(t *testing.T) {
 	// the November story: 003 quotes a "survival-threatening situation",
 	// 004 translates the same term as an "existential crisis"
 	var nov struct {
+		Conflicts []struct {
+			Slot string `json:"slot"`
+		} `json:"conflicts"`
 		Quotes []struct {
 			ArticleIDs []int64 `json:"article_ids"`
 			Variants   []struct {
@@ -443,5 +446,13 @@ func TestSeedsStories(t *testing.T) {
 	}
 	if !translated {
 		t.Errorf("no quote group holds both translations of the term: %+v", nov.Quotes)
+	}
+	// 003 calls George Glass the U.S. Ambassador, 004 the then-Ambassador
+	titled := false
+	for _, c := range nov.Conflicts {
+		titled = titled || c.Slot == "title of George Glass"
+	}
+	if !titled {
+		t.Errorf("conflicts %+v: want the title of George Glass", nov.Conflicts)
 	}
 }
