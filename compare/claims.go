@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"maps"
 	"math"
 	"slices"
 	"sort"
@@ -34,7 +35,7 @@ type claimGroup struct {
 // content words in common. A claim is corroborated when two or more
 // independent outlets state it, conflicting when its sentences give
 // different values for a count, and single-source otherwise.
-func claims(in []Input, figs []figure, confl []parallax.Conflict) ([]parallax.Claim, []parallax.Conflict) {
+func claims(in []Input, figs []figure, confl []parallax.Conflict, qs []parallax.ReportQuote) ([]parallax.Claim, []parallax.Conflict) {
 	var sts []statement
 	for _, x := range in {
 		for _, s := range x.Annotation.Sentences {
@@ -51,6 +52,7 @@ func claims(in []Input, figs []figure, confl []parallax.Conflict) ([]parallax.Cl
 	confl = append(confl, dated...)
 	disputed := disputedSentences(confl)
 	groups = mergeBySlot(groups, sts, disputed)
+	groups = mergeByQuote(groups, sts, qs)
 	outlets := outletsOf(in)
 	out := []parallax.Claim{}
 	for _, g := range groups {
@@ -60,7 +62,7 @@ func claims(in []Input, figs []figure, confl []parallax.Conflict) ([]parallax.Cl
 			st := sts[m]
 			c.ArticleIDs = addID(c.ArticleIDs, st.article)
 			c.Evidence = append(c.Evidence, parallax.Evidence{ArticleID: st.article, Sentence: st.text})
-			if text == "" || len(st.text) < len(text) {
+			if text == "" || betterClaimText(st.text, text) {
 				text = st.text
 			}
 			if _, ok := disputed[st.text]; ok {
@@ -89,6 +91,30 @@ func claims(in []Input, figs []figure, confl []parallax.Conflict) ([]parallax.Cl
 		out = out[:maxClaims]
 	}
 	return out, dated
+}
+
+// betterClaimText reports whether sentence a states a claim better than
+// b: it stands on its own where b opens with a pronoun ("She says …")
+// or inside a quotation, or else it is shorter.
+func betterClaimText(a, b string) bool {
+	if pa, pb := dependent(a), dependent(b); pa != pb {
+		return pb
+	}
+	return len(a) < len(b)
+}
+
+// dependent reports a sentence that needs the one before it to be
+// understood: it opens with a pronoun or a quotation mark.
+func dependent(s string) bool {
+	if strings.HasPrefix(s, "“") || strings.HasPrefix(s, "\"") {
+		return true
+	}
+	first, _, _ := strings.Cut(s, " ")
+	switch first {
+	case "He", "She", "They", "It", "We", "I", "This", "These", "Those", "His", "Her", "Their", "Its":
+		return true
+	}
+	return false
 }
 
 // daysIn returns the day-precision dates a sentence names.
@@ -323,6 +349,87 @@ func mergeBySlot(groups []*claimGroup, sts []statement, slotOf map[string]string
 		out = append(out, g)
 	}
 	return out
+}
+
+// mergeByQuote joins the claims whose sentences carry one statement as
+// different outlets render it (a quote group across articles), in words
+// too different to align: "Takaichi stated that an assault on Taiwan
+// could constitute a “survival-threatening situation”" and "… would
+// constitute an “existential crisis”".
+func mergeByQuote(groups []*claimGroup, sts []statement, qs []parallax.ReportQuote) []*claimGroup {
+	type sentence struct {
+		article int64
+		text    string
+	}
+	groupOf := map[sentence]int{}
+	for gi, g := range groups {
+		for _, m := range g.members {
+			groupOf[sentence{sts[m].article, sts[m].text}] = gi
+		}
+	}
+	root := make([]int, len(groups))
+	articles := make([]map[int64]bool, len(groups)) // of each root
+	for i, g := range groups {
+		root[i] = i
+		articles[i] = map[int64]bool{}
+		for _, m := range g.members {
+			articles[i][sts[m].article] = true
+		}
+	}
+	find := func(g int) int {
+		for root[g] != g {
+			g = root[g]
+		}
+		return g
+	}
+	for _, q := range qs {
+		if len(q.ArticleIDs) < 2 || q.SpeakerEntityID == "" || slices.ContainsFunc(q.Variants, func(v parallax.QuoteVariant) bool {
+			// a quotation of several sentences says more than one thing,
+			// and a sentence that says much besides a short quotation
+			// is about something else
+			return !strings.Contains(v.Sentence, v.Text) || 5*len(v.Text) < 2*len(v.Sentence)
+		}) {
+			continue // a known speaker, and sentences about the statement
+		}
+		first := -1
+		for _, v := range q.Variants {
+			g, ok := groupOf[sentence{v.ArticleID, v.Sentence}]
+			if !ok {
+				continue
+			}
+			r := find(g)
+			switch {
+			case first < 0:
+				first = r
+			case r != first && !overlapping(articles[r], articles[first]):
+				// only claims of different articles: an article does not
+				// state one thing twice, so a join that would say so is
+				// a chain of quotes drifting from one fact to another
+				lo, hi := min(r, first), max(r, first)
+				root[hi] = lo
+				maps.Copy(articles[lo], articles[hi])
+				first = lo
+			}
+		}
+	}
+	var out []*claimGroup
+	for gi, g := range groups {
+		if r := find(gi); r != gi {
+			groups[r].members = append(groups[r].members, g.members...)
+			continue
+		}
+		out = append(out, g)
+	}
+	return out
+}
+
+func overlapping(a, b map[int64]bool) bool {
+	for k := range a {
+		if b[k] {
+			return true
+		}
+	}
+	return false
 }
 
 // sides returns, for each disputed count, the first sentence giving each

@@ -24,7 +24,7 @@ type Input struct {
 
 // Version names the comparison's behaviour; cached analyses made by
 // another version are computed again. Change it with the code.
-const Version = "2026-11-27.9"
+const Version = "2026-11-27.10"
 
 // Analysis is what Compare finds, in the story report's types.
 type Analysis struct {
@@ -52,7 +52,7 @@ func Compare(in []Input) Analysis {
 	confl = append(confl, vagueVsPrecise(sorted)...)
 	qs := quotes(sorted, ents)
 	confl = append(confl, venueConflicts(sorted, qs)...)
-	cl, dated := claims(sorted, figs, confl)
+	cl, dated := claims(sorted, figs, confl, qs)
 	confl = append(confl, dated...)
 	return Analysis{
 		Entities:  ents.report,

@@ -561,6 +561,7 @@ func TestQuoteTranslations(t *testing.T) {
 			if together != tt.same {
 				t.Errorf("one group = %v, want %v; groups: %+v", together, tt.same, r.Quotes)
 			}
+
 		})
 	}
 }

@@ -19,6 +19,7 @@ type variant struct {
 	sentence string
 	kind     string
 	words    map[string]bool
+	common   map[string]bool // the words not written as names
 	// outer holds the content words outside quotation marks, and slots
 	// the quoted phrases inside the content with the words around them
 	outer map[string]bool
@@ -45,6 +46,7 @@ func quotes(in []Input, ents entityIndex) []parallax.ReportQuote {
 				v.speaker = ents.of[x.Article.ID][q.Speaker.EntityID]
 			}
 			v.words = contentWords(v.text)
+			v.common = commonWords(v.text)
 			v.slots, v.outer = slotsOf(q.Content.Text)
 			if len(v.words) < 3 {
 				continue
@@ -131,10 +133,47 @@ func sameStatement(a, b variant) bool {
 	union := len(a.words) + len(b.words) - common
 	containment := float64(common) / float64(small)
 	jaccard := float64(common) / float64(union)
+	if !sameWording(a.common, b.common) {
+		return sameFrame(a, b)
+	}
 	if a.speaker == "" || b.speaker == "" {
 		return containment >= 0.75 && common >= 4
 	}
 	return containment >= 0.6 || jaccard >= 0.3 || sameFrame(a, b)
+}
+
+// sameWording reports whether two quotes share most of their words
+// other than names (all of them when one has fewer than three): "China
+// has strictly implemented the resolutions of the UN Security Council"
+// and "China opposes missile launches against the UN Security Council
+// resolutions" share names, not what they say.
+func sameWording(a, b map[string]bool) bool {
+	common := 0
+	for w := range a {
+		if b[w] {
+			common++
+		}
+	}
+	if small := min(len(a), len(b)); small < 3 {
+		return common == small
+	}
+	return 2*common >= min(len(a), len(b))
+}
+
+// commonWords returns the content words of s not written with a
+// capital (a sentence's first word is left out too).
+func commonWords(s string) map[string]bool {
+	out := map[string]bool{}
+	for w := range strings.FieldsSeq(s) {
+		w = strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+		if r, _ := utf8.DecodeRuneInString(w); w == "" || unicode.IsUpper(r) {
+			continue
+		}
+		for k := range contentWords(w) {
+			out[k] = true
+		}
+	}
+	return out
 }
 
 // sameFrame reports two renderings of one statement that quote

@@ -420,6 +420,10 @@ func TestSeedsStories(t *testing.T) {
 	// the November story: 003 quotes a "survival-threatening situation",
 	// 004 translates the same term as an "existential crisis"
 	var nov struct {
+		Claims []struct {
+			Status     string  `json:"status"`
+			ArticleIDs []int64 `json:"article_ids"`
+		} `json:"claims"`
 		Conflicts []struct {
 			Slot string `json:"slot"`
 		} `json:"conflicts"`
@@ -446,6 +450,15 @@ func TestSeedsStories(t *testing.T) {
 	}
 	if !translated {
 		t.Errorf("no quote group holds both translations of the term: %+v", nov.Quotes)
+	}
+	// and the sentences that carry them state one claim of both outlets,
+	// though their words differ too much to align otherwise
+	corroborated := false
+	for _, c := range nov.Claims {
+		corroborated = corroborated || c.Status == "corroborated" && len(c.ArticleIDs) == 2
+	}
+	if !corroborated {
+		t.Errorf("no claim of both November articles: %+v", nov.Claims)
 	}
 	// 003 calls George Glass the U.S. Ambassador, 004 the then-Ambassador
 	titled := false
