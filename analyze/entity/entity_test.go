@@ -164,3 +164,19 @@ func TestTitleWithPost(t *testing.T) {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+// TestHyphenatedPlacesAndHeadings checks that "Japan-U.S." names two
+// places and that a title-case heading with small words ("The Weight of
+// Alliance") names nothing.
+func TestHyphenatedPlacesAndHeadings(t *testing.T) {
+	text := "The Weight of Alliance\n\nThe Japan-U.S. alliance will collapse, she said about US-China talks."
+	r := Find(text, segment.Sentences(text))
+	var got []string
+	for _, m := range r.Mentions {
+		got = append(got, text[m.Start:m.End]+" ("+m.Type+")")
+	}
+	want := []string{"Japan (place)", "U.S. (place)", "US (place)", "China (place)"}
+	if !slices.Equal(got, want) {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}

@@ -50,7 +50,7 @@ func titleCaseLines(text string, toks []segment.Token) []bool {
 		for end < len(toks) && !strings.ContainsRune(text[toks[end-1].End:toks[end].Start], '\n') {
 			end++
 		}
-		words, caps := 0, 0
+		words, caps, minor := 0, 0, 0
 		for _, t := range toks[start:end] {
 			if t.Kind != segment.Word {
 				continue
@@ -58,9 +58,11 @@ func titleCaseLines(text string, toks []segment.Token) []bool {
 			words++
 			if r, _ := utf8.DecodeRuneInString(text[t.Start:]); unicode.IsUpper(r) {
 				caps++
+			} else if connectors[text[t.Start:t.End]] || minorWords[text[t.Start:t.End]] {
+				minor++ // "The Weight of Alliance": headlines keep these small
 			}
 		}
-		if words >= 4 && caps*10 >= words*8 {
+		if words >= 4 && caps*10 >= (words-minor)*8 {
 			for k := start; k < end; k++ {
 				out[k] = true
 			}
@@ -69,6 +71,9 @@ func titleCaseLines(text string, toks []segment.Token) []bool {
 	}
 	return out
 }
+
+// minorWords are written in lower case in title-case headings.
+var minorWords = setOf("a", "an", "and", "or", "in", "on", "at", "to", "by", "with", "as", "but", "nor", "vs")
 
 // headlines finds, in title-case lines, the names found elsewhere and
 // the names the gazetteers know.
@@ -178,6 +183,9 @@ func (f *finder) run(i, j int) {
 	for i < j && connectors[f.w(i)] {
 		i++
 	}
+	if j == i+1 && f.compound(i) {
+		return
+	}
 	if i >= j || titleAt(f, i) == j || isTitle(f.text[f.toks[i].Start:f.toks[j-1].End]) {
 		return // a title alone: "Japan's Prime Minister and …"
 	}
@@ -247,6 +255,39 @@ func (f *finder) run(i, j int) {
 		}
 	}
 	f.classify(i, j, title)
+}
+
+// compound records the places of a hyphenated pair ("the Japan-U.S.
+// alliance", "US-China talks") as two mentions, and reports whether
+// token i was one.
+func (f *finder) compound(i int) bool {
+	t := f.toks[i]
+	word := f.text[t.Start:t.End]
+	left, right, ok := strings.Cut(word, "-")
+	if !ok || strings.Contains(right, "-") {
+		return false
+	}
+	right = strings.TrimSuffix(strings.TrimSuffix(right, "'s"), "’s")
+	lc, rc := f.placeCountry(left), f.placeCountry(right)
+	if lc == "" || rc == "" {
+		return false
+	}
+	f.mentions = append(f.mentions,
+		Mention{Start: t.Start, End: t.Start + len(left), Text: left, Type: Place, country: lc},
+		Mention{Start: t.Start + len(left) + 1, End: t.Start + len(left) + 1 + len(right), Text: right, Type: Place, country: rc})
+	return true
+}
+
+// placeCountry returns the country of a country's or capital's name, or
+// "".
+func (f *finder) placeCountry(name string) string {
+	name = strings.ToLower(name)
+	for _, n := range []string{name, name + ".", strings.ReplaceAll(name, ".", "")} { // "U.S" before its full stop
+		if c := countryOf[n]; c != "" {
+			return c
+		}
+	}
+	return capitalOf[name]
 }
 
 // formerWords before a title say it is no longer held.

@@ -104,7 +104,7 @@ func (d *doc) direct() []Quote {
 			quote.Speaker, quote.Cue = sp, cue
 			// `Clinton says Trump's "latest meltdown is unhinged"`: the
 			// words between the cue and the quotation are content too
-			if from := k + 1; from < q.open && d.w(from) != ":" && d.w(from) != "," {
+			if from := k + 1; from < q.open && d.w(from) != ":" && d.w(from) != "," && !d.adjunctBetween(k, q.open) {
 				if d.w(from) == "that" {
 					from++
 				}
@@ -241,7 +241,10 @@ func (d *doc) attributeBefore(i int) (Span, Span, int, bool) {
 		// "He said:" closing the paragraph before the quotation
 		lo, _ = d.sentenceTokens(d.sent[i-1])
 	}
-	for k := i - 1; k >= lo && k >= i-3; k-- {
+	for k := i - 1; k >= lo && k >= i-14; k-- {
+		if k < i-3 && !d.adjunctBetween(k, i) {
+			continue
+		}
 		base, ok := d.isCue(k)
 		if _, att := attitudeForms[d.w(k)]; att && k == i-1 {
 			ok, base = true, "say" // `Trump attacked "the hateful ideology …"`
@@ -261,6 +264,26 @@ func (d *doc) attributeBefore(i int) (Span, Span, int, bool) {
 		return sp, d.span(cueStart, k+1), k, true
 	}
 	return Span{}, Span{}, 0, false
+}
+
+// adjunctBetween reports that the tokens between a cue at k and an
+// opening mark at i are a phrase of time or place and a comma: `stated
+// during a television program broadcast late last night, "I want …"`.
+func (d *doc) adjunctBetween(k, i int) bool {
+	if i-k > 14 || i-k < 3 || d.w(i-1) != "," || !adjunctOpeners[d.w(k+1)] {
+		return false
+	}
+	for m := k + 1; m < i-1; m++ {
+		if d.toks[m].Kind == segment.Punct && !d.innerPunct(m) {
+			return false
+		}
+	}
+	return true
+}
+
+var adjunctOpeners = map[string]bool{
+	"during": true, "in": true, "at": true, "on": true, "after": true, "before": true, "while": true,
+	"from": true, "to": true, "with": true, "late": true, "earlier": true, "later": true,
 }
 
 // isAdverb reports a manner adverb that may sit before a cue: "flatly

@@ -50,6 +50,10 @@ func TestFind(t *testing.T) {
 			"Prime Minister Sanae Takaichi", "suggesting", "an attack could constitute a crisis", Reported},
 		{"speaker of a cue noun", `Takaichi delivered a stark warning: if Japan fails to act, the alliance would collapse.`,
 			"Takaichi", "warning", "if Japan fails to act, the alliance would collapse", Reported},
+		{"described as", `Takaichi has linked Taiwan to what she described as a situation threatening Japan's survival, sending signals.`,
+			"she", "described as", "a situation threatening Japan's survival", Reported},
+		{"a quotation after a phrase of time", `Takaiichi stated during a television program broadcast late last night, "I want to make it clear that this is not about military action."`,
+			"Takaiichi", "stated", `"I want to make it clear that this is not about military action."`, Direct},
 		{"coordinated verbs", `Takaichi refrained from retracting her remarks, and stated that her position was consistent with policy.`,
 			"Takaichi", "stated", "her position was consistent with policy", Reported},
 	}

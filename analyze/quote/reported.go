@@ -172,6 +172,21 @@ func (d *doc) preposed(i int, base string, inQuote []bool) (Quote, bool) {
 		return Quote{}, false
 	}
 	end := d.contentEnd(c)
+	if base == "describe" && d.w(c) == "as" {
+		// "what she described as a situation threatening Japan's
+		// survival, sending …": the description, up to the comma
+		c++
+		for k := c; k < end; k++ {
+			if d.w(k) == "," || d.w(k) == ";" {
+				end = k
+				break
+			}
+		}
+		if end-c < 2 {
+			return Quote{}, false
+		}
+		return Quote{Speaker: speaker, Cue: d.span(cueStart, cueEnd+1), Content: d.span(c, end), Kind: Reported}, !speaker.Empty()
+	}
 	if speaker.Empty() && cueStart > 0 && d.w(cueStart-1) == "and" {
 		// "Takaiichi refrained from retracting …, and stated that …": the
 		// subject of the coordinated verbs
