@@ -110,6 +110,9 @@ type TimelineEvent struct {
 	// Background marks a date well before the story, such as the year a
 	// bridge opened.
 	Background bool `json:"background"`
+	// Estimated marks a date that only relative expressions give ("last
+	// month"), in articles whose own date is unknown and was inferred.
+	Estimated bool `json:"estimated,omitempty"`
 	// StoryID is set on a date that only another story of the storyline
 	// mentions: the statement that the story reacts to, say.
 	StoryID int64 `json:"story_id,omitempty"`

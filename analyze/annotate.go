@@ -19,7 +19,7 @@ import (
 
 // Version names the annotator's behaviour. Stored annotations made by
 // another version are made again; change it when the output changes.
-const Version = "2026-11-27.8"
+const Version = "2026-11-27.9"
 
 // Options tell Annotate about the text.
 type Options struct {
@@ -78,6 +78,9 @@ type Timex struct {
 	Value     string `json:"value"`
 	Precision string `json:"precision,omitempty"`
 	Mod       string `json:"mod,omitempty"`
+	// Estimated marks a value resolved against an inferred reference
+	// date: "last month" in an article whose own date is unknown.
+	Estimated bool `json:"estimated,omitempty"`
 }
 
 // Number is an amount.
@@ -133,9 +136,19 @@ func Annotate(text string, opt Options) Annotation {
 	var times []timex.Timex
 	if english {
 		times = timex.Find(text, ref, sents)
+		var alone map[[2]int]string // values without a reference
+		if inferred {
+			alone = map[[2]int]string{}
+			for _, t := range timex.Find(text, time.Time{}, sents) {
+				alone[[2]int{t.Start, t.End}] = t.Value
+			}
+		}
 		for _, t := range times {
-			a.Timexes = append(a.Timexes, Timex{Span: cp.span(t.Start, t.End), Type: t.Type, Value: t.Value,
-				Precision: t.Precision, Mod: t.Mod})
+			x := Timex{Span: cp.span(t.Start, t.End), Type: t.Type, Value: t.Value, Precision: t.Precision, Mod: t.Mod}
+			if v, ok := alone[[2]int{t.Start, t.End}]; inferred && (!ok || v != t.Value) {
+				x.Estimated = true // "last month" in an undated article
+			}
+			a.Timexes = append(a.Timexes, x)
 		}
 	}
 	var ents entity.Result

@@ -2,6 +2,7 @@ package analyze_test
 
 import (
 	"encoding/json"
+	"maps"
 	"reflect"
 	"strings"
 	"sync"
@@ -226,6 +227,30 @@ func TestAnnotateConcurrently(t *testing.T) {
 			if !reflect.DeepEqual(got[g][i], want[a.ExternalID]) {
 				t.Errorf("goroutine %d, %s: annotation differs from a sequential run", g, a.ExternalID)
 			}
+		}
+	}
+}
+
+// TestEstimatedDates checks that a relative expression resolved against
+// an inferred reference is marked as estimated, and a full date is not.
+func TestEstimatedDates(t *testing.T) {
+	text := "The remarks were made in parliament last month. The treaty was signed on March 3, 2024."
+	story := time.Date(2025, 11, 7, 0, 0, 0, 0, time.UTC)
+	for _, tt := range []struct {
+		name string
+		opt  analyze.Options
+		want map[string]bool
+	}{
+		{"undated", analyze.Options{Language: "en", Fallback: story}, map[string]bool{"last month": true, "March 3, 2024": false}},
+		{"dated", analyze.Options{Language: "en", Published: story}, map[string]bool{"last month": false, "March 3, 2024": false}},
+	} {
+		a := analyze.Annotate(text, tt.opt)
+		got := map[string]bool{}
+		for _, x := range a.Timexes {
+			got[x.Text] = x.Estimated
+		}
+		if !maps.Equal(got, tt.want) {
+			t.Errorf("%s: estimated %v, want %v", tt.name, got, tt.want)
 		}
 	}
 }

@@ -565,3 +565,24 @@ func TestQuoteTranslations(t *testing.T) {
 		})
 	}
 }
+
+// TestEstimatedTimeline checks that a date only an undated article's
+// relative expression gives is marked as estimated in the timeline.
+func TestEstimatedTimeline(t *testing.T) {
+	story := time.Date(2025, 11, 7, 0, 0, 0, 0, time.UTC)
+	dated := &parallax.Article{ID: 1, Source: "A", Language: "en", Published: story,
+		Text: "On November 7, 2025, the prime minister spoke in parliament about the crisis."}
+	undated := &parallax.Article{ID: 2, Source: "B", Language: "en",
+		Text: "The unease stems from remarks the prime minister made in parliament last month."}
+	in := []compare.Input{
+		{Article: dated, Annotation: analyze.Annotate(dated.Text, analyze.Options{Language: "en", Published: story})},
+		{Article: undated, Annotation: analyze.Annotate(undated.Text, analyze.Options{Language: "en", Fallback: story})},
+	}
+	got := map[string]bool{}
+	for _, e := range compare.Compare(in).Timeline {
+		got[e.Date] = e.Estimated
+	}
+	if want := map[string]bool{"2025-11-07": false, "2025-10": true}; !reflect.DeepEqual(got, want) {
+		t.Errorf("estimated dates %v, want %v", got, want)
+	}
+}

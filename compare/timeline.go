@@ -20,6 +20,7 @@ func timeline(in []Input) []parallax.TimelineEvent {
 		}
 	}
 	byDate := map[string]*parallax.TimelineEvent{}
+	firm := map[string]bool{} // dates some expression gives without an inferred reference
 	var order []string
 	for _, x := range in {
 		for _, t := range x.Annotation.Timexes {
@@ -38,6 +39,7 @@ func timeline(in []Input) []parallax.TimelineEvent {
 				byDate[date] = e
 				order = append(order, date)
 			}
+			firm[date] = firm[date] || !t.Estimated
 			sentence := sentenceOf(x.Annotation, t.Start)
 			if !hasEvidence(e.Evidence, x.Article.ID, sentence) {
 				e.Evidence = append(e.Evidence, parallax.Evidence{ArticleID: x.Article.ID, Sentence: sentence})
@@ -51,6 +53,7 @@ func timeline(in []Input) []parallax.TimelineEvent {
 		e.ArticleIDs = sortIDs(e.ArticleIDs)
 		e.Text = shortest(e.Evidence)
 		e.Background = !first.IsZero() && before(d, first.AddDate(-1, 0, 0))
+		e.Estimated = !firm[d]
 		out = append(out, *e)
 	}
 	sort.SliceStable(out, func(i, j int) bool { return sortKey(out[i].Date) < sortKey(out[j].Date) })

@@ -82,6 +82,9 @@ func Markdown(w io.Writer, r *parallax.StoryReport) error {
 			if e.Background {
 				note = ", background"
 			}
+			if e.Estimated {
+				note += ", estimated"
+			}
 			if e.StoryID != 0 {
 				note += fmt.Sprintf(", from related story %d", e.StoryID)
 			}

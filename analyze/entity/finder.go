@@ -59,10 +59,10 @@ func titleCaseLines(text string, toks []segment.Token) []bool {
 			if r, _ := utf8.DecodeRuneInString(text[t.Start:]); unicode.IsUpper(r) {
 				caps++
 			} else if connectors[text[t.Start:t.End]] || minorWords[text[t.Start:t.End]] {
-				minor++ // "The Weight of Alliance": headlines keep these small
+				minor++ // "The Weight of Alliance": headings keep these small
 			}
 		}
-		if words >= 4 && caps*10 >= (words-minor)*8 {
+		if words >= 4 && (caps*10 >= words*8 || minor > 0 && caps == words-minor) {
 			for k := start; k < end; k++ {
 				out[k] = true
 			}
