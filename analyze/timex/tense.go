@@ -99,6 +99,8 @@ func tenseOf(toks []tok, i int) (int, bool) {
 		next = toks[i+1].w
 	}
 	switch {
+	case w == "next" && (next == "to" || next == "door"):
+		return 0, false // "the blasts next to the embassy": a place
 	case futureWords[w] || strings.HasSuffix(w, "'ll"):
 		return 1, true
 	case w == "going" && next == "to", (w == "is" || w == "are") && next == "to":

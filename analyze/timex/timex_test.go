@@ -20,6 +20,7 @@ func TestFind(t *testing.T) {
 	}{
 		{"The minister spoke on Monday.", "Monday", Date, "2026-01-26", Day},
 		{"The minister will speak on Monday.", "Monday", Date, "2026-02-02", Day},
+		{"Many were wounded in the blasts next to the embassy on Monday.", "Monday", Date, "2026-01-26", Day},
 		{"She said Friday that she would resign.", "Friday", Date, "2026-01-23", Day},
 		{"Monday's vote was close, officials will say.", "Monday", Date, "2026-01-26", Day},
 		{"The talks began last November.", "last November", Date, "2025-11", Month},
