@@ -302,8 +302,9 @@ func plainWords(s string) []string {
 }
 
 // unquote strips the quotation marks and trailing punctuation around a
-// quote's content.
+// quote's content, and the "that" of reported speech.
 func unquote(s string) string {
+	s = strings.TrimPrefix(s, "that ")
 	return strings.TrimFunc(s, func(r rune) bool {
 		return unicode.IsSpace(r) || strings.ContainsRune("\"'“”‘’«»„「」『』,.", r)
 	})

@@ -32,11 +32,11 @@ func (d *doc) quotations() []quotation {
 			if d.newlineBetween(j-1, j) {
 				break
 			}
-			if d.w(j) == want && d.closes(j) || (mark == "„" && d.w(j) == "”") {
+			if d.w(j) == want && d.closes(j) || d.altClose(mark, j) {
 				break
 			}
 		}
-		if j >= len(d.toks) || d.w(j) != want && !(mark == "„" && d.w(j) == "”") {
+		if j >= len(d.toks) || d.w(j) != want && !d.altClose(mark, j) {
 			// unclosed: runs to the end of the paragraph, as news does
 			// when a quotation continues in the next paragraph
 			if j-i > 3 {
@@ -49,6 +49,19 @@ func (d *doc) quotations() []quotation {
 		i = j
 	}
 	return out
+}
+
+// altClose reports a mark at j that closes a quotation opened by mark
+// though it is not its pair: "„…”" in German, and a typographic opening
+// closed by a straight mark (“…") in hand-edited copy.
+func (d *doc) altClose(mark string, j int) bool {
+	switch w := d.w(j); {
+	case mark == "„":
+		return w == "”"
+	case mark == "“":
+		return w == "\"" && d.closes(j) && (j+1 >= len(d.toks) || d.toks[j+1].Start > d.toks[j].End || d.toks[j+1].Kind == segment.Punct)
+	}
+	return false
 }
 
 // opens reports whether the mark at i can open a quotation: straight and
@@ -111,6 +124,11 @@ func (d *doc) direct() []Quote {
 				if from < q.open {
 					quote.Content.Start = d.toks[from].Start
 					quote.Kind = Reported
+					// `he said Trump has “enormous respect” for the
+					// military and …`: the clause goes on after the marks
+					if e := d.contentEnd(from); e > end+1 && d.sent[e-1] == d.sent[end] {
+						quote.Content.End = d.toks[e-1].End
+					}
 				}
 			}
 		} else if sp, cue, start, ok := d.attributeLater(end + 1); ok {

@@ -1,6 +1,7 @@
 // Package quote finds who said what: direct quotations with their
 // speakers, and reported speech introduced by a cue ("said that", "told
-// reporters", "according to"). Offsets are byte offsets into the text;
+// reporters", "according to"). As in PolNeAR, the content of reported
+// speech includes its "that". Offsets are byte offsets into the text;
 // a speaker here is a span of text ("Figueroa", "she", "a senior
 // official"), which the analyze package resolves to an entity.
 package quote

@@ -151,7 +151,7 @@ func (d *doc) preposed(i int, base string, inQuote []bool) (Quote, bool) {
 	explicit := false
 	for k := c; k < c+8 && k < len(d.toks) && d.sent[k] == d.sent[i]; k++ {
 		if d.w(k) == "that" {
-			c, explicit = k+1, true
+			c, explicit = k, true
 			break
 		}
 		if d.toks[k].Kind == segment.Punct && d.w(k) != "," {
@@ -539,9 +539,48 @@ func (d *doc) contentEnd(c int) int {
 		if (d.w(k) == "," || d.w(k) == ";") && (contentBreak[d.w(k+1)] || d.attributionAt(k+1, hi)) {
 			return k
 		}
+		if (d.w(k) == "—" || d.w(k) == "--") && !inMarks(d, c, k) {
+			return k // "… the “suburbs of St. Petersburg” — a metaphor for …": the writer's aside
+		}
+		if d.w(k) == "and" && d.w(k-1) != "," && d.coordinatedCue(k+1) {
+			return k // "… by the end of March and suggested that …": the speaker's next statement
+		}
 	}
 	return d.trimEnd(c, hi)
 }
+
+// inMarks reports whether token k lies inside quotation marks opened
+// after token c.
+func inMarks(d *doc, c, k int) bool {
+	open := false
+	for m := c; m < k; m++ {
+		switch d.w(m) {
+		case "“", "«", "„":
+			open = true
+		case "”", "»":
+			open = false
+		case "\"":
+			open = !open
+		}
+	}
+	return open
+}
+
+// coordinatedCue reports a speech cue at token k, after adverbs, that
+// introduces its own content: "suggested that", "added:".
+func (d *doc) coordinatedCue(k int) bool {
+	for k < len(d.toks) && (isAdverb(d.w(k)) || d.w(k) == "also" || d.w(k) == "then") {
+		k++
+	}
+	base, ok := d.isCue(k)
+	if !ok || !speechVerbs[base] && base != "suggest" || !strings.HasSuffix(d.w(k), "ed") && !irregularCue[d.w(k)] {
+		return false
+	}
+	next := d.w(k + 1)
+	return next == "that" || next == ":" || next == ","
+}
+
+var irregularCue = map[string]bool{"said": true, "told": true, "wrote": true}
 
 // trimEnd drops a final full stop or comma from tokens [lo, hi), but not
 // one inside closing quotation marks.
