@@ -180,3 +180,26 @@ func TestHyphenatedPlacesAndHeadings(t *testing.T) {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+// TestTitleAppositive checks a name set off after the post it holds, and
+// that a name after another name takes no title from it.
+func TestTitleAppositive(t *testing.T) {
+	text := "The gap widened when Japan's Ambassador to the U.S., Shigeo Yamada, pressed the administration. " +
+		"The guests were Mr. Obama, Michelle Obama and others. Japan's Self-Defense Forces (SDF) stood by."
+	r := Find(text, segment.Sentences(text))
+	got := map[string]string{}
+	for _, m := range r.Mentions {
+		got[m.Text] = m.Type + "/" + m.Title + "/" + r.Entities[m.Entity].Canonical
+	}
+	if title := strings.Split(got["Michelle Obama"], "/")[1]; title != "" {
+		t.Errorf("Michelle Obama has the title %q", title)
+	}
+	for name, want := range map[string]string{
+		"Shigeo Yamada": "person/Ambassador to the U.S./Shigeo Yamada",
+		"SDF":           "organisation//Self-Defense Forces",
+	} {
+		if got[name] != want {
+			t.Errorf("%s: %q, want %q (all %v)", name, got[name], want, got)
+		}
+	}
+}

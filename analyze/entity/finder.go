@@ -373,6 +373,8 @@ func (f *finder) classify(i, j int, title string) {
 		f.add(i, j, Organisation, "", "")
 	case j-i >= 2 && j-i <= 4 && f.speaks(j):
 		f.add(i, j, Person, "", "") // "Sanae Takaichi said"
+	case j-i >= 2 && j-i <= 4 && f.titleAppositive(i) != "":
+		f.add(i, j, Person, f.titleAppositive(i), "") // "Japan's Ambassador to the U.S., Shigeo Yamada,"
 	case j-i >= 1 && j-i <= 4 && f.titleBefore(i) != "":
 		f.add(i, j, Person, f.titleBefore(i), "") // "retired judge Harriet Osei"
 	case j-i == 1 && f.initial[i]:
@@ -387,6 +389,27 @@ func (f *finder) classify(i, j int, title string) {
 			f.mentions[len(f.mentions)-1].speaks = true
 		}
 	}
+}
+
+// titleAppositive returns the title of a post named just before the
+// name at token i, set off by a comma: "Ambassador" in "Japan's
+// Ambassador to the U.S., Shigeo Yamada".
+func (f *finder) titleAppositive(i int) string {
+	if i < 2 || f.w(i-1) != "," {
+		return ""
+	}
+	for k := i - 2; k >= 0 && k >= i-8; k-- {
+		if _, ok := titleWords[f.w(k)]; ok && f.capital(k) {
+			return f.text[f.toks[k].Start:f.toks[i-2].End]
+		}
+		// between the title and the comma only the post's place: "to
+		// the U.S.", "of Japan" (not another name: "Mr. Obama, Michelle
+		// Obama")
+		if !connectors[f.w(k)] && f.w(k) != "to" && !f.known(k, k+1) {
+			return ""
+		}
+	}
+	return ""
 }
 
 // titleBefore returns a lower-case title written just before token i:

@@ -182,7 +182,7 @@ func orgKey(s string) string {
 // are not connectors: "Liberal Democratic Party" → "ldp".
 func acronym(s string) string {
 	var b strings.Builder
-	for _, w := range strings.Fields(s) {
+	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == '-' }) { // "Self-Defense Forces" is SDF
 		if connectors[strings.ToLower(w)] || w == "and" {
 			continue
 		}
