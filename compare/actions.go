@@ -168,6 +168,9 @@ func sentenceActions(s analyze.Span, mentions []analyze.Entity) []sentenceAction
 		if !ok || !finite(strings.ToLower(w), words[:n]) || unreal(string(runes[:i]), words[:n]) {
 			continue
 		}
+		if class == "threaten" && n+1 < len(words) && aboutWords[strings.ToLower(words[n+1])] {
+			continue // "warned of the collapse of the alliance": a prediction, not a threat
+		}
 		at := s.Start + i
 		var actor, target *analyze.Entity
 		for k := range mentions {
@@ -188,6 +191,9 @@ func sentenceActions(s analyze.Span, mentions []analyze.Entity) []sentenceAction
 	}
 	return out
 }
+
+// aboutWords after a verb of warning make it a prediction.
+var aboutWords = map[string]bool{"of": true, "about": true, "that": true, "against": true}
 
 // unreal reports a verb that reports no act: negated ("does not
 // require Japan to defend", "never imposed"), a possibility ("might

@@ -511,6 +511,7 @@ func TestActionsNotDone(t *testing.T) {
 		"Analysts said China might impose sanctions on Japan.",
 		"China imposed sanctions on Japan on Friday.",
 		"An official noted that Takaichi's commitment to aid U.S. forces if engaged in Taiwan's defense was clear.",
+		"Prime Minister Sanae Takaichi warned of the collapse of the alliance between Japan and the United States.",
 	})
 	got := map[string][]int64{}
 	for _, a := range compare.Compare(in).Actions {
