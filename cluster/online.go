@@ -107,7 +107,7 @@ type Online struct {
 	epoch   uint32
 	touched []*story
 	// dups indexes article signatures by LSH band key.
-	dups      map[uint64][]int64
+	dups      bandIndex
 	members   map[int64]member
 	newest    time.Time
 	lastEvict time.Time
@@ -215,7 +215,7 @@ var _ interface {
 func NewOnline(cfg Config) *Online {
 	o := &Online{
 		cfg: cfg, dict: map[string]key{}, stories: map[int64]*story{},
-		postings: map[key][]*story{}, dups: map[uint64][]int64{}, members: map[int64]member{},
+		postings: map[key][]*story{}, dups: newBandIndex(), members: map[int64]member{},
 		aliases: map[int64]int64{}, langIdx: map[string]uint8{},
 	}
 	if cfg.Prior != nil {
@@ -458,21 +458,21 @@ func (o *Online) duplicateOf(f *feat) (int64, bool) {
 	best, bestSim, bestM := int64(0), 0.0, member{}
 	seen := map[int64]bool{}
 	for _, key := range f.Signature.bandKeys() {
-		for _, id := range o.dups[key] {
+		o.dups.each(key, func(id int64) {
 			if seen[id] {
-				continue
+				return
 			}
 			seen[id] = true
 			m, ok := o.members[id]
 			if !ok || o.stories[o.resolve(m.story)] == nil || !within(f.Published, m.published, o.cfg.DuplicateWindow) {
-				continue
+				return
 			}
 			// on a tie, the earlier article, then the lower rank
 			sim := m.signature.Similarity(&f.Signature)
 			if sim >= o.cfg.DuplicateThreshold && (sim > bestSim || sim == bestSim && earlier(m, id, bestM, best)) {
 				best, bestSim, bestM = id, sim, m
 			}
-		}
+		})
 	}
 	return best, best != 0
 }

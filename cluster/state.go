@@ -48,7 +48,7 @@ func (o *Online) add(f *feat, storyID, storylineID int64) {
 	if !f.Signature.Empty() {
 		o.members[f.ID] = member{story: storyID, rank: f.Rank, signature: f.Signature, published: f.Published}
 		for _, key := range f.Signature.bandKeys() {
-			o.dups[key] = append(o.dups[key], f.ID)
+			o.dups.add(key, f.ID)
 		}
 	}
 }
@@ -184,19 +184,10 @@ func (o *Online) evict(now time.Time) {
 			o.postings[k] = kept
 		}
 	}
-	for band, ids := range o.dups {
-		kept := ids[:0]
-		for _, id := range ids {
-			if _, ok := o.members[id]; ok {
-				kept = append(kept, id)
-			}
-		}
-		if len(kept) == 0 {
-			delete(o.dups, band)
-		} else {
-			o.dups[band] = kept
-		}
-	}
+	o.dups.sweep(func(id int64) bool {
+		_, ok := o.members[id]
+		return ok
+	})
 }
 
 // gap is the time between two spans, zero when they overlap or a date is
