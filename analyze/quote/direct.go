@@ -162,7 +162,8 @@ func (d *doc) attributeAfter(i int) (Span, Span, int, bool) {
 	if i < len(d.toks) && d.w(i) == "," {
 		i++
 	}
-	if i >= len(d.toks) || d.sent[i] != d.sent[i-1] && d.para[i] != d.para[i-1] {
+	if i >= len(d.toks) || d.sent[i] != d.sent[i-1] && d.para[i] != d.para[i-1] || d.w(i) == "and" || d.w(i) == "but" {
+		// `“very unhelpful” and saying they …` goes on with the clause
 		return Span{}, Span{}, 0, false
 	}
 	// "said Smith": cue first

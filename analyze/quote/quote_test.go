@@ -62,6 +62,8 @@ func TestFind(t *testing.T) {
 			"Trump", "said", `Estonia was in the “suburbs of St. Petersburg”`, Reported},
 		{"a second statement", `She said that the country would leave by the end of March and suggested that talks could start soon.`,
 			"She", "said", "that the country would leave by the end of March", Reported},
+		{"a quotation going on with its clause", `Glass criticised the actions, calling them “very unhelpful” and saying they “undermine regional stability.”`,
+			"Glass", "saying", `they “undermine regional stability.”`, Reported},
 		{"coordinated verbs", `Takaichi refrained from retracting her remarks, and stated that her position was consistent with policy.`,
 			"Takaichi", "stated", "that her position was consistent with policy", Reported},
 	}
