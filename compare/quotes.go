@@ -169,8 +169,10 @@ func commonWords(s string) map[string]bool {
 		if r, _ := utf8.DecodeRuneInString(w); w == "" || unicode.IsUpper(r) {
 			continue
 		}
-		for k := range contentWords(w) {
-			out[k] = true
+		for _, part := range plainWords(w) {
+			if len(part) >= 2 && !quoteStop[part] {
+				out[stem(part)] = true
+			}
 		}
 	}
 	return out
