@@ -1,5 +1,7 @@
 package cluster
 
+import "slices"
+
 // bandIndex maps LSH band keys to the articles whose signatures have
 // them. Nearly every band key is one article's alone, so the first
 // article of a key is kept in a flat map and only the others in slices:
@@ -34,34 +36,26 @@ func (b bandIndex) each(k uint64, fn func(id int64)) {
 	}
 }
 
-// sweep drops the articles keep rejects.
-func (b bandIndex) sweep(keep func(id int64) bool) {
-	for k, id := range b.first {
-		rest := b.more[k]
-		if len(rest) == 0 { // the common case, without allocating
-			if !keep(id) {
-				delete(b.first, k)
-			}
-			continue
-		}
-		kept := make([]int64, 0, 1+len(rest))
-		if keep(id) {
-			kept = append(kept, id)
-		}
-		for _, m := range rest {
-			if keep(m) {
-				kept = append(kept, m)
-			}
-		}
-		switch len(kept) {
-		case 0:
+// remove drops article id from band key k.
+func (b bandIndex) remove(k uint64, id int64) {
+	first, ok := b.first[k]
+	if !ok {
+		return
+	}
+	more := b.more[k]
+	if first == id {
+		if len(more) == 0 {
 			delete(b.first, k)
-			delete(b.more, k)
-		case 1:
-			b.first[k] = kept[0]
-			delete(b.more, k)
-		default:
-			b.first[k], b.more[k] = kept[0], kept[1:]
+			return
 		}
+		b.first[k] = more[0]
+		more = more[1:]
+	} else if i := slices.Index(more, id); i >= 0 {
+		more = slices.Delete(more, i, i+1)
+	}
+	if len(more) == 0 {
+		delete(b.more, k)
+	} else {
+		b.more[k] = more
 	}
 }

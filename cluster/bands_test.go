@@ -21,13 +21,18 @@ func TestBandIndex(t *testing.T) {
 	if got := ids(1); !slices.Equal(got, []int64{10, 11, 12}) {
 		t.Errorf("key 1: %v", got)
 	}
-	b.sweep(func(id int64) bool { return id != 10 && id != 20 && id != 31 })
+	for _, x := range []struct {
+		k  uint64
+		id int64
+	}{{1, 10}, {2, 20}, {3, 31}, {4, 40}} {
+		b.remove(x.k, x.id)
+	}
 	for k, want := range map[uint64][]int64{1: {11, 12}, 2: nil, 3: {30}, 4: nil} {
 		if got := ids(k); !slices.Equal(got, want) {
-			t.Errorf("after sweep, key %d: %v, want %v", k, got, want)
+			t.Errorf("after removal, key %d: %v, want %v", k, got, want)
 		}
 	}
 	if len(b.first) != 2 || len(b.more) != 1 {
-		t.Errorf("after sweep: %d first, %d more", len(b.first), len(b.more))
+		t.Errorf("after removal: %d first, %d more", len(b.first), len(b.more))
 	}
 }

@@ -349,3 +349,40 @@ func TestOnlineIDsDoNotMatter(t *testing.T) {
 		t.Errorf("the stories depend on article IDs")
 	}
 }
+
+// TestOnlineEviction checks that a story older than the window leaves
+// memory with its articles' signatures: a copy of an evicted article is no
+// duplicate of it, while a copy inside the window is.
+func TestOnlineEviction(t *testing.T) {
+	day := func(d int) time.Time { return time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, d) }
+	text := "The eastern span of the Halvard Bridge fell into the Brenn River on Monday, injuring fourteen people, " +
+		"after engineers had warned for months that corroded bearings were cracking under heavy trucks."
+	other := "Harbour authorities in Kessel opened a new ferry terminal on Friday after two years of construction work " +
+		"delayed by storms, strikes and a shortage of steel for the pier."
+	art := func(id int64, key, text string, d int) *parallax.Article {
+		return &parallax.Article{ID: id, Key: key, Source: key, Title: text[:40], Text: text, Language: "en", Published: day(d)}
+	}
+	for _, tt := range []struct {
+		name    string
+		copyDay int
+		evict   bool
+		dup     bool
+	}{
+		{"copy inside the window", 5, false, true},
+		{"copy after eviction", 31, true, false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			cfg := cluster.DefaultConfig()
+			cfg.Window, cfg.DuplicateWindow = 10*24*time.Hour, 365*24*time.Hour
+			o := cluster.NewOnline(cfg)
+			o.Assign([]*parallax.Article{art(1, "a", text, 0)})
+			if tt.evict {
+				o.Assign([]*parallax.Article{art(2, "b", other, 30)})
+			}
+			as := o.Assign([]*parallax.Article{art(3, "c", text, tt.copyDay)})
+			if got := as[0].DuplicateOf != 0; got != tt.dup {
+				t.Errorf("duplicate = %v (of %d), want %v", got, as[0].DuplicateOf, tt.dup)
+			}
+		})
+	}
+}

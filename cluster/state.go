@@ -160,15 +160,23 @@ func (o *Online) evict(now time.Time) {
 	}
 	o.lastEvict = now
 	cutoff := now.Add(-o.cfg.Window)
+	evicted := 0
 	for id, s := range o.stories {
 		if !s.last.IsZero() && s.last.Before(cutoff) {
 			s.gone = true
 			delete(o.stories, id)
+			evicted++
 		}
+	}
+	if evicted == 0 {
+		return // nothing left the window: the sweeps below would find nothing
 	}
 	for id, m := range o.members {
 		if _, ok := o.stories[o.resolve(m.story)]; !ok {
 			delete(o.members, id)
+			for _, k := range m.signature.bandKeys() {
+				o.dups.remove(k, id)
+			}
 		}
 	}
 	for k, p := range o.postings {
@@ -184,10 +192,6 @@ func (o *Online) evict(now time.Time) {
 			o.postings[k] = kept
 		}
 	}
-	o.dups.sweep(func(id int64) bool {
-		_, ok := o.members[id]
-		return ok
-	})
 }
 
 // gap is the time between two spans, zero when they overlap or a date is
