@@ -271,10 +271,7 @@ func (d *doc) attributeBefore(i int) (Span, Span, int, bool) {
 		if !ok || !speechVerbs[base] {
 			continue
 		}
-		cueStart := k
-		for cueStart > lo && (cueAux[d.w(cueStart-1)] || isAdverb(d.w(cueStart-1))) {
-			cueStart--
-		}
+		cueStart := d.auxStart(k)
 		src := d.npBackward(cueStart)
 		sp := d.speaker(src, cueStart)
 		if sp.Empty() && strings.HasSuffix(d.w(k), "ing") { // "while chanting, "Hands up""
@@ -303,6 +300,17 @@ func (d *doc) adjunctBetween(k, i int) bool {
 var adjunctOpeners = map[string]bool{
 	"during": true, "in": true, "at": true, "on": true, "after": true, "before": true, "while": true,
 	"from": true, "to": true, "with": true, "late": true, "earlier": true, "later": true,
+}
+
+// auxStart returns where the cue ending with token i begins: the
+// auxiliaries and adverbs before it in its sentence ("has repeatedly
+// said", "also noted").
+func (d *doc) auxStart(i int) int {
+	k := i
+	for k > 0 && d.sent[k-1] == d.sent[i] && (cueAux[d.w(k-1)] || isAdverb(d.w(k-1))) {
+		k--
+	}
+	return k
 }
 
 // isAdverb reports a manner adverb that may sit before a cue: "flatly

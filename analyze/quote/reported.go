@@ -75,10 +75,7 @@ func (d *doc) attitude(i int, inQuote []bool) (Quote, bool) {
 		}
 		cueEnd++
 	}
-	cueStart := i
-	for cueStart > 0 && (cueAux[d.w(cueStart-1)] || isAdverb(d.w(cueStart-1))) && d.sent[cueStart-1] == d.sent[i] {
-		cueStart--
-	}
+	cueStart := d.auxStart(i)
 	src := d.npBackward(cueStart)
 	if src == cueStart || pronouns[d.w(src)] && d.w(src) == "it" {
 		return Quote{}, false
@@ -100,10 +97,7 @@ func (d *doc) preposed(i int, base string, inQuote []bool) (Quote, bool) {
 	if d.nounCue(i) || d.label(i) {
 		return Quote{}, false
 	}
-	cueStart := i
-	for cueStart > 0 && (cueAux[d.w(cueStart-1)] || isAdverb(d.w(cueStart-1))) && d.sent[cueStart-1] == d.sent[i] {
-		cueStart--
-	}
+	cueStart := d.auxStart(i)
 	var speaker Span
 	if strings.HasSuffix(d.w(i), "ing") && cueStart > 0 && gerundOpeners[d.w(cueStart-1)] {
 		// "Takaichi made headlines in parliament by suggesting that …":
@@ -278,11 +272,11 @@ func (d *doc) nounCue(i int) bool {
 	if !strings.HasSuffix(d.w(i), "ing") {
 		return false
 	}
-	prev := strings.ToLower(d.w(i - 1))
-	if determiners[prev] || prev == "'s" || prev == "’s" || strings.HasSuffix(prev, "'s") || strings.HasSuffix(prev, "’s") {
+	// d.w is lower case, with ’ written '
+	if prev := d.w(i - 1); determiners[prev] || strings.HasSuffix(prev, "'s") {
 		return true
 	}
-	return i >= 2 && determiners[strings.ToLower(d.w(i-2))] && d.toks[i-1].Kind != segment.Punct
+	return i >= 2 && determiners[d.w(i-2)] && d.toks[i-1].Kind != segment.Punct
 }
 
 // relative reports a "that" at token i that opens a relative clause, a
@@ -408,10 +402,7 @@ func (d *doc) speakerBefore(end int) Span {
 				return d.speaker(k+1, j)
 			}
 		}
-		cueStart := k
-		for cueStart > lo && (cueAux[d.w(cueStart-1)] || isAdverb(d.w(cueStart-1))) {
-			cueStart--
-		}
+		cueStart := d.auxStart(k)
 		if src := d.npBackward(cueStart); src < cueStart {
 			return d.speaker(src, cueStart)
 		}
@@ -428,10 +419,7 @@ func (d *doc) parenthetical(i int) (Quote, bool) {
 	if i+1 >= hi || d.w(i+1) != "," {
 		return Quote{}, false
 	}
-	cueStart := i
-	for cueStart > lo && (cueAux[d.w(cueStart-1)] || isAdverb(d.w(cueStart-1))) {
-		cueStart--
-	}
+	cueStart := d.auxStart(i)
 	src := d.npBackward(cueStart)
 	if src == cueStart || src-1 <= lo || d.w(src-1) != "," || cueStart-src > 6 {
 		return Quote{}, false
@@ -469,10 +457,7 @@ func (d *doc) postposed(i int, base string) (Quote, bool) {
 	if tail > 8 {
 		return Quote{}, false
 	}
-	cueStart := i
-	for cueStart > lo && (cueAux[d.w(cueStart-1)] || isAdverb(d.w(cueStart-1))) {
-		cueStart--
-	}
+	cueStart := d.auxStart(i)
 	if cueStart > lo && d.w(cueStart-1) == "," { // ", said Smith"
 		if strings.HasSuffix(d.w(i), "ing") {
 			return Quote{}, false // ", citing risks": a reason, not a speaker
@@ -539,7 +524,7 @@ func (d *doc) contentEnd(c int) int {
 		if (d.w(k) == "," || d.w(k) == ";") && (contentBreak[d.w(k+1)] || d.attributionAt(k+1, hi)) {
 			return k
 		}
-		if (d.w(k) == "—" || d.w(k) == "--") && !inMarks(d, c, k) {
+		if (d.w(k) == "—" || d.w(k) == "--") && !d.inMarks(c, k) {
 			return k // "… the “suburbs of St. Petersburg” — a metaphor for …": the writer's aside
 		}
 		if d.w(k) == "and" && d.w(k-1) != "," && d.coordinatedCue(k+1) {
@@ -551,7 +536,7 @@ func (d *doc) contentEnd(c int) int {
 
 // inMarks reports whether token k lies inside quotation marks opened
 // after token c.
-func inMarks(d *doc, c, k int) bool {
+func (d *doc) inMarks(c, k int) bool {
 	open := false
 	for m := c; m < k; m++ {
 		switch d.w(m) {
