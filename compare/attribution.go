@@ -55,13 +55,18 @@ func speakerConflicts(in []Input, ents entityIndex) []parallax.Conflict {
 }
 
 func containment(a, b map[string]bool) float64 {
-	common := 0
+	return float64(shared(a, b)) / float64(min(len(a), len(b)))
+}
+
+// shared counts the words two sets have in common.
+func shared(a, b map[string]bool) int {
+	n := 0
 	for w := range a {
 		if b[w] {
-			common++
+			n++
 		}
 	}
-	return float64(common) / float64(min(len(a), len(b)))
+	return n
 }
 
 func shorter(a, b string) string {
@@ -101,7 +106,7 @@ func titleConflicts(in []Input, ents entityIndex) []parallax.Conflict {
 			}
 		}
 		for _, q := range qualified {
-			core := strings.ToLower(strings.TrimPrefix(strings.ToLower(q.text), qualifier(q.text)))
+			core := strings.TrimPrefix(strings.ToLower(q.text), qualifier(q.text))
 			for _, p := range plain {
 				if strings.ToLower(p.text) != core {
 					continue

@@ -338,10 +338,7 @@ func TestActions(t *testing.T) {
 		"Extended deterrence: Washington reaffirmed its commitments to Japan.",
 	}
 	in := englishInputs(texts)
-	got := map[string][]int64{}
-	for _, a := range compare.Compare(in).Actions {
-		got[a.Actor+" "+a.Class+" "+a.Target] = a.ArticleIDs
-	}
+	got := actionsOf(in)
 	want := map[string][]int64{
 		"United States support Japan": {2, 4}, // a capital acts as its state
 		"China threaten Japan":        {1},
@@ -356,6 +353,16 @@ func TestActions(t *testing.T) {
 			t.Errorf("a noun taken for an act: %s", k)
 		}
 	}
+}
+
+// actionsOf compares in and returns its actions as "actor class target"
+// with their articles.
+func actionsOf(in []compare.Input) map[string][]int64 {
+	got := map[string][]int64{}
+	for _, a := range compare.Compare(in).Actions {
+		got[a.Actor+" "+a.Class+" "+a.Target] = a.ArticleIDs
+	}
+	return got
 }
 
 // englishInputs annotates texts as undated English articles of outlets
@@ -513,10 +520,7 @@ func TestActionsNotDone(t *testing.T) {
 		"An official noted that Takaichi's commitment to aid U.S. forces if engaged in Taiwan's defense was clear.",
 		"Prime Minister Sanae Takaichi warned of the collapse of the alliance between Japan and the United States.",
 	})
-	got := map[string][]int64{}
-	for _, a := range compare.Compare(in).Actions {
-		got[a.Actor+" "+a.Class+" "+a.Target] = a.ArticleIDs
-	}
+	got := actionsOf(in)
 	want := map[string][]int64{"China coerce Japan": {6}}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("actions = %v, want %v", got, want)

@@ -123,12 +123,7 @@ func sameStatement(a, b variant) bool {
 	if a.speaker != "" && b.speaker != "" && a.speaker != b.speaker {
 		return false
 	}
-	common := 0
-	for w := range a.words {
-		if b.words[w] {
-			common++
-		}
-	}
+	common := shared(a.words, b.words)
 	small := min(len(a.words), len(b.words))
 	union := len(a.words) + len(b.words) - common
 	containment := float64(common) / float64(small)
@@ -148,16 +143,11 @@ func sameStatement(a, b variant) bool {
 // and "China opposes missile launches against the UN Security Council
 // resolutions" share names, not what they say.
 func sameWording(a, b map[string]bool) bool {
-	common := 0
-	for w := range a {
-		if b[w] {
-			common++
-		}
-	}
-	if small := min(len(a), len(b)); small < 3 {
+	common, small := shared(a, b), min(len(a), len(b))
+	if small < 3 {
 		return common == small
 	}
-	return 2*common >= min(len(a), len(b))
+	return 2*common >= small
 }
 
 // commonWords returns the content words of s not written with a
@@ -170,8 +160,8 @@ func commonWords(s string) map[string]bool {
 			continue
 		}
 		for _, part := range plainWords(w) {
-			if len(part) >= 2 && !quoteStop[part] {
-				out[stem(part)] = true
+			if k, ok := keyWord(part); ok {
+				out[k] = true
 			}
 		}
 	}
@@ -291,8 +281,8 @@ func closesQuote(w string, first bool) bool {
 func contentList(s string) []string {
 	var out []string
 	for _, w := range plainWords(s) {
-		if len(w) >= 2 && !quoteStop[w] {
-			out = append(out, stem(w))
+		if k, ok := keyWord(w); ok {
+			out = append(out, k)
 		}
 	}
 	return out
@@ -318,13 +308,20 @@ func contentWords(s string) map[string]bool {
 	s = strings.ToLower(strings.NewReplacer("won't", "will not", "can't", "cannot", "n't", " not", "’", "'").Replace(s))
 	out := map[string]bool{}
 	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' }) {
-		w = strings.Trim(w, "'")
-		if len(w) < 2 || quoteStop[w] {
-			continue
+		if k, ok := keyWord(strings.Trim(w, "'")); ok {
+			out[k] = true
 		}
-		out[stem(w)] = true
 	}
 	return out
+}
+
+// keyWord returns a lower-case word as quotes compare it, roughly
+// stemmed, or false for the commonest function words and single letters.
+func keyWord(w string) (string, bool) {
+	if len(w) < 2 || quoteStop[w] {
+		return "", false
+	}
+	return stem(w), true
 }
 
 func stem(w string) string {
