@@ -47,7 +47,8 @@ const titleWeight = 3
 func Extract(a *parallax.Article) *Features {
 	f := &Features{
 		ID: a.ID, Rank: rank(a.Key), Published: a.Published, Language: a.Language,
-		Terms: map[string]float64{}, Entities: map[string]float64{},
+		// about one body word in three is a distinct content word
+		Terms: make(map[string]float64, len(a.Text)/20), Entities: map[string]float64{},
 	}
 	for _, w := range words(a.Title) {
 		if t := term(w); t != "" {
@@ -93,6 +94,9 @@ func words(s string) []string {
 // or a line break. A dot ends a clause only before a space or the end,
 // so "U.S." stays one word of its clause.
 func scan(s string) (ws []string, opens []bool) {
+	// English words average under six bytes with their spaces: sized so,
+	// the slices rarely grow
+	ws, opens = make([]string, 0, len(s)/6+1), make([]bool, 0, len(s)/6+1)
 	start := -1
 	open := true
 	for i, r := range s {

@@ -30,8 +30,8 @@ func (o *Online) merges(touched map[int64]bool) [][2]int64 {
 			continue
 		}
 		s.mergeChecked = s.size
-		best, score := o.bestStoryFor(s)
-		if best == nil || score < o.cfg.MergeThreshold {
+		best := o.bestStoryFor(s, o.cfg.MergeThreshold)
+		if best == nil {
 			continue
 		}
 		from, into := s, best
@@ -53,52 +53,57 @@ func older(a, b *story) bool {
 	return a.before(b)
 }
 
-// bestStoryFor returns the active story most similar to s, other than s.
-func (o *Online) bestStoryFor(s *story) (*story, float64) {
+// bestStoryFor returns the active story most similar to s, other than s,
+// if its similarity is at least floor; nil if none is.
+func (o *Online) bestStoryFor(s *story, floor float64) *story {
 	f := &feat{Features: &Features{Published: s.first}, terms: s.terms, ents: s.entities}
 	var best *story
-	bestScore := 0.0
+	bestScore := floor
+	o.refreshNorms(s)
 	for _, c := range o.candidates(f) {
 		if c == s {
 			continue
 		}
-		if decay(gap(s.first, s.last, c.first, c.last), o.cfg.TimeScale) < bestScore {
-			continue // cannot win: its similarity is at most 1
+		// the time factor times the similarity bounds the score, and the
+		// term cosine is at most 1: skip the term cosine, the costly part,
+		// for stories that cannot reach the best so far
+		tf := decay(gap(s.first, s.last, c.first, c.last), o.cfg.TimeScale)
+		if tf < bestScore {
+			continue
 		}
-		score := o.storySimilarity(s, c)
-		if score > bestScore || score == bestScore && best != nil && c.before(best) {
+		o.refreshNorms(c)
+		e := o.centroidCosine(&s.entities, &c.entities, s.entityNorm, c.entityNorm)
+		if ((1-o.cfg.EntityWeight)+o.cfg.EntityWeight*e)*tf < bestScore {
+			continue
+		}
+		t := o.centroidCosine(&s.terms, &c.terms, s.termNorm, c.termNorm)
+		score := ((1-o.cfg.EntityWeight)*t + o.cfg.EntityWeight*e) * tf
+		if best == nil && score >= bestScore || score > bestScore || score == bestScore && best != nil && c.before(best) {
 			best, bestScore = c, score
 		}
 	}
-	return best, bestScore
-}
-
-// storySimilarity compares two stories' centroids, with the time factor
-// on the gap between their spans.
-func (o *Online) storySimilarity(a, b *story) float64 {
-	o.refreshNorms(a)
-	o.refreshNorms(b)
-	t := o.centroidCosine(a.terms, b.terms, a.termNorm, b.termNorm)
-	e := o.centroidCosine(a.entities, b.entities, a.entityNorm, b.entityNorm)
-	sim := (1-o.cfg.EntityWeight)*t + o.cfg.EntityWeight*e
-	return sim * decay(gap(a.first, a.last, b.first, b.last), o.cfg.TimeScale)
+	return best
 }
 
 // centroidCosine is the IDF-weighted cosine of two centroids whose
 // weighted norms are given (refreshNorms keeps them): only the shared
 // keys are visited, from the smaller centroid.
-func (o *Online) centroidCosine(a, b map[key]float64, na, nb float64) float64 {
+func (o *Online) centroidCosine(a, b *vec, na, nb float64) float64 {
 	if na == 0 || nb == 0 {
 		return 0
 	}
-	if len(b) < len(a) {
-		a, b = b, a
-	}
 	var dot float64
-	for k, w := range a {
-		if v, ok := b[k]; ok {
-			idf := o.idf(k)
-			dot += w * v * idf * idf
+	for i, j := 0, 0; i < len(a.k) && j < len(b.k); {
+		switch ka, kb := a.k[i], b.k[j]; {
+		case ka < kb:
+			i++
+		case ka > kb:
+			j++
+		default:
+			idf := o.idf(ka)
+			dot += float64(a.w[i]) * float64(b.w[j]) * idf * idf
+			i++
+			j++
 		}
 	}
 	return dot / (na * nb)
@@ -106,14 +111,11 @@ func (o *Online) centroidCosine(a, b map[key]float64, na, nb float64) float64 {
 
 // merge folds story from into story into, in memory.
 func (o *Online) merge(from, into *story) {
-	for k, w := range from.terms {
-		into.terms[k] += w
-	}
-	for k, w := range from.entities {
-		into.entities[k] += w
-	}
-	if len(into.terms) > 2*o.cfg.CentroidTerms {
-		o.prune(into.terms, o.cfg.CentroidTerms)
+	same := func(w float32) float32 { return w }
+	into.terms.addScaled(&from.terms, same)
+	into.entities.addScaled(&from.entities, same)
+	if into.terms.len() > 2*o.cfg.CentroidTerms {
+		into.terms.keepTop(o.cfg.CentroidTerms, o.keyLess)
 	}
 	into.size += from.size
 	into.normDocs = 0
@@ -121,24 +123,27 @@ func (o *Online) merge(from, into *story) {
 		into.first = from.first
 	}
 	if from.last.After(into.last) {
-		into.last = from.last
+		o.setLast(into, from.last)
 	}
-	for k := range from.keys {
+	for _, k := range from.keys {
 		p := o.postings[k]
-		i := slices.Index(p, from)
-		if _, ok := into.keys[k]; ok {
+		i := slices.Index(p, from.slot)
+		if at, ok := slices.BinarySearch(into.keys, k); ok {
 			if i >= 0 {
 				p = slices.Delete(p, i, i+1)
 			}
-		} else if i >= 0 {
-			p[i] = into
 		} else {
-			p = append(p, into)
+			if i >= 0 {
+				p[i] = into.slot
+			} else {
+				p = append(p, into.slot)
+			}
+			into.keys = slices.Insert(into.keys, at, k)
 		}
 		o.postings[k] = p
-		into.keys[k] = struct{}{}
 	}
 	from.gone = true
+	o.release(from) // no posting holds it now
 	delete(o.stories, from.id)
 	o.aliases[from.id] = into.id
 }

@@ -98,14 +98,22 @@ type Online struct {
 	langDocs []int
 	langIdx  map[string]uint8
 	stories  map[int64]*story
-	// postings maps a term or entity to the active stories indexed under
-	// it, each once (a story's keys say which it is under).
-	postings map[key][]*story
-	// epoch numbers calls to candidates, which count a story's hits in
-	// the story itself while its epoch is current; touched is its scratch
-	// list, kept between calls.
+	// postings holds, for each key, the slots of the active stories
+	// indexed under it, each once (a story's keys say which it is under).
+	postings [][]slot
+	// slots holds the active stories by slot; free lists the slots
+	// released since.
+	slots []*story
+	free  []slot
+	// hits counts, by slot, the lookup keys of an article a story is
+	// indexed under. Counting in a dense array rather than in the stories
+	// themselves keeps the count in cache: the postings of one article
+	// reach thousands of stories. An entry is valid while its epoch is
+	// the current one, which each call to candidates advances; touched is
+	// candidates' scratch list, kept between calls.
+	hits    []hitCount
 	epoch   uint32
-	touched []*story
+	touched []slot
 	// dups indexes article signatures by LSH band key.
 	dups      bandIndex
 	members   map[int64]member
@@ -119,20 +127,61 @@ type Online struct {
 	// index of its language, valid when prior is set.
 	prior     *Prior
 	priorLang uint8
+	// buf is scratch for intern.
+	buf []byte
 }
 
 // key is an interned term or entity.
 type key uint32
 
+// slot numbers an active story in the clusterer's dense arrays.
+type slot uint32
+
+// hitCount is what candidates reads of a story by its slot: its hits
+// and, to order stories with as many hits, its last article's time.
+type hitCount struct {
+	epoch uint32
+	n     int32
+	last  int64 // stamp of the story's last
+}
+
+// stamp orders times as Before does, in one integer: nanoseconds since
+// 1970, clamped to the years 1678 to 2262, the zero time first.
+func stamp(t time.Time) int64 {
+	switch {
+	case t.IsZero():
+		return math.MinInt64
+	case t.Year() < 1678:
+		return math.MinInt64 + 1
+	case t.Year() > 2261:
+		return math.MaxInt64
+	}
+	return t.UnixNano()
+}
+
 // feat is an article's features with its terms and entities interned.
 type feat struct {
 	*Features
-	terms, ents map[key]float64
+	terms, ents vec
 	// tv and ev are terms and entities weighted for cosines, made once
 	// per article rather than once per candidate story.
 	tv, ev *wvec
 	// lookup caches lookupKeys, asked for by candidates and again by add.
 	lookup []key
+	// termIDF caches the IDF of each of terms, which lookupKeys and the
+	// term cosine both weigh by.
+	termIDF []float64
+}
+
+// idfs returns the IDF of each of the article's terms.
+func (o *Online) idfs(f *feat) []float64 {
+	if f.termIDF == nil {
+		f.termIDF = make([]float64, f.terms.len())
+		for i, k := range f.terms.k {
+			f.termIDF[i] = o.idf(k)
+		}
+	}
+	return f.termIDF
 }
 
 // wvec is an article's counts weighted for cosines with centroids: for
@@ -143,12 +192,18 @@ type wvec struct {
 	norm float64
 }
 
-func (o *Online) weigh(counts map[key]float64) *wvec {
-	v := &wvec{keys: make([]key, 0, len(counts)), u: make([]float64, 0, len(counts))}
+// weigh weighs counts; idfs, if not nil, holds their keys' IDFs.
+func (o *Online) weigh(counts *vec, idfs []float64) *wvec {
+	v := &wvec{keys: make([]key, 0, counts.len()), u: make([]float64, 0, counts.len())}
 	var n2 float64
-	for k, n := range counts {
-		idf := o.idf(k)
-		w := (1 + math.Log(n)) * idf
+	for i, k := range counts.k {
+		var idf float64
+		if idfs != nil {
+			idf = idfs[i]
+		} else {
+			idf = o.idf(k)
+		}
+		w := logWeight(counts.w[i]) * idf
 		n2 += w * w
 		if o.df[k].n < 2 {
 			// in no other article, so in no centroid: it counts in the
@@ -163,15 +218,20 @@ func (o *Online) weigh(counts map[key]float64) *wvec {
 }
 
 type story struct {
-	id, storyline int64
+	slot slot
+	// gone marks a story merged into another or evicted, which postings
+	// may still hold until they are swept.
+	gone bool
 	// rank is the founding article's, for ties (see before).
-	rank        uint64
-	terms       map[key]float64
-	entities    map[key]float64
-	size        int
-	first, last time.Time
-	// keys are the postings the story is indexed under.
-	keys map[key]struct{}
+	rank          uint64
+	id, storyline int64
+	first, last   time.Time
+	terms         vec
+	entities      vec
+	size          int
+	// keys are the postings the story is indexed under, in ascending
+	// order.
+	keys []key
 	// Cached IDF-weighted norms of the centroids, valid while the story
 	// is unchanged and the document count within 2% of normDocs.
 	termNorm, entityNorm float64
@@ -179,13 +239,6 @@ type story struct {
 	// mergeChecked is the size at which the story was last compared with
 	// the others for merging.
 	mergeChecked int
-	// hits counts the article's lookup keys the story is indexed under,
-	// valid while epoch is the clusterer's (see candidates).
-	hits  int32
-	epoch uint32
-	// gone marks a story merged into another or evicted, which postings
-	// may still hold until they are swept.
-	gone bool
 }
 
 // before orders stories where their scores tie, by their founding
@@ -215,7 +268,7 @@ var _ interface {
 func NewOnline(cfg Config) *Online {
 	o := &Online{
 		cfg: cfg, dict: map[string]key{}, stories: map[int64]*story{},
-		postings: map[key][]*story{}, dups: newBandIndex(), members: map[int64]member{},
+		dups: newBandIndex(), members: map[int64]member{},
 		aliases: map[int64]int64{}, langIdx: map[string]uint8{},
 	}
 	if cfg.Prior != nil {
@@ -321,13 +374,23 @@ func (o *Online) Merges() [][2]int64 {
 // intern gives an article's terms and entities their keys, creating the
 // keys it has not seen.
 func (o *Online) intern(f *Features) *feat {
-	ft := &feat{Features: f, terms: make(map[key]float64, len(f.Terms)), ents: make(map[key]float64, len(f.Entities))}
+	ks, ws := make([]key, 0, len(f.Terms)), make([]float32, 0, len(f.Terms))
 	for t, n := range f.Terms {
-		ft.terms[o.keyOf(t)] = n
+		ks, ws = append(ks, o.keyOf(t)), append(ws, float32(n))
 	}
+	ft := &feat{Features: f, terms: vecOf(ks, ws)}
+	ks, ws = ks[:0], ws[:0]
 	for e, n := range f.Entities {
-		ft.ents[o.keyOf("\x01"+e)] = n
+		// the prefixed name is built in a buffer: a map lookup by
+		// string(bytes) does not allocate, which "\x01"+e would
+		o.buf = append(append(o.buf[:0], 1), e...)
+		k, ok := o.dict[string(o.buf)]
+		if !ok {
+			k = o.keyOf(string(o.buf))
+		}
+		ks, ws = append(ks, k), append(ws, float32(n))
 	}
+	ft.ents = vecOf(ks, ws)
 	return ft
 }
 
@@ -343,7 +406,33 @@ func (o *Online) keyOf(name string) key {
 		d.bg = int32(o.prior.DF[name])
 	}
 	o.df = append(o.df, d)
+	o.postings = append(o.postings, nil)
 	return k
+}
+
+// newSlot gives a new story its slot.
+func (o *Online) newSlot(s *story) {
+	if n := len(o.free); n > 0 {
+		s.slot, o.free = o.free[n-1], o.free[:n-1]
+		o.slots[s.slot] = s
+	} else {
+		s.slot = slot(len(o.slots))
+		o.slots = append(o.slots, s)
+		o.hits = append(o.hits, hitCount{})
+	}
+	o.hits[s.slot] = hitCount{last: stamp(s.last)}
+}
+
+// setLast sets the time of a story's last article.
+func (o *Online) setLast(s *story, t time.Time) {
+	s.last = t
+	o.hits[s.slot].last = stamp(t)
+}
+
+// release frees the slot of a story no posting holds any longer.
+func (o *Online) release(s *story) {
+	o.slots[s.slot] = nil
+	o.free = append(o.free, s.slot)
 }
 
 // keyLess orders keys by their names, so that ties never depend on the
@@ -382,14 +471,18 @@ func (o *Online) assign(a *parallax.Article, f *feat) parallax.Assignment {
 // as rare as a topic word and tie every German article to every other.
 // The key's language is the one most of its documents are in, kept with
 // the majority vote of Boyer and Moore (one language and a counter).
+//
+// It is 32 bytes, not the 40 that ints would make: the clusterer reads
+// one for each key of each article and centroid it weighs, mostly from
+// memory rather than cache.
 type docFreq struct {
-	n     int
 	idf   float64
-	docs  int
-	lang  uint8
+	n     int32
+	docs  int32
 	votes int32
 	// bg is the key's document frequency in the prior.
-	bg int32
+	bg   int32
+	lang uint8
 }
 
 // count adds an article to the document frequencies.
@@ -397,10 +490,10 @@ func (o *Online) count(f *feat) {
 	o.docs++
 	l := o.langOf(f.Language)
 	o.langDocs[l]++
-	for k := range f.terms {
+	for _, k := range f.terms.k {
 		o.bump(k, l)
 	}
-	for k := range f.ents {
+	for _, k := range f.ents.k {
 		o.bump(k, l)
 	}
 }
@@ -438,14 +531,14 @@ func (o *Online) idf(k key) float64 {
 	if d.n == 0 {
 		return math.Log(float64(o.docs+1)) + 1
 	}
-	base, n := o.langDocs[d.lang], d.n
+	base, n := o.langDocs[d.lang], int(d.n)
 	if o.prior != nil && d.lang == o.priorLang {
 		base += o.prior.Docs
 		n += int(d.bg)
 	}
-	if d.docs == 0 || base > d.docs+d.docs/100 {
+	if docs := int(d.docs); docs == 0 || base > docs+docs/100 {
 		d.idf = math.Log(float64(base+1)/float64(min(n, base)+1)) + 1
-		d.docs = base
+		d.docs = int32(base)
 	}
 	return d.idf
 }
@@ -499,7 +592,7 @@ func (o *Online) best(f *feat) (*story, float64) {
 		if tf < bestScore {
 			continue
 		}
-		score := o.similarity(f, s) * tf
+		score := o.similarityAbove(f, s, bestScore/tf) * tf
 		if score > bestScore || score == bestScore && best != nil && s.before(best) {
 			best, bestScore = s, score
 		}
@@ -525,31 +618,35 @@ func (o *Online) candidates(f *feat) []*story {
 		if len(p) > o.cfg.MaxPosting {
 			continue
 		}
-		for _, s := range p {
-			if s.gone {
-				continue
+		for _, sl := range p {
+			h := &o.hits[sl]
+			if h.epoch != o.epoch {
+				h.epoch, h.n = o.epoch, 0
+				touched = append(touched, sl)
 			}
-			if s.epoch != o.epoch {
-				s.epoch, s.hits = o.epoch, 0
-				touched = append(touched, s)
-			}
-			s.hits++
+			h.n++
 		}
 	}
 	o.touched = touched
-	return bestN(touched, o.cfg.MaxCandidates, moreShared)
+	best := bestN(touched, o.cfg.MaxCandidates, o.moreShared)
+	out := make([]*story, len(best))
+	for i, sl := range best {
+		out[i] = o.slots[sl]
+	}
+	return out
 }
 
-// moreShared orders candidate stories: more hits, then the latest
+// moreShared orders candidate stories by slot: more hits, then the latest
 // article, then before.
-func moreShared(a, b *story) bool {
+func (o *Online) moreShared(a, b slot) bool {
+	ha, hb := &o.hits[a], &o.hits[b]
 	switch {
-	case a.hits != b.hits:
-		return a.hits > b.hits
-	case !a.last.Equal(b.last):
-		return a.last.After(b.last)
+	case ha.n != hb.n:
+		return ha.n > hb.n
+	case ha.last != hb.last:
+		return ha.last > hb.last
 	}
-	return a.before(b)
+	return o.slots[a].before(o.slots[b])
 }
 
 // lookupKeys are the keys an article is indexed and looked up under: its
@@ -562,9 +659,10 @@ func (o *Online) lookupKeys(f *feat) []key {
 		k key
 		w float64
 	}
-	ws := make([]kw, 0, len(f.terms))
-	for t, n := range f.terms {
-		ws = append(ws, kw{t, (1 + math.Log(n)) * o.idf(t)})
+	ws := make([]kw, 0, f.terms.len())
+	idfs := o.idfs(f)
+	for i, t := range f.terms.k {
+		ws = append(ws, kw{t, logWeight(f.terms.w[i]) * idfs[i]})
 	}
 	// heaviest first, ties by name, so the choice never depends on map
 	// order
@@ -574,13 +672,11 @@ func (o *Online) lookupKeys(f *feat) []key {
 		}
 		return o.keyLess(a.k, b.k)
 	})
-	keys := make([]key, 0, len(ws)+len(f.ents))
+	keys := make([]key, 0, len(ws)+f.ents.len())
 	for _, x := range ws {
 		keys = append(keys, x.k)
 	}
-	for e := range f.ents {
-		keys = append(keys, e)
-	}
+	keys = append(keys, f.ents.k...)
 	f.lookup = keys
 	return keys
 }
@@ -589,16 +685,25 @@ func (o *Online) lookupKeys(f *feat) []key {
 // entities with the story's centroids. Comparing with the centroid, not
 // with the closest member, keeps one shared name from chaining distinct
 // events together (measured: nearest-member linking lost 0.1 precision).
-func (o *Online) similarity(f *feat, s *story) float64 {
+func (o *Online) similarity(f *feat, s *story) float64 { return o.similarityAbove(f, s, 0) }
+
+// similarityAbove is similarity where it is at least floor; below, it
+// may return any value under floor. The entity cosine is cheap and comes
+// first: with the term cosine at most 1, it bounds the similarity, and
+// stories that cannot reach floor are spared the term cosine.
+func (o *Online) similarityAbove(f *feat, s *story, floor float64) float64 {
 	o.refreshNorms(s)
 	if f.tv == nil {
-		f.tv, f.ev = o.weigh(f.terms), o.weigh(f.ents)
+		f.tv, f.ev = o.weigh(&f.terms, o.idfs(f)), o.weigh(&f.ents, nil)
 	}
-	t := cosine(f.tv, s.terms, s.termNorm)
-	if len(f.ents) == 0 || len(s.entities) == 0 {
-		return t * (1 - o.cfg.EntityWeight/2)
+	if f.ents.len() == 0 || s.entities.len() == 0 {
+		return cosine(f.tv, &s.terms, s.termNorm) * (1 - o.cfg.EntityWeight/2)
 	}
-	return (1-o.cfg.EntityWeight)*t + o.cfg.EntityWeight*cosine(f.ev, s.entities, s.entityNorm)
+	e := o.cfg.EntityWeight * cosine(f.ev, &s.entities, s.entityNorm)
+	if 1-o.cfg.EntityWeight+e < floor {
+		return 0
+	}
+	return (1-o.cfg.EntityWeight)*cosine(f.tv, &s.terms, s.termNorm) + e
 }
 
 // refreshNorms recomputes a story's centroid norms when it changed or the
@@ -607,15 +712,15 @@ func (o *Online) refreshNorms(s *story) {
 	if s.normDocs > 0 && o.docs <= s.normDocs+s.normDocs/50 {
 		return
 	}
-	s.termNorm = o.norm(s.terms)
-	s.entityNorm = o.norm(s.entities)
+	s.termNorm = o.norm(&s.terms)
+	s.entityNorm = o.norm(&s.entities)
 	s.normDocs = o.docs
 }
 
-func (o *Online) norm(centroid map[key]float64) float64 {
+func (o *Online) norm(centroid *vec) float64 {
 	var n float64
-	for k, c := range centroid {
-		w := c * o.idf(k)
+	for i, k := range centroid.k {
+		w := float64(centroid.w[i]) * o.idf(k)
 		n += w * w
 	}
 	return math.Sqrt(n)
@@ -624,17 +729,11 @@ func (o *Online) norm(centroid map[key]float64) float64 {
 // cosine compares an article's weighted counts with a story's centroid,
 // both with sublinear term frequency and IDF weights; centroidNorm is the
 // centroid's weighted norm.
-func cosine(v *wvec, centroid map[key]float64, centroidNorm float64) float64 {
+func cosine(v *wvec, centroid *vec, centroidNorm float64) float64 {
 	if v.norm == 0 || centroidNorm == 0 {
 		return 0
 	}
-	var dot float64
-	for i, k := range v.keys {
-		if c, ok := centroid[k]; ok {
-			dot += v.u[i] * c
-		}
-	}
-	return dot / (v.norm * centroidNorm)
+	return dot(v, centroid) / (v.norm * centroidNorm)
 }
 
 // within reports whether two times are at most d apart; an unknown time

@@ -2,6 +2,7 @@ package cluster
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"time"
 )
@@ -12,8 +13,8 @@ func (o *Online) add(f *feat, storyID, storylineID int64) {
 	storyID = o.resolve(storyID)
 	s := o.stories[storyID]
 	if s == nil {
-		s = &story{id: storyID, storyline: storylineID, rank: f.Rank, terms: map[key]float64{}, entities: map[key]float64{},
-			keys: map[key]struct{}{}}
+		s = &story{id: storyID, storyline: storylineID, rank: f.Rank}
+		o.newSlot(s)
 		o.stories[storyID] = s
 	}
 	if f.ID == storyID {
@@ -23,26 +24,26 @@ func (o *Online) add(f *feat, storyID, storylineID int64) {
 	s.storyline = storylineID
 	s.size++
 	s.normDocs = 0
-	addNormalized(s.terms, f.terms)
-	addNormalized(s.entities, f.ents)
-	if len(s.terms) > 2*o.cfg.CentroidTerms {
-		o.prune(s.terms, o.cfg.CentroidTerms)
+	addNormalized(&s.terms, &f.terms)
+	addNormalized(&s.entities, &f.ents)
+	if s.terms.len() > 2*o.cfg.CentroidTerms {
+		s.terms.keepTop(o.cfg.CentroidTerms, o.keyLess)
 	}
 	if !f.Published.IsZero() {
 		if s.first.IsZero() || f.Published.Before(s.first) {
 			s.first = f.Published
 		}
 		if f.Published.After(s.last) {
-			s.last = f.Published
+			o.setLast(s, f.Published)
 		}
 		if f.Published.After(o.newest) {
 			o.newest = f.Published
 		}
 	}
 	for _, k := range o.lookupKeys(f) {
-		if _, ok := s.keys[k]; !ok {
-			o.postings[k] = append(o.postings[k], s)
-			s.keys[k] = struct{}{}
+		if i, ok := slices.BinarySearch(s.keys, k); !ok {
+			o.postings[k] = append(o.postings[k], s.slot)
+			s.keys = slices.Insert(s.keys, i, k)
 		}
 	}
 	if !f.Signature.Empty() {
@@ -55,48 +56,17 @@ func (o *Online) add(f *feat, storyID, storylineID int64) {
 
 // addNormalized adds an article's sublinear counts, scaled to unit
 // length, to a centroid, so that long articles do not outweigh short ones.
-func addNormalized(centroid, counts map[key]float64) {
+func addNormalized(centroid, counts *vec) {
 	var norm float64
-	for _, n := range counts {
-		w := 1 + math.Log(n)
+	for _, n := range counts.w {
+		w := logWeight(n)
 		norm += w * w
 	}
 	if norm == 0 {
 		return
 	}
 	norm = math.Sqrt(norm)
-	for k, n := range counts {
-		centroid[k] += (1 + math.Log(n)) / norm
-	}
-}
-
-// prune keeps the keep heaviest entries of a centroid.
-func (o *Online) prune(centroid map[key]float64, keep int) {
-	kept := make(map[key]bool, keep)
-	for _, k := range top(centroid, keep, o.keyLess) {
-		kept[k] = true
-	}
-	for k := range centroid {
-		if !kept[k] {
-			delete(centroid, k)
-		}
-	}
-}
-
-// top returns the n keys of weights with the highest weights, heaviest
-// first; equal weights are ordered by tieFirst, so results never depend on
-// map order.
-func top[K comparable, W int | float64](weights map[K]W, n int, tieFirst func(a, b K) bool) []K {
-	keys := make([]K, 0, len(weights))
-	for k := range weights {
-		keys = append(keys, k)
-	}
-	return bestN(keys, n, func(a, b K) bool {
-		if wa, wb := weights[a], weights[b]; wa != wb {
-			return wa > wb
-		}
-		return tieFirst(a, b)
-	})
+	centroid.addScaled(counts, func(n float32) float32 { return float32(logWeight(n) / norm) })
 }
 
 // bestN returns the n best of xs by better, best first. It keeps the best
@@ -160,15 +130,15 @@ func (o *Online) evict(now time.Time) {
 	}
 	o.lastEvict = now
 	cutoff := now.Add(-o.cfg.Window)
-	evicted := 0
+	var evicted []*story
 	for id, s := range o.stories {
 		if !s.last.IsZero() && s.last.Before(cutoff) {
 			s.gone = true
 			delete(o.stories, id)
-			evicted++
+			evicted = append(evicted, s)
 		}
 	}
-	if evicted == 0 {
+	if len(evicted) == 0 {
 		return // nothing left the window: the sweeps below would find nothing
 	}
 	for id, m := range o.members {
@@ -181,16 +151,18 @@ func (o *Online) evict(now time.Time) {
 	}
 	for k, p := range o.postings {
 		kept := p[:0]
-		for _, s := range p {
-			if !s.gone {
-				kept = append(kept, s)
+		for _, sl := range p {
+			if !o.slots[sl].gone {
+				kept = append(kept, sl)
 			}
 		}
 		if len(kept) == 0 {
-			delete(o.postings, k)
-		} else {
-			o.postings[k] = kept
+			kept = nil
 		}
+		o.postings[k] = kept
+	}
+	for _, s := range evicted {
+		o.release(s)
 	}
 }
 

@@ -1,0 +1,110 @@
+package cluster
+
+import (
+	"math"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/parallax-news/parallax"
+	"github.com/parallax-news/parallax/synth"
+)
+
+// TestIndexConsistent runs a synthetic stream through a clusterer that
+// evicts and merges often, and checks after each batch that postings,
+// slots and stories agree: a posting never names a story evicted or
+// merged away, even once its slot is reused.
+func TestIndexConsistent(t *testing.T) {
+	cfg := DefaultConfig()
+	cfg.Window = 3 * 24 * time.Hour
+	cfg.MergeThreshold = 0.12 // merge more than the default, to exercise it
+	o := NewOnline(cfg)
+	scfg := synth.DefaultConfig()
+	scfg.Articles = 3000
+	g := synth.New(scfg)
+	var batch []*parallax.Article
+	merges, reused := 0, false
+	for id := int64(1); ; id++ {
+		a, ok := g.Next()
+		if ok {
+			batch = append(batch, &parallax.Article{ID: id, Key: a.URL, URL: a.URL, Source: a.Source, Title: a.Title,
+				Text: a.Text, Language: a.Language, Published: a.Published})
+		}
+		if len(batch) < 100 && ok {
+			continue
+		}
+		free := len(o.free)
+		o.Assign(batch)
+		merges += len(o.Merges())
+		reused = reused || len(o.free) < free
+		batch = batch[:0]
+		checkIndex(t, o)
+		if !ok || t.Failed() {
+			break
+		}
+	}
+	if merges == 0 || !reused {
+		t.Errorf("the stream exercised too little: %d merges, slots reused: %v", merges, reused)
+	}
+}
+
+func checkIndex(t *testing.T, o *Online) {
+	t.Helper()
+	for id, s := range o.stories {
+		if s.gone || o.slots[s.slot] != s || s.id != id {
+			t.Fatalf("story %d: gone %v, slot %d holds another", id, s.gone, s.slot)
+		}
+		if o.hits[s.slot].last != stamp(s.last) {
+			t.Fatalf("story %d: slot's last %d, story's %v", id, o.hits[s.slot].last, s.last)
+		}
+		for _, v := range []vec{s.terms, s.entities} {
+			if !slices.IsSorted(v.k) || len(slices.Compact(slices.Clone(v.k))) != len(v.k) || len(v.k) != len(v.w) {
+				t.Fatalf("story %d: centroid keys not strictly ascending", id)
+			}
+		}
+		for _, k := range s.keys {
+			if !slices.Contains(o.postings[k], s.slot) {
+				t.Fatalf("story %d: key %q without its posting", id, o.names[k])
+			}
+		}
+	}
+	for k, p := range o.postings {
+		for i, sl := range p {
+			s := o.slots[sl]
+			if s == nil || o.stories[s.id] != s {
+				t.Fatalf("posting %q holds slot %d, which no active story has", o.names[k], sl)
+			}
+			if _, ok := slices.BinarySearch(s.keys, key(k)); !ok || slices.Index(p, sl) != i {
+				t.Fatalf("posting %q holds story %d, which is not indexed under it or twice", o.names[k], s.id)
+			}
+		}
+	}
+	for _, sl := range o.free {
+		if o.slots[sl] != nil {
+			t.Fatalf("free slot %d holds story %d", sl, o.slots[sl].id)
+		}
+	}
+}
+
+func TestStampOrdersAsBefore(t *testing.T) {
+	times := []time.Time{
+		{},
+		time.Date(1200, 1, 1, 0, 0, 0, 0, time.UTC),
+		time.Date(1969, 12, 31, 23, 59, 59, 999, time.UTC),
+		time.Unix(0, 0),
+		time.Date(2026, 11, 27, 8, 0, 0, 0, time.UTC),
+		time.Date(2026, 11, 27, 8, 0, 0, 1, time.UTC),
+		time.Date(2026, 11, 27, 9, 0, 0, 1, time.FixedZone("CET", 3600)), // the same instant as the last
+		time.Date(3000, 1, 1, 0, 0, 0, 0, time.UTC),
+	}
+	for _, a := range times {
+		for _, b := range times {
+			if got, want := stamp(a) < stamp(b), a.Before(b); got != want {
+				t.Errorf("stamp(%v) < stamp(%v) = %v, Before says %v", a, b, got, want)
+			}
+		}
+	}
+	if stamp(time.Time{}) != math.MinInt64 {
+		t.Error("the zero time is not first")
+	}
+}
