@@ -32,6 +32,9 @@ func TestBandIndex(t *testing.T) {
 			t.Errorf("after removal, key %d: %v, want %v", k, got, want)
 		}
 	}
+	if b.first[3] != 30 {
+		t.Errorf("key 3 left with one article: entry %#x, want 30 unflagged", b.first[3])
+	}
 	if len(b.first) != 2 || len(b.more) != 1 {
 		t.Errorf("after removal: %d first, %d more", len(b.first), len(b.more))
 	}

@@ -119,6 +119,8 @@ type Online struct {
 	members   map[int64]member
 	newest    time.Time
 	lastEvict time.Time
+	// lastMemberEvict is when evictMembers last swept.
+	lastMemberEvict time.Time
 	// aliases maps merged story IDs to the story they were merged into.
 	aliases map[int64]int64
 	// pending holds merges made since the last call to Merges.

@@ -125,7 +125,11 @@ func (o *Online) evict(now time.Time) {
 	if now.IsZero() || now.Before(o.newest) {
 		now = o.newest
 	}
-	if now.IsZero() || now.Sub(o.lastEvict) < o.cfg.Window/50 {
+	if now.IsZero() {
+		return
+	}
+	o.evictMembers(now)
+	if now.Sub(o.lastEvict) < o.cfg.Window/50 {
 		return
 	}
 	o.lastEvict = now
@@ -143,10 +147,7 @@ func (o *Online) evict(now time.Time) {
 	}
 	for id, m := range o.members {
 		if _, ok := o.stories[o.resolve(m.story)]; !ok {
-			delete(o.members, id)
-			for _, k := range m.signature.bandKeys() {
-				o.dups.remove(k, id)
-			}
+			o.forget(id, m)
 		}
 	}
 	for k, p := range o.postings {
@@ -163,6 +164,37 @@ func (o *Online) evict(now time.Time) {
 	}
 	for _, s := range evicted {
 		o.release(s)
+	}
+}
+
+// evictMembers forgets the signatures of dated articles published more
+// than twice DuplicateWindow before now. A copy must be published within
+// DuplicateWindow of its original, so only an article arriving that far
+// out of order could still need them, and it is still placed in its
+// story by similarity, just not marked as a copy. Signatures and their
+// band keys are a third of the clusterer's memory per article; kept for
+// the whole Window, they would make it grow with the window's length.
+//
+// It sweeps when the clock has moved a quarter of DuplicateWindow, so its
+// cost per article stays constant.
+func (o *Online) evictMembers(now time.Time) {
+	if o.cfg.DuplicateWindow <= 0 || now.Sub(o.lastMemberEvict) < o.cfg.DuplicateWindow/4 {
+		return
+	}
+	o.lastMemberEvict = now
+	cutoff := now.Add(-2 * o.cfg.DuplicateWindow)
+	for id, m := range o.members {
+		if !m.published.IsZero() && m.published.Before(cutoff) {
+			o.forget(id, m)
+		}
+	}
+}
+
+// forget drops an article's signature and its band keys.
+func (o *Online) forget(id int64, m member) {
+	delete(o.members, id)
+	for _, k := range m.signature.bandKeys() {
+		o.dups.remove(k, id)
 	}
 }
 

@@ -108,3 +108,36 @@ func TestStampOrdersAsBefore(t *testing.T) {
 		t.Error("the zero time is not first")
 	}
 }
+
+// TestMembersLeaveAfterDuplicateWindow checks that signatures are kept
+// for twice the duplicate window, not the whole window, and that a copy
+// arriving after its original's signature left still joins its story.
+func TestMembersLeaveAfterDuplicateWindow(t *testing.T) {
+	day := func(d int) time.Time { return time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, d) }
+	text := "The eastern span of the Halvard Bridge fell into the Brenn River on Monday, injuring fourteen people, " +
+		"after engineers had warned for months that corroded bearings were cracking under heavy trucks."
+	other := "Harbour authorities in Kessel opened a new ferry terminal on Friday after two years of construction work " +
+		"delayed by storms, strikes and a shortage of steel for the pier."
+	art := func(id int64, key, text string, d int) *parallax.Article {
+		return &parallax.Article{ID: id, Key: key, Source: key, Title: text[:40], Text: text, Language: "en", Published: day(d)}
+	}
+	cfg := DefaultConfig()
+	cfg.DuplicateWindow = 2 * 24 * time.Hour
+	o := NewOnline(cfg)
+	o.Assign([]*parallax.Article{art(1, "a", text, 0)})
+	if as := o.Assign([]*parallax.Article{art(2, "b", text, 1)}); as[0].DuplicateOf != 1 {
+		t.Fatalf("copy a day later: duplicate of %d, want 1", as[0].DuplicateOf)
+	}
+	o.Assign([]*parallax.Article{art(3, "c", other, 6)}) // four days past twice the window
+	if _, ok := o.members[1]; ok {
+		t.Error("article 1's signature kept five days past twice the duplicate window")
+	}
+	if _, ok := o.members[3]; !ok {
+		t.Error("article 3's signature dropped")
+	}
+	as := o.Assign([]*parallax.Article{art(4, "d", text, 1)}) // out of order
+	if as[0].DuplicateOf != 0 || as[0].StoryID != 1 {
+		t.Errorf("late copy: %+v, want story 1 and no original", as[0])
+	}
+	checkIndex(t, o)
+}

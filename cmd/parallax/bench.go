@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"slices"
 	"strconv"
 	"strings"
@@ -359,10 +360,14 @@ func (b *bench) ingestHTML(ctx context.Context, n int) error {
 }
 
 // clustering fills an online clusterer with active articles of the
-// synthetic stream and times the assignment of the next 5,000, in
-// batches of 256, on one goroutine.
+// synthetic stream and times the assignment of the next 5,000 or a
+// twentieth of the active articles if more, in batches of 256, on one
+// goroutine. The clusterer sweeps out old signatures every quarter of
+// the duplicate window of stream time, so the timed stretch must cover
+// such periods: at 1M active, 5,000 articles are a fraction of one, and
+// whether a sweep fell into them moved the figure by half.
 func (b *bench) clustering(active int) error {
-	const measured = 5000
+	measured := max(5000, active/20)
 	cfg := synth.DefaultConfig()
 	cfg.Seed, cfg.Articles = b.seed+2, active+measured
 	g := synth.New(cfg)
@@ -384,6 +389,8 @@ func (b *bench) clustering(active int) error {
 	}
 	var before, after runtime.MemStats
 	runtime.GC()
+	debug.FreeOSMemory() // so that the peak below is this stage's
+	resetPeakRSS()
 	runtime.ReadMemStats(&before)
 	for left := active; left > 0; left -= 1000 {
 		o.Assign(take(min(1000, left)))
@@ -402,9 +409,14 @@ func (b *bench) clustering(active int) error {
 		spent += time.Since(start)
 		done += len(as)
 	}
+	// peak RSS is the whole process's, earlier stages' freed memory
+	// aside: the clusterer's state, the synthetic articles of the batch,
+	// and what the garbage collector lets accumulate between cycles
+	// (GOGC, GOMEMLIMIT)
 	b.report(figure{"figure": "clustering", "active": active, "articles": done,
 		"articles_per_s":        round(float64(done)/spent.Seconds(), 0),
-		"heap_bytes_per_active": int64(after.HeapAlloc-before.HeapAlloc) / int64(active)})
+		"heap_bytes_per_active": int64(after.HeapAlloc-before.HeapAlloc) / int64(active),
+		"peak_rss_mb":           round(float64(peakRSS())/(1<<20), 0)})
 	return nil
 }
 
