@@ -201,20 +201,52 @@ func (p *Pipeline) AssignPending(ctx context.Context, sum *Summary) error {
 		if err := p.warm(ctx); err != nil {
 			return err
 		}
-		for start := 0; start < len(order); start += p.batchSize() {
-			keys := order[start:min(start+p.batchSize(), len(order))]
-			pending, _, err := p.Articles.FindArticles(ctx, parallax.ArticleFilter{Keys: keys, Unassigned: true, WithText: true})
-			if err != nil {
-				return fmt.Errorf("find unassigned articles: %w", err)
-			}
-			if len(pending) == 0 {
-				continue
-			}
-			if err := p.assign(ctx, pending, sum); err != nil {
-				return err
-			}
+		if err := p.assignInOrder(ctx, order, sum); err != nil {
+			return err
 		}
 	}
+}
+
+// assignInOrder assigns the unassigned articles of keys, a batch at a
+// time. The next batch is read while the current one is clustered and
+// its assignments written, so that reading texts does not wait on
+// clustering and clustering does not wait on reading (a reader beside
+// the writer is what SQLite's WAL mode and PostgreSQL both allow).
+func (p *Pipeline) assignInOrder(ctx context.Context, keys []string, sum *Summary) error {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	type batch struct {
+		pending []*parallax.Article
+		err     error
+	}
+	ahead := make(chan batch, 1)
+	go func() {
+		defer close(ahead)
+		for start := 0; start < len(keys); start += p.batchSize() {
+			some := keys[start:min(start+p.batchSize(), len(keys))]
+			pending, _, err := p.Articles.FindArticles(ctx, parallax.ArticleFilter{Keys: some, Unassigned: true, WithText: true})
+			select {
+			case ahead <- batch{pending, err}:
+			case <-ctx.Done():
+				return
+			}
+			if err != nil {
+				return
+			}
+		}
+	}()
+	for b := range ahead {
+		if b.err != nil {
+			return fmt.Errorf("find unassigned articles: %w", b.err)
+		}
+		if len(b.pending) == 0 {
+			continue
+		}
+		if err := p.assign(ctx, b.pending, sum); err != nil {
+			return err
+		}
+	}
+	return ctx.Err()
 }
 
 // pendingOrder returns the keys of the unassigned articles in the order
