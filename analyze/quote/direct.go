@@ -183,11 +183,18 @@ func (d *doc) attributeAfter(i int) (Span, Span, int, bool) {
 	j := d.npForward(i)
 	speakerEnd := j
 	if j > i && d.w(j) == "," {
-		for k := j + 1; k < len(d.toks) && k-j <= maxNP && d.sent[k] == d.sent[i]; k++ {
-			if d.w(k) == "," {
-				if _, ok := d.isCue(k + 1); ok {
-					speakerEnd, j = k, k+1
-				}
+		// past an appositive and a relative clause, each set off by
+		// commas: "Ilse Vandermeer, mayor of Brenmor, which owns the
+		// bridge, said"
+		for k, commas := j+1, 0; k < len(d.toks) && k-j <= 3*maxNP && d.sent[k] == d.sent[i] && !quoteMarks[d.w(k)]; k++ {
+			if d.w(k) != "," {
+				continue
+			}
+			if _, ok := d.isCue(k + 1); ok {
+				speakerEnd, j = k, k+1
+				break
+			}
+			if commas++; commas == 2 {
 				break
 			}
 		}

@@ -19,6 +19,9 @@ func (d *doc) npBackward(end int) int {
 		return end
 	}
 	if d.w(end-1) == "," { // "Ayrault, the foreign minister, said"
+		if name := d.longAppositive(end - 1); name < end-1 {
+			return name
+		}
 		s := d.npScan(end - 1)
 		// "Councillor Ruth Abernethy, who opposed the plan, said"
 		if p := s - 1; p >= 2 && (d.w(p) == "who" || d.w(p) == "which") && d.w(p-1) == "," {
@@ -53,6 +56,63 @@ func (d *doc) appositive(s int) int {
 		return name
 	}
 	return s
+}
+
+// longAppositive returns where the name starts that opens the clause
+// ending at comma and is set off from the rest by a comma: "Leonard E.
+// Burman" in "Leonard E. Burman, director of the centrist Urban-Brookings
+// Tax Policy Center and a professor at the Maxwell School of Syracuse
+// University, said", and in "Michael Mulgrew, president of the United
+// Federation of Teachers, which represents New York City educators,
+// said". The clause opens its sentence or follows a quotation. It
+// returns comma when there is no such name.
+func (d *doc) longAppositive(comma int) int {
+	lo, _ := d.sentenceTokens(d.sent[comma])
+	start := -1
+	for k := comma - 1; k >= lo && comma-k <= 3*maxNP; k-- {
+		w := d.w(k)
+		if quoteMarks[w] {
+			start = k + 1
+			break
+		}
+		if w == ";" || w == ":" || w == "(" || w == ")" || w == "--" || w == "—" || w == "–" {
+			return comma
+		}
+		if k == lo {
+			start = lo
+		}
+	}
+	if start < 0 {
+		return comma
+	}
+	if d.w(start) == "," { // `"…", Burman, …`
+		start++
+	}
+	j := start
+	for j < comma && j-start < 6 && (d.capitalized(j) || d.innerPunct(j)) {
+		w := d.w(j)
+		if functionWords[w] || badSpeakerStarts[w] || sentenceAdverbs[w] || strings.HasSuffix(w, "ly") || pronouns[w] {
+			return comma
+		}
+		j++
+	}
+	if j == start || j+1 >= comma || d.w(j) != "," {
+		return comma
+	}
+	return start
+}
+
+// quoteMarks are the quotation marks as tokens (lower-cased, ’ as ').
+var quoteMarks = map[string]bool{`"`: true, "“": true, "”": true, "''": true, "``": true, "«": true, "»": true, "„": true}
+
+// sentenceAdverbs open sentences with a capital and a comma, and name no
+// one: "Meanwhile, the senator, …, said".
+var sentenceAdverbs = map[string]bool{
+	"meanwhile": true, "still": true, "instead": true, "now": true, "today": true, "yesterday": true,
+	"earlier": true, "later": true, "then": true, "indeed": true, "moreover": true, "furthermore": true,
+	"nonetheless": true, "nevertheless": true, "thus": true, "therefore": true, "overall": true,
+	"again": true, "finally": true, "first": true, "second": true, "here": true, "yet": true,
+	"similarly": true, "likewise": true, "otherwise": true, "besides": true, "elsewhere": true,
 }
 
 // functionWords cannot start a name.

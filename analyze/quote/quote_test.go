@@ -56,6 +56,10 @@ func TestFind(t *testing.T) {
 			"Takaiichi", "stated", `"I want to make it clear that this is not about military action."`, Direct},
 		{"a partial quotation in a reported clause", `He said Trump has “enormous respect” for the military and meant no harm.`,
 			"He", "said", `Trump has “enormous respect” for the military and meant no harm`, Reported},
+		{"a name before a long appositive", `Leonard E. Burman, director of the centrist Urban-Brookings Tax Policy Center and a professor at the Maxwell School of Syracuse University, said the plan was too complex.`,
+			"Leonard E. Burman, director of the centrist Urban-Brookings Tax Policy Center and a professor at the Maxwell School of Syracuse University", "said", "the plan was too complex", Reported},
+		{"a name before an appositive and a relative clause, after a quotation", `“It is fiscally responsible,” Ilse Vandermeer, mayor of Brenmor, which owns the bridge, said on Monday.`,
+			"Ilse Vandermeer, mayor of Brenmor, which owns the bridge", "said", `“It is fiscally responsible,”`, Direct},
 		{"a typographic mark closed by a straight one", `“Immunity deals should not be a requirement for cooperating," Chairman Jason Chaffetz said, adding that the deals were handed out "like candy."`,
 			"Chairman Jason Chaffetz", "said", `“Immunity deals should not be a requirement for cooperating,"`, Direct},
 		{"a dash ends the content", `Trump said Estonia was in the “suburbs of St. Petersburg” — a metaphor for the party's abandonment of principle.`,
@@ -138,5 +142,33 @@ func TestFindNotFrom(t *testing.T) {
 	text = `Takaichi delivered a stark warning: if Japan fails to act, the alliance would collapse.`
 	if qs := Find(text, segment.Sentences(text)); len(qs) == 0 || text[qs[0].Content.Start:qs[0].Content.End] != "if Japan fails to act, the alliance would collapse" {
 		t.Errorf("a noun cue that introduces content: %+v", qs)
+	}
+}
+
+// TestLongAppositive checks which clause openings name the speaker of a
+// cue after a long appositive, and which do not.
+func TestLongAppositive(t *testing.T) {
+	for _, tt := range []struct{ text, want string }{
+		{"Ilse Vandermeer, mayor of Brenmor and chair of the regional transport authority of the northern provinces, said", "Ilse Vandermeer"},
+		{"“It holds,” Ilse Vandermeer, mayor of Brenmor, which owns the bridge, said", "Ilse Vandermeer"},
+		{"Meanwhile, the inspectors of the regional transport authority, all of them engineers, said", ""},
+		{"Separately, the inspectors of the authority, all of them engineers, said", ""},
+		{"In Brenmor, the inspectors of the authority, all of them engineers, said", ""},
+		{"The inspectors, all of them engineers, said", ""}, // "The" opens no name: npBackward's other rules read it
+		{"Ilse Vandermeer; the inspectors, all of them engineers, said", ""},
+	} {
+		d := newDoc(tt.text, []segment.Span{{Start: 0, End: len([]rune(tt.text))}})
+		cue := len(d.toks) - 1
+		got := ""
+		if s := d.longAppositive(cue - 1); s < cue-1 {
+			j := s
+			for j < cue && d.w(j) != "," {
+				j++
+			}
+			got = tt.text[d.toks[s].Start:d.toks[j-1].End]
+		}
+		if got != tt.want {
+			t.Errorf("%q: name %q, want %q", tt.text, got, tt.want)
+		}
 	}
 }

@@ -411,6 +411,14 @@ func (d *doc) speakerBefore(end int) Span {
 	return Span{}
 }
 
+// adjunctStarts open what may follow an inverted speaker: ", said Smith
+// on Tuesday", ", said Smith in a statement".
+var adjunctStarts = map[string]bool{
+	"in": true, "on": true, "at": true, "during": true, "to": true, "for": true, "after": true,
+	"before": true, "with": true, "from": true, "by": true, "last": true, "this": true, "yesterday": true,
+	"today": true, "tonight": true, "earlier": true, "late": true, "when": true, "as": true, "of": true,
+}
+
 // parenthetical reads an attribution set off by commas inside the
 // sentence it attributes: "Such a declaration, the official contended,
 // should have been welcomed." The content is the sentence around it.
@@ -464,6 +472,11 @@ func (d *doc) postposed(i int, base string) (Quote, bool) {
 		}
 		src := Span{}
 		if j := d.npForwardAppos(i + 1); j > i+1 {
+			if j < hi && d.toks[j].Kind == segment.Word && !adjunctStarts[d.w(j)] {
+				// ", said the plan added complexity": a clause follows,
+				// so the cue's subject comes before it
+				return Quote{}, false
+			}
 			src = d.speaker(i+1, j)
 		}
 		if cueStart-1-lo < 4 {
