@@ -88,15 +88,17 @@ func (d *doc) longAppositive(comma int) int {
 	if d.w(start) == "," { // `"…", Burman, …`
 		start++
 	}
+	// the name, with a title in lower case inside it ("Democratic
+	// nominee Hillary Clinton"): it opens and ends with a capital
 	j := start
-	for j < comma && j-start < 6 && (d.capitalized(j) || d.innerPunct(j)) {
+	for j < comma && j-start < 8 && (d.toks[j].Kind == segment.Word || d.innerPunct(j)) {
 		w := d.w(j)
-		if functionWords[w] || badSpeakerStarts[w] || sentenceAdverbs[w] || strings.HasSuffix(w, "ly") || pronouns[w] {
+		if functionWords[w] || badSpeakerStarts[w] || sentenceAdverbs[w] || strings.HasSuffix(w, "ly") || pronouns[w] || d.cueAt(j) {
 			return comma
 		}
 		j++
 	}
-	if j == start || j+1 >= comma || d.w(j) != "," {
+	if j == start || j+1 >= comma || d.w(j) != "," || !d.capitalized(start) || !d.capitalized(j-1) {
 		return comma
 	}
 	return start

@@ -152,6 +152,8 @@ func TestLongAppositive(t *testing.T) {
 		{"Ilse Vandermeer, mayor of Brenmor and chair of the regional transport authority of the northern provinces, said", "Ilse Vandermeer"},
 		{"“It holds,” Ilse Vandermeer, mayor of Brenmor, which owns the bridge, said", "Ilse Vandermeer"},
 		{"Meanwhile, the inspectors of the regional transport authority, all of them engineers, said", ""},
+		{"Transport minister Tomas Okafor-Lind, at a later press conference, said", "Transport minister Tomas Okafor-Lind"},
+		{"Engineers inspected the bridge, which was built in 1965, said", ""}, // a verb in the run: no name
 		{"Separately, the inspectors of the authority, all of them engineers, said", ""},
 		{"In Brenmor, the inspectors of the authority, all of them engineers, said", ""},
 		{"The inspectors, all of them engineers, said", ""}, // "The" opens no name: npBackward's other rules read it
