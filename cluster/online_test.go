@@ -354,14 +354,7 @@ func TestOnlineIDsDoNotMatter(t *testing.T) {
 // memory with its articles' signatures: a copy of an evicted article is no
 // duplicate of it, while a copy inside the window is.
 func TestOnlineEviction(t *testing.T) {
-	day := func(d int) time.Time { return time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, d) }
-	text := "The eastern span of the Halvard Bridge fell into the Brenn River on Monday, injuring fourteen people, " +
-		"after engineers had warned for months that corroded bearings were cracking under heavy trucks."
-	other := "Harbour authorities in Kessel opened a new ferry terminal on Friday after two years of construction work " +
-		"delayed by storms, strikes and a shortage of steel for the pier."
-	art := func(id int64, key, text string, d int) *parallax.Article {
-		return &parallax.Article{ID: id, Key: key, Source: key, Title: text[:40], Text: text, Language: "en", Published: day(d)}
-	}
+	text, other, art := cluster.BridgeText, cluster.FerryText, cluster.DayArticle
 	for _, tt := range []struct {
 		name    string
 		copyDay int

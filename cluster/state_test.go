@@ -113,14 +113,7 @@ func TestStampOrdersAsBefore(t *testing.T) {
 // for twice the duplicate window, not the whole window, and that a copy
 // arriving after its original's signature left still joins its story.
 func TestMembersLeaveAfterDuplicateWindow(t *testing.T) {
-	day := func(d int) time.Time { return time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, d) }
-	text := "The eastern span of the Halvard Bridge fell into the Brenn River on Monday, injuring fourteen people, " +
-		"after engineers had warned for months that corroded bearings were cracking under heavy trucks."
-	other := "Harbour authorities in Kessel opened a new ferry terminal on Friday after two years of construction work " +
-		"delayed by storms, strikes and a shortage of steel for the pier."
-	art := func(id int64, key, text string, d int) *parallax.Article {
-		return &parallax.Article{ID: id, Key: key, Source: key, Title: text[:40], Text: text, Language: "en", Published: day(d)}
-	}
+	text, other, art := BridgeText, FerryText, DayArticle
 	cfg := DefaultConfig()
 	cfg.DuplicateWindow = 2 * 24 * time.Hour
 	o := NewOnline(cfg)
@@ -140,4 +133,19 @@ func TestMembersLeaveAfterDuplicateWindow(t *testing.T) {
 		t.Errorf("late copy: %+v, want story 1 and no original", as[0])
 	}
 	checkIndex(t, o)
+}
+
+// BridgeText and FerryText are two unrelated short articles, and
+// DayArticle dates an article d days after 1 March 2026: the fixtures of
+// this package's eviction tests, internal and external.
+const (
+	BridgeText = "The eastern span of the Halvard Bridge fell into the Brenn River on Monday, injuring fourteen people, " +
+		"after engineers had warned for months that corroded bearings were cracking under heavy trucks."
+	FerryText = "Harbour authorities in Kessel opened a new ferry terminal on Friday after two years of construction work " +
+		"delayed by storms, strikes and a shortage of steel for the pier."
+)
+
+func DayArticle(id int64, key, text string, d int) *parallax.Article {
+	day := time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, d)
+	return &parallax.Article{ID: id, Key: key, Source: key, Title: text[:40], Text: text, Language: "en", Published: day}
 }

@@ -37,14 +37,6 @@ func vecOf(ks []key, ws []float32) vec {
 	return v
 }
 
-// get returns the weight of k, 0 if v has none.
-func (v *vec) get(k key) float32 {
-	if i, ok := slices.BinarySearch(v.k, k); ok {
-		return v.w[i]
-	}
-	return 0
-}
-
 // addScaled adds scale(w) of each entry of u to v.
 func (v *vec) addScaled(u *vec, scale func(float32) float32) {
 	// the union's size, so that the merge runs once, from the back, in
