@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/parallax-news/parallax"
@@ -105,6 +106,10 @@ func titleConflicts(in []Input, ents entityIndex) []parallax.Conflict {
 				plain = append(plain, t)
 			}
 		}
+		// in the order of their texts, not of the map
+		byText := func(a, b *slotValue) int { return strings.Compare(a.text, b.text) }
+		slices.SortFunc(qualified, byText)
+		slices.SortFunc(plain, byText)
 		for _, q := range qualified {
 			core := strings.TrimPrefix(strings.ToLower(q.text), qualifier(q.text))
 			for _, p := range plain {

@@ -591,3 +591,31 @@ func TestEstimatedTimeline(t *testing.T) {
 		t.Errorf("estimated dates %v, want %v", got, want)
 	}
 }
+
+// TestTitleConflictsInOrder checks that a person given a title with two
+// different qualifiers yields the same conflicts in the same order every
+// time, whatever the order of the maps they were gathered in.
+func TestTitleConflictsInOrder(t *testing.T) {
+	in := englishInputs([]string{
+		"On Monday, U.S. Ambassador George Glass said the alliance remained strong after the talks in Tokyo.",
+		"On Monday, former U.S. Ambassador George Glass said the alliance remained strong after the talks in Tokyo.",
+		"On Monday, then-U.S. Ambassador George Glass said the alliance remained strong after the talks in Tokyo.",
+	})
+	var first string
+	for i := range 20 {
+		var got []string
+		for _, c := range compare.Compare(in).Conflicts {
+			if strings.HasPrefix(c.Slot, "title of") {
+				got = append(got, c.Values[0].Value+" / "+c.Values[1].Value)
+			}
+		}
+		if len(got) != 2 {
+			t.Fatalf("title conflicts = %q, want two", got)
+		}
+		if s := strings.Join(got, " | "); i == 0 {
+			first = s
+		} else if s != first {
+			t.Fatalf("run %d: %q, first run %q", i, s, first)
+		}
+	}
+}
