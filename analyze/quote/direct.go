@@ -138,6 +138,11 @@ func (d *doc) direct() []Quote {
 		} else if !prev.Speaker.Empty() && words >= 4 && d.para[q.open]-prevPara <= 1 {
 			// a quotation continued without a new attribution
 			quote.Speaker, quote.Cue = prev.Speaker, prev.Cue
+		} else if sp, cue, ok := d.attributedBefore(q.open); ok && words >= 6 {
+			// `…, Schiff said. "The other factor is …"`: a quotation
+			// opening the sentence after a reported statement goes on
+			// with its speaker
+			quote.Speaker, quote.Cue = sp, cue
 		} else if words < 6 {
 			continue // a title or scare quotes, not speech
 		}
@@ -227,6 +232,32 @@ func (d *doc) endsAttribution(i, after int) bool {
 // attributeLater reads an attribution that closes the sentence a little
 // after a quotation: `"…" of the plan, Mr. Holtz-Eakin said.` It returns
 // the speaker, the cue and the last token of the content.
+// attributedBefore finds the speaker of a quotation at token open that
+// opens its sentence, when the sentence before, in the same paragraph or
+// the one before, ends with a speech cue and its speaker ("…, Schiff
+// said.", "Schiff said the administration may be reluctant.").
+func (d *doc) attributedBefore(open int) (Span, Span, bool) {
+	lo, _ := d.sentenceTokens(d.sent[open])
+	if open != lo || lo == 0 || d.para[lo]-d.para[lo-1] > 1 {
+		return Span{}, Span{}, false
+	}
+	plo, _ := d.sentenceTokens(d.sent[lo-1])
+	if d.hasQuoteMark(plo, lo) {
+		return Span{}, Span{}, false // its own quotation: handled as such
+	}
+	for k := lo - 1; k >= plo; k-- {
+		base, ok := d.isCue(k)
+		if !ok || !speechVerbs[base] {
+			continue
+		}
+		if sp := d.speakerBefore(k + 1); !sp.Empty() {
+			return sp, d.span(k, k+1), true
+		}
+		break
+	}
+	return Span{}, Span{}, false
+}
+
 func (d *doc) attributeLater(i int) (Span, Span, int, bool) {
 	if i >= len(d.toks) || d.sent[i] != d.sent[i-1] {
 		return Span{}, Span{}, 0, false

@@ -174,3 +174,24 @@ func TestLongAppositive(t *testing.T) {
 		}
 	}
 }
+
+// TestQuotationAfterReported checks that a quotation opening the sentence
+// after a reported statement goes on with its speaker, and that one after
+// a sentence without a speech cue gets none.
+func TestQuotationAfterReported(t *testing.T) {
+	for _, tt := range []struct{ text, speaker string }{
+		{`The city may wait for the inspectors, Vandermeer said. "The other question is whether the memo ever reached my office at all."`, "Vandermeer"},
+		{`The eastern span fell on Monday morning. "Nobody saw it coming, and nobody could have stopped it at all."`, ""},
+	} {
+		var got string
+		found := false
+		for _, q := range Find(tt.text, segment.Sentences(tt.text)) {
+			if q.Kind == Direct {
+				got, found = tt.text[q.Speaker.Start:q.Speaker.End], true
+			}
+		}
+		if !found || got != tt.speaker {
+			t.Errorf("%q: quotation found %v, speaker %q, want %q", tt.text, found, got, tt.speaker)
+		}
+	}
+}
