@@ -165,6 +165,23 @@ func TestTitleWithPost(t *testing.T) {
 	}
 }
 
+// TestTitleGluedToQualifier checks a title written as one word with its
+// qualifier: "then-Mayor", "ex-Mayor".
+func TestTitleGluedToQualifier(t *testing.T) {
+	text := "On Monday, then-Mayor Ilse Vandermeer spoke. Then-Mayor Ilse Vandermeer left. The ex-Mayor Ilse Vandermeer stayed. " +
+		"A then-secret memo named Tomas Okafor-Lind."
+	r := Find(text, segment.Sentences(text))
+	var got []string
+	for _, m := range r.Mentions {
+		got = append(got, m.Text+" ("+m.Type+", "+m.Title+")")
+	}
+	want := []string{"Ilse Vandermeer (person, then-Mayor)", "Ilse Vandermeer (person, then-Mayor)",
+		"Ilse Vandermeer (person, former Mayor)", "Tomas Okafor-Lind (other, )"}
+	if !slices.Equal(got, want) {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
 // TestHyphenatedPlacesAndHeadings checks that "Japan-U.S." names two
 // places and that a title-case heading with small words ("The Weight of
 // Alliance") names nothing.

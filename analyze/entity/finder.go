@@ -191,18 +191,28 @@ func (f *finder) run(i, j int) {
 	}
 	// "then-U.S. Ambassador", "Former Ambassador": a title held before
 	title, qual := "", ""
-	if p := f.w(i - 1); i > 0 && f.toks[i].Start-f.toks[i-1].End <= 1 && (strings.HasPrefix(p, "then-") || formerWords[p]) {
+	// "then-Mayor Ilse Vandermeer", "ex-Minister …": the title glued to
+	// its qualifier, in the token at k
+	glued := func(k int) {
+		tok := f.text[f.toks[k].Start:f.toks[k].End]
+		if h := strings.IndexByte(tok, '-'); h >= 0 && isTitle(tok[h+1:]) {
+			title = qual + tok[h+1:]
+		}
+	}
+	if p := f.w(i - 1); i > 0 && f.toks[i].Start-f.toks[i-1].End <= 1 && (strings.HasPrefix(p, "then-") || strings.HasPrefix(p, "ex-") || formerWords[p]) {
 		// "while then-U.S. Ambassador …", "the former Ambassador …"
 		qual = "former "
 		if strings.HasPrefix(p, "then") {
 			qual = "then-"
 		}
+		glued(i - 1)
 	}
-	if w := f.w(i); strings.HasPrefix(w, "then-") || formerWords[w] {
+	if w := f.w(i); strings.HasPrefix(w, "then-") || strings.HasPrefix(w, "ex-") || formerWords[w] {
 		qual = "former "
 		if strings.HasPrefix(w, "then-") {
 			qual = "then-"
 		}
+		glued(i)
 		i++
 		if i >= j {
 			return
