@@ -64,20 +64,20 @@ func (o *Online) bestStoryFor(s *story, floor float64) *story {
 		if c == s {
 			continue
 		}
-		// the time factor times the similarity bounds the score, and the
-		// term cosine is at most 1: skip the term cosine, the costly part,
-		// for stories that cannot reach the best so far
+		// the time factor times the similarity bounds the score, and so
+		// does the time factor times the entity cosine's mix with the
+		// highest term cosine: skip the term cosine, the costly part, for
+		// stories that cannot reach the best so far
 		tf := decay(gap(s.first, s.last, c.first, c.last), o.cfg.TimeScale)
 		if tf < bestScore {
 			continue
 		}
 		o.refreshNorms(c)
 		e := o.centroidCosine(&s.entities, &c.entities, s.entityNorm, c.entityNorm)
-		if ((1-o.cfg.EntityWeight)+o.cfg.EntityWeight*e)*tf < bestScore {
+		if o.mix(1, e)*tf < bestScore {
 			continue
 		}
-		t := o.centroidCosine(&s.terms, &c.terms, s.termNorm, c.termNorm)
-		score := ((1-o.cfg.EntityWeight)*t + o.cfg.EntityWeight*e) * tf
+		score := o.mix(o.centroidCosine(&s.terms, &c.terms, s.termNorm, c.termNorm), e) * tf
 		if best == nil && score >= bestScore || score > bestScore || score == bestScore && best != nil && c.before(best) {
 			best, bestScore = c, score
 		}
@@ -86,8 +86,8 @@ func (o *Online) bestStoryFor(s *story, floor float64) *story {
 }
 
 // centroidCosine is the IDF-weighted cosine of two centroids whose
-// weighted norms are given (refreshNorms keeps them): only the shared
-// keys are visited, from the smaller centroid.
+// weighted norms are given (refreshNorms keeps them), in one merge of
+// their keys.
 func (o *Online) centroidCosine(a, b *vec, na, nb float64) float64 {
 	if na == 0 || nb == 0 {
 		return 0
@@ -142,7 +142,6 @@ func (o *Online) merge(from, into *story) {
 		}
 		o.postings[k] = p
 	}
-	from.gone = true
 	o.release(from) // no posting holds it now
 	delete(o.stories, from.id)
 	o.aliases[from.id] = into.id

@@ -221,8 +221,8 @@ func (o *Online) weigh(counts *vec, idfs []float64) *wvec {
 
 type story struct {
 	slot slot
-	// gone marks a story merged into another or evicted, which postings
-	// may still hold until they are swept.
+	// gone marks a story evicted, for the sweep that takes it out of
+	// the postings before its slot is freed.
 	gone bool
 	// rank is the founding article's, for ties (see before).
 	rank          uint64
@@ -388,7 +388,7 @@ func (o *Online) intern(f *Features) *feat {
 		o.buf = append(append(o.buf[:0], 1), e...)
 		k, ok := o.dict[string(o.buf)]
 		if !ok {
-			k = o.keyOf(string(o.buf))
+			k = o.newKey(string(o.buf))
 		}
 		ks, ws = append(ks, k), append(ws, float32(n))
 	}
@@ -400,6 +400,11 @@ func (o *Online) keyOf(name string) key {
 	if k, ok := o.dict[name]; ok {
 		return k
 	}
+	return o.newKey(name)
+}
+
+// newKey makes the key of a name the dictionary does not hold.
+func (o *Online) newKey(name string) key {
 	k := key(len(o.names))
 	o.dict[name] = k
 	o.names = append(o.names, name)
@@ -701,11 +706,17 @@ func (o *Online) similarityAbove(f *feat, s *story, floor float64) float64 {
 	if f.ents.len() == 0 || s.entities.len() == 0 {
 		return cosine(f.tv, &s.terms, s.termNorm) * (1 - o.cfg.EntityWeight/2)
 	}
-	e := o.cfg.EntityWeight * cosine(f.ev, &s.entities, s.entityNorm)
-	if 1-o.cfg.EntityWeight+e < floor {
+	e := cosine(f.ev, &s.entities, s.entityNorm)
+	if o.mix(1, e) < floor {
 		return 0
 	}
-	return (1-o.cfg.EntityWeight)*cosine(f.tv, &s.terms, s.termNorm) + e
+	return o.mix(cosine(f.tv, &s.terms, s.termNorm), e)
+}
+
+// mix blends a term cosine t and an entity cosine e by EntityWeight;
+// mix(1, e) bounds it whatever the term cosine.
+func (o *Online) mix(t, e float64) float64 {
+	return (1-o.cfg.EntityWeight)*t + o.cfg.EntityWeight*e
 }
 
 // refreshNorms recomputes a story's centroid norms when it changed or the
