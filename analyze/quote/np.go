@@ -104,8 +104,9 @@ func (d *doc) longAppositive(comma int) int {
 	return start
 }
 
-// quoteMarks are the quotation marks as tokens (lower-cased, ’ as ').
-var quoteMarks = map[string]bool{`"`: true, "“": true, "”": true, "''": true, "``": true, "«": true, "»": true, "„": true}
+// quoteMarks are the quotation marks as d.w gives them (it writes the
+// typewriter marks ” and “ as ").
+var quoteMarks = map[string]bool{`"`: true, "“": true, "”": true, "«": true, "»": true, "„": true}
 
 // sentenceAdverbs open sentences with a capital and a comma, and name no
 // one: "Meanwhile, the senator, …, said".
