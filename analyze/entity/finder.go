@@ -191,28 +191,26 @@ func (f *finder) run(i, j int) {
 	}
 	// "then-U.S. Ambassador", "Former Ambassador": a title held before
 	title, qual := "", ""
-	// "then-Mayor Ilse Vandermeer", "ex-Minister …": the title glued to
-	// its qualifier, in the token at k
-	glued := func(k int) {
-		tok := f.text[f.toks[k].Start:f.toks[k].End]
-		if h := strings.IndexByte(tok, '-'); h >= 0 && isTitle(tok[h+1:]) {
-			title = qual + tok[h+1:]
+	if i > 0 && f.toks[i].Start-f.toks[i-1].End <= 1 {
+		if glued, ok := f.qualifier(i - 1); ok {
+			// "while then-U.S. Ambassador …", "the former Ambassador …"
+			qual = "former "
+			if strings.HasPrefix(f.w(i-1), "then") {
+				qual = "then-"
+			}
+			if glued != "" {
+				title = qual + glued
+			}
 		}
 	}
-	if p := f.w(i - 1); i > 0 && f.toks[i].Start-f.toks[i-1].End <= 1 && (strings.HasPrefix(p, "then-") || strings.HasPrefix(p, "ex-") || formerWords[p]) {
-		// "while then-U.S. Ambassador …", "the former Ambassador …"
+	if glued, ok := f.qualifier(i); ok {
 		qual = "former "
-		if strings.HasPrefix(p, "then") {
+		if strings.HasPrefix(f.w(i), "then-") {
 			qual = "then-"
 		}
-		glued(i - 1)
-	}
-	if w := f.w(i); strings.HasPrefix(w, "then-") || strings.HasPrefix(w, "ex-") || formerWords[w] {
-		qual = "former "
-		if strings.HasPrefix(w, "then-") {
-			qual = "then-"
+		if glued != "" {
+			title = qual + glued
 		}
-		glued(i)
 		i++
 		if i >= j {
 			return
@@ -265,6 +263,20 @@ func (f *finder) run(i, j int) {
 		}
 	}
 	f.classify(i, j, title)
+}
+
+// qualifier reports whether token k marks a title as held before
+// ("former", "then-U.S.", "ex-Mayor"), and returns a title glued to it:
+// "Mayor" in "then-Mayor Ilse Vandermeer".
+func (f *finder) qualifier(k int) (glued string, ok bool) {
+	if w := f.w(k); !strings.HasPrefix(w, "then-") && !strings.HasPrefix(w, "ex-") && !formerWords[w] {
+		return "", false
+	}
+	tok := f.text[f.toks[k].Start:f.toks[k].End]
+	if h := strings.IndexByte(tok, '-'); h >= 0 && isTitle(tok[h+1:]) {
+		return tok[h+1:], true
+	}
+	return "", true
 }
 
 // compound records the places of a hyphenated pair ("the Japan-U.S.
