@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"slices"
 )
 
 // ClusterMetrics compares a predicted clustering with the gold one.
@@ -111,4 +112,55 @@ func LoadGoldStories(path string) (map[string]string, error) {
 		return nil, fmt.Errorf("read gold stories: %w", err)
 	}
 	return gold, nil
+}
+
+// ClusterDisagreement is a gold story split over several predicted
+// stories ("split"), or a predicted story holding several gold ones
+// ("merge"). Parts lists the item IDs of each piece, keyed by the
+// predicted label for a split and by the gold label for a merge.
+type ClusterDisagreement struct {
+	Kind  string              `json:"kind"`
+	Label string              `json:"label"`
+	Parts map[string][]string `json:"parts"`
+}
+
+// ClusterDisagreements lists every split and merge of pred against gold,
+// splits first, each kind ordered by label and each part by item ID.
+// Items missing from pred are singletons, as in ScoreClustering.
+func ClusterDisagreements(pred, gold map[string]string) []ClusterDisagreement {
+	byGold, byPred := map[string]map[string][]string{}, map[string]map[string][]string{}
+	add := func(m map[string]map[string][]string, label, part, item string) {
+		if m[label] == nil {
+			m[label] = map[string][]string{}
+		}
+		m[label][part] = append(m[label][part], item)
+	}
+	for item, g := range gold {
+		p, ok := pred[item]
+		if !ok {
+			p = "missing:" + item
+		}
+		add(byGold, g, p, item)
+		add(byPred, p, g, item)
+	}
+	var out []ClusterDisagreement
+	for _, kind := range []struct {
+		name string
+		m    map[string]map[string][]string
+	}{{"split", byGold}, {"merge", byPred}} {
+		labels := make([]string, 0, len(kind.m))
+		for l, parts := range kind.m {
+			if len(parts) > 1 {
+				labels = append(labels, l)
+			}
+		}
+		slices.Sort(labels)
+		for _, l := range labels {
+			for _, items := range kind.m[l] {
+				slices.Sort(items)
+			}
+			out = append(out, ClusterDisagreement{Kind: kind.name, Label: l, Parts: kind.m[l]})
+		}
+	}
+	return out
 }

@@ -2,6 +2,7 @@ package eval_test
 
 import (
 	"math"
+	"reflect"
 	"testing"
 	"time"
 
@@ -73,3 +74,19 @@ func TestScoreClustering(t *testing.T) {
 // near compares metrics with a tolerance: sums run in map order, so the
 // last bits of a float vary from run to run.
 func near(a, b float64) bool { return math.Abs(a-b) < 1e-9 }
+
+func TestClusterDisagreements(t *testing.T) {
+	gold := map[string]string{"a": "1", "b": "1", "c": "1", "d": "2", "e": "2", "f": "3"}
+	pred := map[string]string{"a": "x", "b": "y", "c": "x", "d": "y", "e": "y"}
+	got := eval.ClusterDisagreements(pred, gold)
+	want := []eval.ClusterDisagreement{
+		{Kind: "split", Label: "1", Parts: map[string][]string{"x": {"a", "c"}, "y": {"b"}}},
+		{Kind: "merge", Label: "y", Parts: map[string][]string{"1": {"b"}, "2": {"d", "e"}}},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("ClusterDisagreements = %+v, want %+v", got, want)
+	}
+	if got := eval.ClusterDisagreements(gold, gold); len(got) != 0 {
+		t.Errorf("gold against itself = %+v, want none", got)
+	}
+}

@@ -19,7 +19,7 @@ import (
 
 func runEval(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "eval", "KIND DATA (kinds: extraction, clustering, temporal, quotes)")
-	errorsTo := fs.String("errors", "", "write each disagreement with the gold labels to this `file` (temporal, quotes)")
+	errorsTo := fs.String("errors", "", "write each disagreement with the gold labels to this `file` (clustering, temporal, quotes)")
 	pos, err := exactArgs(fs, args, 2)
 	if err != nil {
 		return err
@@ -28,7 +28,7 @@ func runEval(ctx context.Context, e *env, args []string) error {
 	case "extraction":
 		return evalExtraction(e, pos[1])
 	case "clustering":
-		return evalClustering(ctx, e, pos[1])
+		return evalClustering(ctx, e, pos[1], *errorsTo)
 	case "temporal":
 		return evalTemporal(e, pos[1], *errorsTo)
 	case "quotes":
@@ -97,7 +97,7 @@ func evalExtraction(e *env, dir string) error {
 // database, exactly as `parallax ingest` would, then scores the story
 // assignments against the gold "story" labels, which only this function
 // reads.
-func evalClustering(ctx context.Context, e *env, path string) error {
+func evalClustering(ctx context.Context, e *env, path, errorsTo string) error {
 	gold, err := eval.LoadGoldStories(path)
 	if err != nil {
 		return err
@@ -124,6 +124,9 @@ func evalClustering(ctx context.Context, e *env, path string) error {
 		return err
 	}
 	m := eval.ScoreClustering(pred, gold)
+	if err := writeErrors(errorsTo, eval.ClusterDisagreements(pred, gold)); err != nil {
+		return err
+	}
 	fmt.Fprintf(e.stdout, "%d articles (%d failed) in %.2fs, %.0f articles/s end to end\n",
 		sum.Stored(), sum.Failed, elapsed.Seconds(), float64(sum.Stored())/elapsed.Seconds())
 	fmt.Fprintf(e.stdout, "BCubed    P %.3f  R %.3f  F1 %.3f\n", m.BCubedPrecision, m.BCubedRecall, m.BCubedF1)
