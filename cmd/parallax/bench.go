@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
+	"runtime/pprof"
 	"slices"
 	"strconv"
 	"strings"
@@ -31,7 +32,7 @@ import (
 type figure map[string]any
 
 func runBench(ctx context.Context, e *env, args []string) error {
-	fs := newFlags(e, "bench", "[--articles 20000] [--pages 1000] [--active 10000] [--db FILE] [--dir DIR]")
+	fs := newFlags(e, "bench", "[--articles 20000] [--pages 1000] [--active 10000] [--db FILE] [--dir DIR] [--cpuprofile FILE]")
 	articles := fs.Int("articles", 20_000, "synthetic text articles to ingest end to end")
 	pages := fs.Int("pages", 1000, "synthetic HTML pages to ingest end to end and to extract with the peers")
 	activeList := fs.String("active", "10000", "comma-separated active-window sizes at which to measure clustering (0 to skip)")
@@ -40,6 +41,7 @@ func runBench(ctx context.Context, e *env, args []string) error {
 	duration := fs.Duration("duration", 10*time.Second, "length of each latency test")
 	dir := fs.String("dir", "", "keep the stream and the databases in this directory (default: a temporary one, removed)")
 	reuse := fs.String("db", "", "measure story builds and latency on this existing SQLite database instead of ingesting a stream (skips ingest)")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the whole run to this `file`, for go tool pprof")
 	if err := noArgs(fs, args); err != nil {
 		return err
 	}
@@ -65,6 +67,17 @@ func runBench(ctx context.Context, e *env, args []string) error {
 		return fmt.Errorf("create %s: %w", work, err)
 	}
 	b := &bench{e: e, dir: work, seed: *seed}
+	if *cpuProfile != "" {
+		f, err := os.Create(*cpuProfile)
+		if err != nil {
+			return fmt.Errorf("--cpuprofile: %w", err)
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return fmt.Errorf("--cpuprofile: %w", err)
+		}
+		defer pprof.StopCPUProfile()
+	}
 	fmt.Fprintf(e.stderr, "bench: %s, %d cores, Go %s\n", machine(), runtime.NumCPU(), runtime.Version())
 	var steps []func(context.Context) error
 	if *reuse != "" {
