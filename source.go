@@ -54,8 +54,9 @@ type LineCount struct {
 // reveals. A store keeps at most LineTitleCap titles per paragraph, which
 // bounds its size while telling "seen often" from "seen once or twice".
 type SourceLineService interface {
-	// RecordLines stores the sightings; recording one again changes nothing.
-	RecordLines(ctx context.Context, sightings []LineSighting) error
+	// RecordLines stores the sightings and returns, by source, the counts
+	// of their paragraphs with them; recording one again changes nothing.
+	RecordLines(ctx context.Context, sightings []LineSighting) (map[string]map[uint64]LineCount, error)
 	// LineCounts returns the counts of the given paragraphs of a source.
 	// Paragraphs never seen are absent from the map.
 	LineCounts(ctx context.Context, source string, lines []uint64) (map[uint64]LineCount, error)

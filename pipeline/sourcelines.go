@@ -22,12 +22,9 @@ func (r *run) sourceRepeats() error {
 		sightings[i] = sighting(a)
 		inBatch[a.Key] = true
 	}
-	if err := lines.RecordLines(r.ctx, sightings); err != nil {
-		return fmt.Errorf("record source lines: %w", err)
-	}
-	counts, err := r.lineCounts(sightings)
+	counts, err := lines.RecordLines(r.ctx, sightings)
 	if err != nil {
-		return err
+		return fmt.Errorf("record source lines: %w", err)
 	}
 	var recheck []string
 	for i, a := range r.batch {

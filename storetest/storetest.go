@@ -458,10 +458,21 @@ func testSourceLines(t *testing.T, s Stores) {
 		{sight("S", "k1", 1, boiler, body, huge), sight("S", "k2", 2, boiler, huge)},
 		{sight("S", "k3", 3, boiler), sight("S", "k4", 4, boiler), sight("T", "t1", 1, other, boiler)},
 	}
+	var recorded map[string]map[uint64]parallax.LineCount
 	for i, st := range steps {
-		if err := s.Lines.RecordLines(ctx, st); err != nil {
+		var err error
+		if recorded, err = s.Lines.RecordLines(ctx, st); err != nil {
 			t.Fatalf("RecordLines step %d: %v", i, err)
 		}
+	}
+	// the last step's counts, as RecordLines returns them: its own
+	// paragraphs, with the titles recorded before it
+	wantRecorded := map[string]map[uint64]parallax.LineCount{
+		"S": {boiler: {Titles: parallax.LineTitleCap, Articles: []string{"k1", "k2", "k3"}}},
+		"T": {boiler: {Titles: 1, Articles: []string{"t1"}}, other: {Titles: 1, Articles: []string{"t1"}}},
+	}
+	if !reflect.DeepEqual(recorded, wantRecorded) {
+		t.Errorf("RecordLines returned %+v, want %+v", recorded, wantRecorded)
 	}
 	got, err := s.Lines.LineCounts(ctx, "S", []uint64{boiler, body, huge, other, boiler})
 	if err != nil {
@@ -563,7 +574,7 @@ func testStableKeys(t *testing.T, s Stores) {
 	if res := put(t, s, &b); res[0].Outcome != parallax.Unchanged {
 		t.Errorf("the same article again: %s", res[0].Outcome)
 	}
-	err = s.Lines.RecordLines(ctx, []parallax.LineSighting{{Source: "The Ledger", ArticleKey: a.Key, Title: 1, Lines: []uint64{7}}})
+	_, err = s.Lines.RecordLines(ctx, []parallax.LineSighting{{Source: "The Ledger", ArticleKey: a.Key, Title: 1, Lines: []uint64{7}}})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -24,11 +24,12 @@ func NewSourceLineService(db *DB) *SourceLineService {
 	return &SourceLineService{db: db}
 }
 
-// RecordLines stores the sightings in one transaction; see
-// parallax.SourceLineService. Rows are written in key order, so that
-// concurrent writers take their locks in the same order, and a
-// transaction that collides with another anyway is run again.
-func (s *SourceLineService) RecordLines(ctx context.Context, sightings []parallax.LineSighting) error {
+// RecordLines stores the sightings in one transaction and returns the
+// counts of their paragraphs after it; see parallax.SourceLineService.
+// Rows are written in key order, so that concurrent writers take their
+// locks in the same order, and a transaction that collides with another
+// anyway is run again.
+func (s *SourceLineService) RecordLines(ctx context.Context, sightings []parallax.LineSighting) (map[string]map[uint64]parallax.LineCount, error) {
 	names := make([]string, len(sightings))
 	for i, sg := range sightings {
 		names[i] = sg.Source
@@ -37,7 +38,8 @@ func (s *SourceLineService) RecordLines(ctx context.Context, sightings []paralla
 		source, line, title int64
 		key                 string
 	}
-	return s.db.retry(ctx, func() error {
+	var out map[string]map[uint64]parallax.LineCount
+	err := s.db.retry(ctx, func() error {
 		sources, err := s.db.ensureSources(ctx, names)
 		if err != nil {
 			return err
@@ -56,10 +58,10 @@ func (s *SourceLineService) RecordLines(ctx context.Context, sightings []paralla
 			return fmt.Errorf("begin record lines: %w", err)
 		}
 		defer tx.Rollback()
-		// the titles already counted for each paragraph, read in one
-		// query per source and chunk of paragraphs
+		// the titles already counted for each paragraph, with their
+		// articles, read in one query per source and chunk of paragraphs
 		type para struct{ source, line int64 }
-		have := map[para][]int64{}
+		have := map[para][]row{}
 		for i := 0; i < len(rows); {
 			src := rows[i].source
 			var lines []int64
@@ -74,18 +76,18 @@ func (s *SourceLineService) RecordLines(ctx context.Context, sightings []paralla
 				for _, l := range chunk {
 					args = append(args, l)
 				}
-				rs, err := tx.QueryContext(ctx, `SELECT line, title FROM source_lines WHERE source_id = ? AND line IN (`+
+				rs, err := tx.QueryContext(ctx, `SELECT line, title, article_key FROM source_lines WHERE source_id = ? AND line IN (`+
 					placeholders(len(chunk))+`)`, args...)
 				if err != nil {
 					return fmt.Errorf("read source lines: %w", err)
 				}
 				for rs.Next() {
-					var line, title int64
-					if err := rs.Scan(&line, &title); err != nil {
+					r := row{source: src}
+					if err := rs.Scan(&r.line, &r.title, &r.key); err != nil {
 						rs.Close()
 						return fmt.Errorf("read source lines: %w", err)
 					}
-					have[para{src, line}] = append(have[para{src, line}], title)
+					have[para{src, r.line}] = append(have[para{src, r.line}], r)
 				}
 				rs.Close()
 				if err := rs.Err(); err != nil {
@@ -99,11 +101,11 @@ func (s *SourceLineService) RecordLines(ctx context.Context, sightings []paralla
 		var add []row
 		for _, r := range rows {
 			k := para{r.source, r.line}
-			ts := have[k]
-			if len(ts) >= parallax.LineTitleCap || slices.Contains(ts, r.title) {
+			rs := have[k]
+			if len(rs) >= parallax.LineTitleCap || slices.ContainsFunc(rs, func(h row) bool { return h.title == r.title }) {
 				continue
 			}
-			have[k] = append(ts, r.title)
+			have[k] = append(rs, r)
 			add = append(add, r)
 		}
 		const perStatement = 200
@@ -126,8 +128,28 @@ func (s *SourceLineService) RecordLines(ctx context.Context, sightings []paralla
 		if err := tx.Commit(); err != nil {
 			return fmt.Errorf("commit record lines: %w", err)
 		}
+		// the counts as LineCounts gives them: articles in title order
+		byID := make(map[int64]map[uint64]parallax.LineCount, len(sources))
+		for k, rs := range have {
+			slices.SortFunc(rs, func(a, b row) int { return cmp.Compare(a.title, b.title) })
+			c := parallax.LineCount{Titles: len(rs), Articles: make([]string, len(rs))}
+			for i, r := range rs {
+				c.Articles[i] = s.db.decKey(r.key)
+			}
+			if byID[k.source] == nil {
+				byID[k.source] = map[uint64]parallax.LineCount{}
+			}
+			byID[k.source][uint64(k.line)] = c
+		}
+		out = make(map[string]map[uint64]parallax.LineCount, len(sources))
+		for name, id := range sources {
+			if out[name] = byID[id]; out[name] == nil {
+				out[name] = map[uint64]parallax.LineCount{}
+			}
+		}
 		return nil
 	})
+	return out, err
 }
 
 // LineCounts returns the counts of a source's paragraphs; see
