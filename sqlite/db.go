@@ -55,6 +55,12 @@ func (db *DB) Open() error {
 	// the operating system's cache, and a busy server makes far fewer
 	// system calls. Up to 1 GiB is mapped; the rest is read as before.
 	q.Add("_pragma", "mmap_size(1073741824)")
+	// A statement that may fail halfway (an INSERT of many rows with ON
+	// CONFLICT) keeps undo copies of the pages it changes; in memory, not
+	// in a temporary file. Measured on 10,000 synthetic articles: ingest
+	// from about 770 to 880 articles/s. (A larger page cache, 16 or 64
+	// MiB, made ingest slower.)
+	q.Add("_pragma", "temp_store(MEMORY)")
 	// Write transactions take the write lock at BEGIN, so that two writers
 	// wait for each other instead of failing to upgrade a read lock.
 	q.Set("_txlock", "immediate")
