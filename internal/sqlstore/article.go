@@ -286,9 +286,19 @@ func (db *DB) ensureSources(ctx context.Context, names []string) (map[string]int
 	names = slices.Clone(names)
 	slices.Sort(names)
 	names = slices.Compact(names)
-	ids := map[string]int64{}
+	ids := make(map[string]int64, len(names))
+	db.sourceMu.Lock()
+	for _, name := range names {
+		if id, ok := db.sourceIDs[name]; ok {
+			ids[name] = id
+		}
+	}
+	db.sourceMu.Unlock()
 	now := db.Now().Unix()
 	for _, name := range names {
+		if _, ok := ids[name]; ok {
+			continue
+		}
 		var id int64
 		err := db.db.QueryRowContext(ctx, `SELECT id FROM sources WHERE name = ?`, name).Scan(&id)
 		if errors.Is(err, sql.ErrNoRows) {
@@ -302,6 +312,9 @@ func (db *DB) ensureSources(ctx context.Context, names []string) (map[string]int
 			return nil, fmt.Errorf("look up source %q: %w", name, err)
 		}
 		ids[name] = id
+		db.sourceMu.Lock()
+		db.sourceIDs[name] = id
+		db.sourceMu.Unlock()
 	}
 	return ids, nil
 }

@@ -12,6 +12,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -48,11 +49,17 @@ type DB struct {
 	db  *dbx
 	d   Dialect
 	now func() time.Time
+	// sourceIDs caches the IDs ensureSources found: a source is never
+	// deleted or renamed, so its ID holds for the life of the database.
+	// Looking each source of a batch up again cost a query per source
+	// and batch, twice per batch in ingest.
+	sourceMu  sync.Mutex
+	sourceIDs map[string]int64
 }
 
 // New returns a DB on an open database. now gives the current time.
 func New(db *sql.DB, d Dialect, now func() time.Time) *DB {
-	return &DB{db: &dbx{db, d.Numbered, d.IsFull}, d: d, now: now}
+	return &DB{db: &dbx{db, d.Numbered, d.IsFull}, d: d, now: now, sourceIDs: map[string]int64{}}
 }
 
 // Now returns the current time.
