@@ -298,6 +298,27 @@ func (o *Online) Warm(articles []*parallax.Article) {
 
 // Assign places each article, in order of publication, in a story.
 func (o *Online) Assign(articles []*parallax.Article) []parallax.Assignment {
+	return o.assignPrepared(prepare(articles))
+}
+
+// Prepare does the part of Assign that depends on the articles alone: it
+// sorts them and extracts their features. It reads no clusterer state,
+// so a caller may prepare the next batch on another goroutine while the
+// current one is assigned. The function it returns assigns the batch as
+// Assign would; it must be called where Assign would be.
+func (o *Online) Prepare(articles []*parallax.Article) func() []parallax.Assignment {
+	p := prepare(articles)
+	return func() []parallax.Assignment { return o.assignPrepared(p) }
+}
+
+// prepared is a batch of articles sorted for assignment, with their
+// features.
+type prepared struct {
+	sorted []*parallax.Article
+	feats  []*Features
+}
+
+func prepare(articles []*parallax.Article) *prepared {
 	sorted := append([]*parallax.Article(nil), articles...)
 	// Ties in publication time are broken by key, which is the same
 	// wherever the article is stored, not by ID, which is not.
@@ -308,12 +329,21 @@ func (o *Online) Assign(articles []*parallax.Article) []parallax.Assignment {
 		}
 		return parallax.ByPublished(a, b)
 	})
+	feats := make([]*Features, len(sorted))
+	for i, a := range sorted {
+		feats[i] = Extract(a)
+	}
+	return &prepared{sorted: sorted, feats: feats}
+}
+
+func (o *Online) assignPrepared(p *prepared) []parallax.Assignment {
+	sorted := p.sorted
 	// The batch's document frequencies count before any of it is
 	// assigned, so the first articles of a stream are not compared with
 	// IDF weights drawn from a handful of documents.
 	feats := make([]*feat, len(sorted))
-	for i, a := range sorted {
-		feats[i] = o.intern(Extract(a))
+	for i, f := range p.feats {
+		feats[i] = o.intern(f)
 		o.count(feats[i])
 	}
 	out := make([]parallax.Assignment, 0, len(sorted))

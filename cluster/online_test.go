@@ -8,6 +8,8 @@ import (
 	"math/rand"
 	"os"
 	"path/filepath"
+	"reflect"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -378,4 +380,36 @@ func TestOnlineEviction(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestOnlinePrepare checks that batches prepared ahead, all of them
+// before the first is assigned, are assigned as Assign assigns them, with
+// the same merges.
+func TestOnlinePrepare(t *testing.T) {
+	cfg := synth.DefaultConfig()
+	cfg.Articles = 2000
+	g := synth.New(cfg)
+	var stream []*parallax.Article
+	for a, ok := g.Next(); ok; a, ok = g.Next() {
+		stream = append(stream, &parallax.Article{ID: int64(len(stream) + 1), Key: a.URL, Title: a.Title, Text: a.Text,
+			Language: a.Language, Published: a.Published})
+	}
+	direct, ahead := cluster.NewOnline(cluster.DefaultConfig()), cluster.NewOnline(cluster.DefaultConfig())
+	var prepared []func() []parallax.Assignment
+	for batch := range slices.Chunk(stream, 256) {
+		prepared = append(prepared, ahead.Prepare(batch))
+	}
+	i, merges := 0, 0
+	for batch := range slices.Chunk(stream, 256) {
+		want, got := direct.Assign(batch), prepared[i]()
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("batch %d: prepared assignments differ from Assign's", i)
+		}
+		wantMerges, gotMerges := direct.Merges(), ahead.Merges()
+		if !reflect.DeepEqual(gotMerges, wantMerges) {
+			t.Fatalf("batch %d: merges %v, want %v", i, gotMerges, wantMerges)
+		}
+		i, merges = i+1, merges+len(wantMerges)
+	}
+	t.Logf("%d batches, %d merges", i, merges)
 }

@@ -27,6 +27,14 @@ type Merger interface {
 	Merges() [][2]int64
 }
 
+// Preparer is an Assigner that can do the part of Assign that depends on
+// the articles alone ahead of time, on another goroutine: the pipeline
+// prepares the next batch while the current one is assigned. The
+// function Prepare returns assigns the articles as Assign would.
+type Preparer interface {
+	Prepare(articles []*parallax.Article) func() []parallax.Assignment
+}
+
 // Warmer is an Assigner with memory: before its first assignment it is
 // given the stored, assigned articles, so that new articles can join the
 // stories they belong to.
@@ -217,16 +225,22 @@ func (p *Pipeline) assignInOrder(ctx context.Context, keys []string, sum *Summar
 	defer cancel()
 	type batch struct {
 		pending []*parallax.Article
+		assign  func() []parallax.Assignment // prepared, if the Assigner can be
 		err     error
 	}
+	prep, _ := p.Assigner.(Preparer)
 	ahead := make(chan batch, 1)
 	go func() {
 		defer close(ahead)
 		for start := 0; start < len(keys); start += p.batchSize() {
 			some := keys[start:min(start+p.batchSize(), len(keys))]
 			pending, _, err := p.Articles.FindArticles(ctx, parallax.ArticleFilter{Keys: some, Unassigned: true, WithText: true})
+			var assign func() []parallax.Assignment
+			if err == nil && prep != nil && len(pending) > 0 {
+				assign = prep.Prepare(pending)
+			}
 			select {
-			case ahead <- batch{pending, err}:
+			case ahead <- batch{pending, assign, err}:
 			case <-ctx.Done():
 				return
 			}
@@ -242,7 +256,10 @@ func (p *Pipeline) assignInOrder(ctx context.Context, keys []string, sum *Summar
 		if len(b.pending) == 0 {
 			continue
 		}
-		if err := p.assign(ctx, b.pending, sum); err != nil {
+		if b.assign == nil {
+			b.assign = func() []parallax.Assignment { return p.Assigner.Assign(b.pending) }
+		}
+		if err := p.assign(ctx, b.pending, b.assign(), sum); err != nil {
 			return err
 		}
 	}
@@ -289,10 +306,9 @@ func (p *Pipeline) pendingOrder(ctx context.Context) ([]string, error) {
 	return keys, nil
 }
 
-// assign places one batch of unassigned articles in stories and applies
-// the merges it brings.
-func (p *Pipeline) assign(ctx context.Context, pending []*parallax.Article, sum *Summary) error {
-	assignments := p.Assigner.Assign(pending)
+// assign stores the assignments of one batch of unassigned articles and
+// applies the merges they bring.
+func (p *Pipeline) assign(ctx context.Context, pending []*parallax.Article, assignments []parallax.Assignment, sum *Summary) error {
 	if p.Guard != nil {
 		if err := p.Guard(ctx); err != nil {
 			return err

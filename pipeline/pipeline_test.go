@@ -514,3 +514,64 @@ func TestDatedAnnotatedWhileStoring(t *testing.T) {
 		t.Errorf("%d articles left unannotated", len(left))
 	}
 }
+
+var _ pipeline.Preparer = (*cluster.Online)(nil)
+
+// preparing is an Online clusterer that counts how its batches reach it.
+type preparing struct {
+	*cluster.Online
+	prepared, assigned int
+}
+
+func (p *preparing) Prepare(articles []*parallax.Article) func() []parallax.Assignment {
+	p.prepared++
+	return p.Online.Prepare(articles)
+}
+
+func (p *preparing) Assign(articles []*parallax.Article) []parallax.Assignment {
+	p.assigned++
+	return p.Online.Assign(articles)
+}
+
+// TestPreparedBatches: a Preparer gets every batch through Prepare, and
+// the stories are those that Assign makes.
+func TestPreparedBatches(t *testing.T) {
+	lines := []string{
+		`{"id":"a1","source":"S","published":"2026-01-28","title":"Harbour crane collapses","text":"A harbour crane collapsed on Monday at the container terminal, officials said."}`,
+		`{"id":"a2","source":"T","published":"2026-01-28","title":"Crane collapse at harbour","text":"The container terminal's crane collapsed on Monday; the harbour authority said nobody was hurt."}`,
+		`{"id":"b1","source":"S","published":"2026-01-29","title":"Council approves ferry budget","text":"The council approved the ferry budget for next year after a long debate on fares."}`,
+		`{"id":"b2","source":"T","published":"2026-01-29","title":"Ferry budget approved","text":"After a debate on fares, the council approved next year's ferry budget."}`,
+		`{"id":"c1","source":"U","published":"2026-01-30","title":"Museum reopens","text":"The city museum reopened its west wing after two years of restoration work."}`,
+	}
+	stories := func(a pipeline.Assigner) map[string]int64 {
+		e := newEnv(t)
+		p := e.pipeline()
+		p.Assigner, p.BatchSize = a, 2
+		p.Stdin = strings.NewReader(strings.Join(lines, "\n"))
+		if _, err := p.Ingest(context.Background(), []string{"-"}); err != nil {
+			t.Fatal(err)
+		}
+		as, _, err := e.articles.FindArticles(context.Background(), parallax.ArticleFilter{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		out := map[string]int64{}
+		for _, a := range as {
+			out[a.ExternalID] = a.StoryID
+		}
+		return out
+	}
+	probe := &preparing{Online: cluster.NewOnline(cluster.DefaultConfig())}
+	got := stories(probe)
+	if probe.prepared != 3 || probe.assigned != 0 {
+		t.Errorf("prepared %d batches and assigned %d directly, want 3 and 0", probe.prepared, probe.assigned)
+	}
+	// the interface alone hides Prepare: batches go through Assign
+	plain := struct{ pipeline.Assigner }{cluster.NewOnline(cluster.DefaultConfig())}
+	if want := stories(plain); !reflect.DeepEqual(got, want) {
+		t.Errorf("stories of prepared batches %v, want %v", got, want)
+	}
+	if got["a1"] != got["a2"] || got["b1"] != got["b2"] || got["a1"] == got["b1"] || got["c1"] == 0 {
+		t.Errorf("stories %v", got)
+	}
+}
