@@ -2,8 +2,10 @@ package sqlite_test
 
 import (
 	"context"
+	"database/sql"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -89,5 +91,53 @@ func TestWALAndForeignKeys(t *testing.T) {
 	// foreign key, which proves enforcement is on.
 	if err := db.Exec(context.Background(), `INSERT INTO stories (id, storyline_id, created_at, updated_at) VALUES (1, 999, 0, 0)`); err == nil {
 		t.Error("foreign keys are not enforced")
+	}
+}
+
+// TestSourceLinesMigration: a database whose source_lines is still the
+// WITHOUT ROWID table of migration 003 keeps its rows through 011.
+func TestSourceLinesMigration(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "parallax.db")
+	db := sqlite.NewDB(path)
+	if err := db.Open(); err != nil {
+		t.Fatal(err)
+	}
+	sight := parallax.LineSighting{Source: "S", ArticleKey: "k1", Title: 1, Lines: []uint64{7, 1 << 63}}
+	if _, err := sqlite.NewSourceLineService(db).RecordLines(ctx, []parallax.LineSighting{sight}); err != nil {
+		t.Fatal(err)
+	}
+	// back to the layout before 011
+	for _, q := range []string{
+		`CREATE TABLE old_lines (source_id INTEGER NOT NULL REFERENCES sources (id), line INTEGER NOT NULL,
+			title INTEGER NOT NULL, article_key TEXT NOT NULL, PRIMARY KEY (source_id, line, title)) WITHOUT ROWID`,
+		`INSERT INTO old_lines SELECT source_id, line, title, article_key FROM source_lines`,
+		`DROP TABLE source_lines`,
+		`ALTER TABLE old_lines RENAME TO source_lines`,
+		`DELETE FROM schema_migrations WHERE version = 11`,
+	} {
+		if err := db.Exec(ctx, q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	if err := db.Close(); err != nil {
+		t.Fatal(err)
+	}
+	db2 := openDB(t, path)
+	got, err := sqlite.NewSourceLineService(db2).LineCounts(ctx, "S", []uint64{7, 1 << 63})
+	if err != nil || len(got) != 2 || got[7].Articles[0] != "k1" || got[1<<63].Titles != 1 {
+		t.Errorf("lines after migration = %+v, %v", got, err)
+	}
+	raw, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer raw.Close()
+	var schema string
+	if err := raw.QueryRowContext(ctx, `SELECT sql FROM sqlite_master WHERE name = 'source_lines'`).Scan(&schema); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(schema, "WITHOUT ROWID") {
+		t.Errorf("source_lines is still %s", schema)
 	}
 }
