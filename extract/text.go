@@ -173,6 +173,11 @@ func isChrome(lower string) bool {
 // isTeaser reports a link to another article: a headline of four words
 // or more followed by the link's capitalised text.
 func isTeaser(l string) bool {
+	// the expression's phrases all hold "Read" or "reading": most lines,
+	// holding neither, skip it
+	if !strings.Contains(l, "Read") && !strings.Contains(l, "reading") {
+		return false
+	}
 	m := teaserEndRE.FindStringSubmatchIndex(l)
 	return m != nil && len(strings.Fields(l[:m[2]])) >= 4
 }
