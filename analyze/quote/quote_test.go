@@ -195,3 +195,20 @@ func TestQuotationAfterReported(t *testing.T) {
 		}
 	}
 }
+
+// TestSubjectOpeningCapital checks that the capital of a sentence's first
+// word makes no name of a common word, which the text also writes in lower
+// case, while a name before its verb still ends the subject.
+func TestSubjectOpeningCapital(t *testing.T) {
+	for _, tt := range []struct{ text, want string }{
+		{"A reporter spotted the mayor. Small groups of protesters marched on, chanting slogans. The groups were small.", "Small groups of protesters"},
+		{"Vandermeer spotted the mayor. Brenmor groups marched on. The groups were small.", "Brenmor"},
+	} {
+		sents := segment.Sentences(tt.text)
+		d := newDoc(tt.text, sents)
+		s := d.subject(1)
+		if got := tt.text[s.Start:s.End]; s.Empty() && tt.want != "" || got != tt.want {
+			t.Errorf("%q: subject %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}

@@ -2,6 +2,8 @@ package quote
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/parallax-news/parallax/analyze/segment"
 )
@@ -352,9 +354,12 @@ func (d *doc) subject(s int) Span {
 		if d.toks[j].Kind == segment.Punct && !d.innerPunct(j) || cueAux[w] || npStop[w] {
 			break
 		}
-		// a lower-case word after a name is its verb: "Takaichi made"
+		// a lower-case word after a name is its verb: "Takaichi made";
+		// but the sentence's first word may be capitalised only for
+		// opening it ("Small groups of protesters continued …")
+		name := j > lo && d.capitalized(j-1) && !(j-1 == lo && d.writtenLower(lo))
 		if !d.capitalized(j) && !speakerStarts[w] && (strings.HasSuffix(w, "ed") || j > lo && pronouns[d.w(j-1)] ||
-			j > lo && d.capitalized(j-1) && !functionWords[w] && !strings.HasSuffix(d.w(j-1), "'s")) {
+			name && !functionWords[w] && !strings.HasSuffix(d.w(j-1), "'s")) {
 			break
 		}
 		j++
@@ -363,6 +368,28 @@ func (d *doc) subject(s int) Span {
 		return Span{}
 	}
 	return d.speaker(lo, j)
+}
+
+// writtenLower reports whether the text also writes token i's word in
+// lower case, as a common word rather than a name: "small" for "Small".
+func (d *doc) writtenLower(i int) bool {
+	w := d.w(i)
+	if w == d.text[d.toks[i].Start:d.toks[i].End] {
+		return true
+	}
+	for off := 0; ; {
+		k := strings.Index(d.text[off:], w)
+		if k < 0 {
+			return false
+		}
+		start, end := off+k, off+k+len(w)
+		before, _ := utf8.DecodeLastRuneInString(d.text[:start])
+		after, _ := utf8.DecodeRuneInString(d.text[end:])
+		if !unicode.IsLetter(before) && !unicode.IsLetter(after) {
+			return true
+		}
+		off = end
+	}
 }
 
 // skipObject skips the listener after "told" or "assured": a pronoun,
