@@ -215,7 +215,7 @@ func (d *doc) npForward(i int) int {
 // Cook Political Report."
 func (d *doc) npForwardAppos(i int) int {
 	j := d.npForward(i)
-	if j > i && j+1 < len(d.toks) && d.w(j) == "," && d.sent[j+1] == d.sent[i] && !d.cueAt(j+1) {
+	if j > i && j+1 < len(d.toks) && d.w(j) == "," && d.sent[j+1] == d.sent[i] && !d.cueAt(j+1) && !d.clauseAfterName(j+1) {
 		k := j + 1
 		for k < len(d.toks) && k-i < 2*maxNP && d.sent[k] == d.sent[i] && d.w(k) != "," && d.w(k) != "." && d.w(k) != ";" && !d.cueAt(k) {
 			k++
@@ -226,6 +226,30 @@ func (d *doc) npForwardAppos(i int) int {
 	}
 	return j
 }
+
+// clauseAfterName reports whether what follows the comma at token k-1
+// after a speaker is a phrase about the speaking, not a description of
+// the speaker: a participle before a particle or preposition (", speaking
+// of …", ", summing up …"), or an adjunct (", on his first day …").
+// "acting director", "managing editor" are descriptions.
+func (d *doc) clauseAfterName(k int) bool {
+	w := d.w(k)
+	if adjunctStarts[w] && !describes[w] {
+		return true
+	}
+	if !strings.HasSuffix(w, "ing") || k+1 >= len(d.toks) {
+		return false
+	}
+	next := d.w(k + 1)
+	return functionWords[next] || determiners[next] || particles[next]
+}
+
+// describes open adjuncts that may describe a speaker: "Jo Coelbart, of
+// the Baptist church", "…, for the Sierra Club".
+var describes = map[string]bool{"of": true, "from": true, "for": true, "with": true, "by": true, "to": true}
+
+// particles complete phrasal verbs: "summing up", "pointing out".
+var particles = map[string]bool{"up": true, "out": true, "down": true, "back": true, "off": true, "about": true}
 
 func (d *doc) cueAt(k int) bool {
 	_, ok := d.isCue(k)

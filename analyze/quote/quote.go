@@ -183,7 +183,19 @@ func (d *doc) speaker(i, j int) Span {
 	if personalPronouns[d.w(i)] { // "he said at a news conference": just "he"
 		j = i + 1
 	}
-	return d.span(i, j)
+	sp := d.span(i, j)
+	// a pronoun with its verb glued on: "He's" in "He's said …" is "He"
+	t := d.text[d.toks[j-1].Start:d.toks[j-1].End]
+	if k := strings.LastIndexAny(t, "'’"); k > 0 && clitics[strings.ToLower(t[k:])] && pronouns[strings.ToLower(t[:k])] {
+		sp.End = d.toks[j-1].Start + k
+	}
+	return sp
+}
+
+// clitics are verbs written onto the word before them.
+var clitics = map[string]bool{
+	"'s": true, "'ve": true, "'re": true, "'ll": true, "'d": true, "'m": true,
+	"’s": true, "’ve": true, "’re": true, "’ll": true, "’d": true, "’m": true,
 }
 
 func (d *doc) span(i, j int) Span { // tokens [i, j)
