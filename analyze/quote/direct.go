@@ -298,11 +298,26 @@ func (d *doc) attributeBefore(i int) (Span, Span, int, bool) {
 		// "He said:" closing the paragraph before the quotation
 		lo, _ = d.sentenceTokens(d.sent[i-1])
 	}
+	if i >= 4 && d.w(i-1) == "," {
+		// "According to Limbaugh, “…”"
+		for k := i - 3; k >= lo && k >= i-10; k-- {
+			if d.w(k) == "according" && d.w(k+1) == "to" {
+				if sp := d.speaker(k+2, i-1); !sp.Empty() {
+					// the comma as the cue's end: nothing between is content
+					return sp, d.span(k, k+2), i - 1, true
+				}
+				break
+			}
+		}
+	}
 	for k := i - 1; k >= lo && k >= i-14; k-- {
 		if k < i-3 && !d.adjunctBetween(k, i) {
 			continue
 		}
 		base, ok := d.isCue(k)
+		if f, speech := speechForms[d.w(k)]; !ok && speech && k == i-2 && d.w(i-1) == ":" && !d.negated(k) {
+			base, ok = f, true // "Limbaugh continued: “…”", with verbs too loose to cue reported speech
+		}
 		if _, att := attitudeForms[d.w(k)]; att && k == i-1 {
 			ok, base = true, "say" // `Trump attacked "the hateful ideology …"`
 		}

@@ -76,6 +76,20 @@ var speechVerbs = map[string]bool{
 	"quip": true, "whisper": true, "exclaim": true, "muse": true, "cite": true, "echo": true,
 }
 
+// speechForms maps the inflected forms of the speech verbs to their base
+// forms, including those too loose to be cues of reported speech
+// ("continued", "quipped").
+var speechForms = func() map[string]string {
+	m := map[string]string{}
+	for v := range speechVerbs {
+		m[v] = v
+		for _, f := range inflect(v) {
+			m[f] = v
+		}
+	}
+	return m
+}()
+
 // objectCues take a listener before their content: "told reporters that".
 var objectCues = map[string]bool{
 	"tell": true, "inform": true, "assure": true, "warn": true, "remind": true, "advise": true,
