@@ -229,9 +229,6 @@ func (d *doc) endsAttribution(i, after int) bool {
 	return after >= hi-1 && hi-i <= 6
 }
 
-// attributeLater reads an attribution that closes the sentence a little
-// after a quotation: `"…" of the plan, Mr. Holtz-Eakin said.` It returns
-// the speaker, the cue and the last token of the content.
 // attributedBefore finds the speaker of a quotation at token open that
 // opens its sentence, when the sentence before, in the same paragraph or
 // the one before, ends with a speech cue and its speaker ("…, Schiff
@@ -258,6 +255,9 @@ func (d *doc) attributedBefore(open int) (Span, Span, bool) {
 	return Span{}, Span{}, false
 }
 
+// attributeLater reads an attribution that closes the sentence a little
+// after a quotation: `"…" of the plan, Mr. Holtz-Eakin said.` It returns
+// the speaker, the cue and the last token of the content.
 func (d *doc) attributeLater(i int) (Span, Span, int, bool) {
 	if i >= len(d.toks) || d.sent[i] != d.sent[i-1] {
 		return Span{}, Span{}, 0, false
