@@ -260,7 +260,7 @@ func (d *doc) cueAt(k int) bool {
 // start with a name, a pronoun, a determiner or a count, and not with a
 // preposition, a date or a verb.
 func (d *doc) plausibleSpeaker(i, j int) bool {
-	if j <= i || j-i > 2*maxNP {
+	if j <= i || j-i > 3*maxNP {
 		return false
 	}
 	w := d.w(i)

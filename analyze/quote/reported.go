@@ -489,7 +489,7 @@ func (d *doc) postposed(i int, base string) (Quote, bool) {
 	if hi > 0 && d.w(hi-1) == "." {
 		tail--
 	}
-	if tail > 8 {
+	if tail > 8 || i+1 < hi && d.w(i+1) == "that" { // "…, said that …" opens its content
 		return Quote{}, false
 	}
 	cueStart := d.auxStart(i)
