@@ -177,6 +177,16 @@ func (d *doc) speaker(i, j int) Span {
 	for j > i && (d.w(j-1) == "," || d.w(j-1) == "--" || d.w(j-1) == "—") {
 		j--
 	}
+	if last := d.w(j - 1); j-i > 2 && badSpeakerStarts[d.w(i)] && d.capitalized(j-1) &&
+		!strings.HasSuffix(last, "'s") && !strings.HasSuffix(last, "’s") {
+		// "In a Bloomberg interview Trump declared": the name before the
+		// verb, past an opening adverbial with no comma
+		k := j - 1
+		for k-1 > i && (d.capitalized(k-1) || d.innerPunct(k-1)) {
+			k--
+		}
+		i = k
+	}
 	if !d.plausibleSpeaker(i, j) {
 		return Span{}
 	}
