@@ -187,6 +187,21 @@ func (d *doc) speaker(i, j int) Span {
 		}
 		i = k
 	}
+	// a name and then its verb or a time: "Trump unleashed a series of
+	// tweets", "Sanders made the following", "The Times on Saturday"
+	if d.capitalized(i) {
+		for k := i + 1; k < j; k++ {
+			w := d.w(k)
+			if d.capitalized(k) || d.innerPunct(k) || d.toks[k].Kind != segment.Word {
+				continue
+			}
+			// (but "Everyone I interviewed" is one phrase)
+			if pastVerb(w) && d.w(k-1) != "i" || w == "on" && k+1 < j && weekdays[d.w(k+1)] {
+				j = k
+			}
+			break
+		}
+	}
 	if !d.plausibleSpeaker(i, j) {
 		return Span{}
 	}
@@ -200,6 +215,23 @@ func (d *doc) speaker(i, j int) Span {
 		sp.End = d.toks[j-1].Start + k
 	}
 	return sp
+}
+
+// pastVerb reports a verb in the past tense: a regular one, or one of
+// the common irregular ones that follow a subject.
+func pastVerb(w string) bool {
+	return strings.HasSuffix(w, "ed") && len(w) > 4 || irregularPast[w]
+}
+
+var irregularPast = map[string]bool{
+	"made": true, "went": true, "gave": true, "took": true, "sent": true, "came": true, "got": true,
+	"put": true, "set": true, "left": true, "held": true, "led": true, "ran": true, "saw": true,
+	"won": true, "lost": true, "met": true, "kept": true, "brought": true, "began": true,
+}
+
+var weekdays = map[string]bool{
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true,
+	"saturday": true, "sunday": true,
 }
 
 // clitics are verbs written onto the word before them.
