@@ -1,6 +1,11 @@
 package quote
 
-import "strings"
+import (
+	"iter"
+	"maps"
+	"slices"
+	"strings"
+)
 
 // cueVerbs are verbs that attribute speech or thought, by base form.
 var cueVerbs = []string{
@@ -28,18 +33,24 @@ var irregular = map[string]string{
 
 // cueForms maps every inflected form of a cue verb to its base form.
 var cueForms = func() map[string]string {
-	m := map[string]string{}
-	for _, v := range cueVerbs {
-		m[v] = v
-		for _, f := range inflect(v) {
-			m[f] = v
-		}
-	}
+	m := forms(slices.Values(cueVerbs))
 	for f, v := range irregular {
 		m[f] = v
 	}
 	return m
 }()
+
+// forms maps each verb and its inflections (inflect) to the verb.
+func forms(verbs iter.Seq[string]) map[string]string {
+	m := map[string]string{}
+	for v := range verbs {
+		m[v] = v
+		for _, f := range inflect(v) {
+			m[f] = v
+		}
+	}
+	return m
+}
 
 func inflect(v string) []string {
 	var s, ed, ing string
@@ -79,16 +90,7 @@ var speechVerbs = map[string]bool{
 // speechForms maps the inflected forms of the speech verbs to their base
 // forms, including those too loose to be cues of reported speech
 // ("continued", "quipped").
-var speechForms = func() map[string]string {
-	m := map[string]string{}
-	for v := range speechVerbs {
-		m[v] = v
-		for _, f := range inflect(v) {
-			m[f] = v
-		}
-	}
-	return m
-}()
+var speechForms = forms(maps.Keys(speechVerbs))
 
 // objectCues take a listener before their content: "told reporters that".
 var objectCues = map[string]bool{
@@ -138,13 +140,7 @@ var attitudeVerbs = map[string]string{
 
 // attitudeForms maps inflected forms of attitude verbs to their base.
 var attitudeForms = func() map[string]string {
-	m := map[string]string{}
-	for v := range attitudeVerbs {
-		m[v] = v
-		for _, f := range inflect(v) {
-			m[f] = v
-		}
-	}
+	m := forms(maps.Keys(attitudeVerbs))
 	m["sought"], m["spoke"], m["spoken"] = "seek", "speak", "speak"
 	return m
 }()
