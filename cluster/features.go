@@ -9,6 +9,7 @@ import (
 
 	"github.com/parallax-news/parallax"
 	"github.com/parallax-news/parallax/analyze/entity"
+	"github.com/parallax-news/parallax/analyze/segment"
 )
 
 // Features are what clustering compares of an article.
@@ -68,7 +69,7 @@ func Extract(a *parallax.Article) *Features {
 	// a capital opening a clause is no name if the text also writes the
 	// word in lower case ("Alliance" opening a sentence of a text that
 	// speaks of "the alliance")
-	inLower := func(w string) bool { return hasWord(a.Text, w) }
+	inLower := func(w string) bool { return segment.HasWord(a.Text, w) }
 	addEntities(f.Entities, body, opens, 1, inLower)
 	if titleCase(a.Title) {
 		// In a headline where most words are capitalised, capitals do not
@@ -150,24 +151,6 @@ func toLower(w string) string {
 		}
 	}
 	return w
-}
-
-// hasWord reports whether text holds w as a whole word.
-func hasWord(text, w string) bool {
-	for from := 0; ; {
-		i := strings.Index(text[from:], w)
-		if i < 0 {
-			return false
-		}
-		i += from
-		j := i + len(w)
-		before, _ := utf8.DecodeLastRuneInString(text[:i])
-		after, _ := utf8.DecodeRuneInString(text[j:])
-		if (i == 0 || !unicode.IsLetter(before)) && (j == len(text) || !unicode.IsLetter(after)) {
-			return true
-		}
-		from = i + 1
-	}
 }
 
 // stem strips common English inflections. It is deliberately light:

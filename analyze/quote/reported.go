@@ -2,8 +2,6 @@ package quote
 
 import (
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/parallax-news/parallax/analyze/segment"
 )
@@ -374,22 +372,7 @@ func (d *doc) subject(s int) Span {
 // lower case, as a common word rather than a name: "small" for "Small".
 func (d *doc) writtenLower(i int) bool {
 	w := d.w(i)
-	if w == d.text[d.toks[i].Start:d.toks[i].End] {
-		return true
-	}
-	for off := 0; ; {
-		k := strings.Index(d.text[off:], w)
-		if k < 0 {
-			return false
-		}
-		start, end := off+k, off+k+len(w)
-		before, _ := utf8.DecodeLastRuneInString(d.text[:start])
-		after, _ := utf8.DecodeRuneInString(d.text[end:])
-		if !unicode.IsLetter(before) && !unicode.IsLetter(after) {
-			return true
-		}
-		off = end
-	}
+	return w == d.text[d.toks[i].Start:d.toks[i].End] || segment.HasWord(d.text, w)
 }
 
 // skipObject skips the listener after "told" or "assured": a pronoun,

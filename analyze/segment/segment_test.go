@@ -70,3 +70,21 @@ func TestTokens(t *testing.T) {
 		})
 	}
 }
+
+func TestHasWord(t *testing.T) {
+	for _, tt := range []struct {
+		text, w string
+		want    bool
+	}{
+		{"small groups marched", "small", true},
+		{"Small groups marched", "small", false},
+		{"smaller groups, small", "small", true}, // the second occurrence is whole
+		{"a smallish group", "small", false},
+		{"élan", "lan", false}, // a letter outside ASCII joins the word
+		{"", "small", false},
+	} {
+		if got := HasWord(tt.text, tt.w); got != tt.want {
+			t.Errorf("HasWord(%q, %q) = %v, want %v", tt.text, tt.w, got, tt.want)
+		}
+	}
+}

@@ -129,3 +129,22 @@ func lastIndexDot(s string) int {
 	}
 	return -1
 }
+
+// HasWord reports whether text holds w as a whole word: not inside a
+// longer run of letters.
+func HasWord(text, w string) bool {
+	for from := 0; ; {
+		i := strings.Index(text[from:], w)
+		if i < 0 {
+			return false
+		}
+		i += from
+		j := i + len(w)
+		before, _ := utf8.DecodeLastRuneInString(text[:i])
+		after, _ := utf8.DecodeRuneInString(text[j:])
+		if (i == 0 || !unicode.IsLetter(before)) && (j == len(text) || !unicode.IsLetter(after)) {
+			return true
+		}
+		from = i + 1
+	}
+}
