@@ -90,12 +90,11 @@ func (db *DB) articleWhere(f parallax.ArticleFilter) (string, []any) {
 }
 
 func (db *DB) findArticles(ctx context.Context, tx *txx, f parallax.ArticleFilter) ([]*parallax.Article, int, error) {
-	where, args := db.articleWhere(f)
+	query, count, args := db.FindArticlesSQL(f)
 	var total int
-	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM articles a JOIN sources s ON s.id = a.source_id `+where, args...).Scan(&total); err != nil {
+	if err := tx.QueryRowContext(ctx, count, args...).Scan(&total); err != nil {
 		return nil, 0, fmt.Errorf("count articles: %w", err)
 	}
-	query, args := db.FindArticlesSQL(f)
 	rows, err := tx.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, 0, fmt.Errorf("find articles: %w", err)
@@ -115,15 +114,16 @@ func (db *DB) findArticles(ctx context.Context, tx *txx, f parallax.ArticleFilte
 	return out, total, nil
 }
 
-// FindArticlesSQL returns the query, with ? placeholders, and the
-// arguments that FindArticles reads the matching articles with; tests
-// check its query plan.
-func (db *DB) FindArticlesSQL(f parallax.ArticleFilter) (string, []any) {
+// FindArticlesSQL returns the queries, with ? placeholders, that
+// FindArticles reads the matching articles and counts them with, and
+// their arguments; tests check the query plans.
+func (db *DB) FindArticlesSQL(f parallax.ArticleFilter) (query, count string, args []any) {
 	where, args := db.articleWhere(f)
 	text := "''"
 	if f.WithText {
 		text = "a.text"
 	}
+	count = `SELECT count(*) FROM articles a JOIN sources s ON s.id = a.source_id ` + where
 	return `
 		SELECT a.id, a.key, a.external_id, a.url, a.canonical_url, a.source_id, s.name,
 		       a.title, a.byline, a.published, a.published_method, a.published_precision, a.language, ` + text + `,
@@ -131,7 +131,7 @@ func (db *DB) FindArticlesSQL(f parallax.ArticleFilter) (string, []any) {
 		FROM articles a
 		JOIN sources s ON s.id = a.source_id
 		LEFT JOIN stories st ON st.id = a.story_id
-		` + where + ` ORDER BY a.id ` + limitClause(f.Offset, f.Limit), args
+		` + where + ` ORDER BY a.id ` + limitClause(f.Offset, f.Limit), count, args
 }
 
 func (db *DB) scanArticle(rows *sql.Rows) (*parallax.Article, error) {
