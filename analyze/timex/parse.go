@@ -50,7 +50,8 @@ type expr struct {
 	relUnit  unit
 	hasRel   bool
 	relTense bool
-	// strict: "last May" is before the reference's month, never in it.
+	// strict: "last May" is before the reference's month, never in it;
+	// "last Monday" is before the reference's day.
 	strict bool
 	// discourse: resolved against the last mentioned date.
 	discourse bool

@@ -135,7 +135,7 @@ func (r *resolver) absolute(e expr) (string, string, bool) {
 			d = r.last.t // "at 10:35 a.m." on the day just mentioned
 		}
 		if e.weekday != 0 {
-			d = weekdayNear(ref, e.weekday, dir)
+			d = weekdayNear(ref, e.weekday, dir, e.strict)
 		} else if e.hasRel {
 			d = ref.AddDate(0, 0, e.rel)
 		}
@@ -177,9 +177,9 @@ func (r *resolver) absolute(e expr) (string, string, bool) {
 		y := yearFor(ref, year, func(y int) time.Time { return date(y, start, 1) }, dir)
 		return fmt.Sprintf("%04d-%s", y, e.season), Season, true
 	case e.weekday != 0:
-		return r.day(weekdayNear(ref, e.weekday, dir), e.tod)
+		return r.day(weekdayNear(ref, e.weekday, dir, e.strict), e.tod)
 	case e.weekend:
-		d := weekdayNear(ref, int(time.Saturday)+1, dir)
+		d := weekdayNear(ref, int(time.Saturday)+1, dir, e.strict)
 		y, w := d.ISOWeek()
 		return fmt.Sprintf("%04d-W%02d-WE", y, w), Week, true
 	case year != 0:
@@ -312,11 +312,15 @@ func nearestYear(ref time.Time, year int, at func(int) time.Time, dir int) int {
 }
 
 // weekdayNear returns the weekday (time.Weekday+1) nearest the reference
-// in the direction given: the reference itself when it falls on that day.
-func weekdayNear(ref time.Time, wd int, dir int) time.Time {
+// in the direction given: the reference itself when it falls on that day,
+// unless strict, as the text said "last" or "next": "last Wednesday"
+// written on a Wednesday is a week before.
+func weekdayNear(ref time.Time, wd int, dir int, strict bool) time.Time {
 	day := date(ref.Year(), int(ref.Month()), ref.Day())
 	diff := (wd - 1 - int(day.Weekday()) + 7) % 7 // days ahead
 	switch {
+	case diff == 0 && strict && dir != 0:
+		return day.AddDate(0, 0, 7*dir)
 	case diff == 0:
 		return day
 	case dir < 0:

@@ -142,10 +142,10 @@ func (p *parser) weekdayExpr(i int) (expr, bool) {
 	j := i
 	switch p.w(j) {
 	case "last", "past", "previous":
-		e.rel, e.relTense = -1, false
+		e.rel, e.relTense, e.strict = -1, false, true
 		j++
 	case "next", "coming":
-		e.rel, e.relTense = 1, false
+		e.rel, e.relTense, e.strict = 1, false, true
 		j++
 	case "this":
 		e.relTense = true

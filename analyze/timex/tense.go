@@ -15,6 +15,9 @@ func (r *resolver) tense(e expr) int {
 		return -1 // "Wednesday's ruling": a thing already done
 	}
 	lo, hi := r.sentenceTokens(e.start)
+	if r.deadline(e.start) && !r.pluperfect(lo, hi) {
+		return 1 // "postponed until Tuesday", "as early as Tuesday"
+	}
 	best, bestDist := -1, 1<<30
 	reported, reportedDist := -1, 1<<30
 	for i := lo; i < hi; i++ {
@@ -51,6 +54,33 @@ func (r *resolver) tense(e expr) int {
 		return reported
 	}
 	return best
+}
+
+// deadline reports that the words before token i set a time still
+// ahead of the writing: "until", "as soon as", "as early as".
+func (r *resolver) deadline(i int) bool {
+	w := func(k int) string {
+		if k < 0 {
+			return ""
+		}
+		return r.toks[k].w
+	}
+	if w(i-1) == "on" {
+		i--
+	}
+	return w(i-1) == "until" || w(i-1) == "till" ||
+		w(i-3) == "as" && (w(i-2) == "soon" || w(i-2) == "early") && w(i-1) == "as"
+}
+
+// pluperfect reports that tokens lo to hi hold "had": "Until Thursday,
+// they had not called him a suspect" looks back from the past.
+func (r *resolver) pluperfect(lo, hi int) bool {
+	for i := lo; i < hi; i++ {
+		if r.toks[i].w == "had" || r.toks[i].w == "hadn't" {
+			return true
+		}
+	}
+	return false
 }
 
 // adjacent reports that token i is next to the expression, so that the
@@ -140,6 +170,11 @@ var pastWords = map[string]bool{
 	"won": true, "lost": true, "hit": true, "struck": true, "killed": true, "became": true, "saw": true,
 	"knew": true, "thought": true, "wrote": true, "spoke": true, "ran": true, "led": true, "got": true,
 	"brought": true, "bought": true, "sold": true, "paid": true, "built": true, "earlier": true,
+	"tore": true, "spent": true, "stood": true, "fled": true, "shot": true, "fought": true, "threw": true,
+	"drove": true, "broke": true, "chose": true, "stole": true, "swore": true, "drew": true, "flew": true,
+	"grew": true, "blew": true, "sank": true, "shook": true, "forgot": true, "hid": true, "felt": true,
+	"kept": true, "slept": true, "meant": true, "sought": true, "taught": true, "caught": true,
+	"understood": true, "withdrew": true, "arose": true, "woke": true, "heard": true, "ate": true,
 	"wasn't": true, "weren't": true, "didn't": true, "hadn't": true,
 	"has": true, "have": true,
 }

@@ -43,6 +43,12 @@ func TestFind(t *testing.T) {
 		{"The 1996 law is still in force.", "1996", Date, "1996", Year},
 		{"It will end later this year.", "later this year", Date, "2026", Year},
 		{"A year earlier, the figure was 40%.", "A year earlier", Date, "2025", Year},
+		{"They met last Wednesday.", "last Wednesday", Date, "2026-01-21", Day},
+		{"They meet next Wednesday.", "next Wednesday", Date, "2026-02-04", Day},
+		{"Talks were adjourned until Monday.", "Monday", Date, "2026-02-02", Day},
+		{"The boy was to be returned as soon as Monday.", "Monday", Date, "2026-02-02", Day},
+		{"Until Monday, they had not named a suspect.", "Monday", Date, "2026-01-26", Day},
+		{"A man who spent Sunday night there might talk.", "Sunday night", Time, "2026-01-25TNI", Day},
 		{"Remember nineteen ninety-six?", "nineteen ninety-six", Date, "1996", Year},
 	}
 	for _, tt := range tests {
