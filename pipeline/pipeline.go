@@ -216,10 +216,12 @@ func (p *Pipeline) AssignPending(ctx context.Context, sum *Summary) error {
 }
 
 // assignInOrder assigns the unassigned articles of keys, a batch at a
-// time. The next batch is read while the current one is clustered and
-// its assignments written, so that reading texts does not wait on
-// clustering and clustering does not wait on reading (a reader beside
-// the writer is what SQLite's WAL mode and PostgreSQL both allow).
+// time, on three goroutines: the next batch is read (and prepared) while
+// the current one is clustered, and the previous one's assignments are
+// written. Reading texts, clustering and writing then wait on each other
+// only when one falls a batch behind (a reader beside the writer is what
+// SQLite's WAL mode and PostgreSQL both allow). Clustering never reads
+// what the writer writes: the Assigner keeps its stories in memory.
 func (p *Pipeline) assignInOrder(ctx context.Context, keys []string, sum *Summary) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
@@ -249,21 +251,49 @@ func (p *Pipeline) assignInOrder(ctx context.Context, keys []string, sum *Summar
 			}
 		}
 	}()
-	for b := range ahead {
-		if b.err != nil {
-			return fmt.Errorf("find unassigned articles: %w", b.err)
+	writes := make(chan assigned, 1)
+	written := make(chan error, 1)
+	go func() {
+		var err error
+		for w := range writes {
+			if err == nil {
+				if err = p.write(ctx, w, sum); err != nil {
+					cancel() // stop reading and clustering
+				}
+			}
 		}
-		if len(b.pending) == 0 {
-			continue
+		written <- err
+	}()
+	err := func() error {
+		defer close(writes)
+		merger, _ := p.Assigner.(Merger)
+		for b := range ahead {
+			if b.err != nil {
+				return fmt.Errorf("find unassigned articles: %w", b.err)
+			}
+			if len(b.pending) == 0 {
+				continue
+			}
+			if b.assign == nil {
+				b.assign = func() []parallax.Assignment { return p.Assigner.Assign(b.pending) }
+			}
+			w := assigned{pending: b.pending, assignments: b.assign()}
+			if merger != nil {
+				w.merges = merger.Merges()
+			}
+			select {
+			case writes <- w:
+			case <-ctx.Done():
+				return ctx.Err()
+			}
 		}
-		if b.assign == nil {
-			b.assign = func() []parallax.Assignment { return p.Assigner.Assign(b.pending) }
-		}
-		if err := p.assign(ctx, b.pending, b.assign(), sum); err != nil {
-			return err
-		}
+		return ctx.Err()
+	}()
+	// the writer's error is the cause when it cancelled the others
+	if werr := <-written; werr != nil {
+		return werr
 	}
-	return ctx.Err()
+	return err
 }
 
 // pendingOrder returns the keys of the unassigned articles in the order
@@ -306,30 +336,36 @@ func (p *Pipeline) pendingOrder(ctx context.Context) ([]string, error) {
 	return keys, nil
 }
 
-// assign stores the assignments of one batch of unassigned articles and
+// assigned is one batch of articles with their assignments and the
+// story merges that the batch brought.
+type assigned struct {
+	pending     []*parallax.Article
+	assignments []parallax.Assignment
+	merges      [][2]int64
+}
+
+// write stores the assignments of one batch of unassigned articles and
 // applies the merges they bring.
-func (p *Pipeline) assign(ctx context.Context, pending []*parallax.Article, assignments []parallax.Assignment, sum *Summary) error {
+func (p *Pipeline) write(ctx context.Context, w assigned, sum *Summary) error {
 	if p.Guard != nil {
 		if err := p.Guard(ctx); err != nil {
 			return err
 		}
 	}
-	if err := p.Stories.AssignStories(ctx, assignments); err != nil {
+	if err := p.Stories.AssignStories(ctx, w.assignments); err != nil {
 		return fmt.Errorf("assign stories: %w", err)
 	}
-	sum.Assigned += len(pending)
+	sum.Assigned += len(w.pending)
 	if p.OnAssigned != nil {
-		if err := p.OnAssigned(ctx, pending, assignments); err != nil {
+		if err := p.OnAssigned(ctx, w.pending, w.assignments); err != nil {
 			return err
 		}
 	}
-	if m, ok := p.Assigner.(Merger); ok {
-		for _, pair := range m.Merges() {
-			if err := p.Stories.MergeStories(ctx, pair[0], pair[1]); err != nil {
-				return fmt.Errorf("merge stories: %w", err)
-			}
-			sum.Merged++
+	for _, pair := range w.merges {
+		if err := p.Stories.MergeStories(ctx, pair[0], pair[1]); err != nil {
+			return fmt.Errorf("merge stories: %w", err)
 		}
+		sum.Merged++
 	}
 	return nil
 }

@@ -3,6 +3,7 @@ package pipeline_test
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -573,5 +574,108 @@ func TestPreparedBatches(t *testing.T) {
 	}
 	if got["a1"] != got["a2"] || got["b1"] != got["b2"] || got["a1"] == got["b1"] || got["c1"] == 0 {
 		t.Errorf("stories %v", got)
+	}
+}
+
+// writeGate is the real story store, with the writing of the first batch
+// of assignments held until clustering has reached the second batch, and
+// the writing of the batch numbered failAt refused.
+type writeGate struct {
+	parallax.StoryService
+	writes   int
+	second   chan struct{} // closed when the second batch is clustered
+	failAt   int
+	overlaps bool
+}
+
+func (g *writeGate) AssignStories(ctx context.Context, as []parallax.Assignment) error {
+	g.writes++
+	if g.writes == g.failAt {
+		return errors.New("disk full")
+	}
+	if g.writes == 1 && g.second != nil {
+		// a deadlock guard, not a speed check: a pipeline that clusters
+		// only after writing never reaches the second batch here
+		select {
+		case <-g.second:
+			g.overlaps = true
+		case <-time.After(30 * time.Second):
+		}
+	}
+	return g.StoryService.AssignStories(ctx, as)
+}
+
+// counting is cluster.Singleton that closes second when asked to assign
+// its second batch.
+type counting struct {
+	cluster.Singleton
+	calls  int
+	second chan struct{}
+}
+
+func (c *counting) Assign(as []*parallax.Article) []parallax.Assignment {
+	c.calls++
+	if c.calls == 2 {
+		close(c.second)
+	}
+	return c.Singleton.Assign(as)
+}
+
+func fiveArticles() []string {
+	var lines []string
+	for i := range 5 {
+		lines = append(lines, fmt.Sprintf(`{"id":"a%d","source":"S","published":"2026-01-2%d","title":"Story number %d","text":"Text of story number %d, about its own matter."}`, i, i, i, i))
+	}
+	return lines
+}
+
+// TestAssignWritesBehind: the next batch is clustered while the previous
+// batch's assignments are written.
+func TestAssignWritesBehind(t *testing.T) {
+	e := newEnv(t)
+	p := e.pipeline()
+	second := make(chan struct{})
+	gate := &writeGate{StoryService: e.stories, second: second}
+	p.Stories, p.Assigner, p.BatchSize = gate, &counting{second: second}, 2
+	p.Stdin = strings.NewReader(strings.Join(fiveArticles(), "\n"))
+	sum, err := p.Ingest(context.Background(), []string{"-"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !gate.overlaps {
+		t.Error("the second batch was clustered only after the first batch's assignments were written")
+	}
+	if sum.Assigned != 5 || gate.writes != 3 {
+		t.Errorf("assigned %d in %d writes, want 5 in 3", sum.Assigned, gate.writes)
+	}
+}
+
+// TestAssignWriteFails: a write that fails stops assigning with its
+// error; what was written stays, and the next run assigns the rest.
+func TestAssignWriteFails(t *testing.T) {
+	e := newEnv(t)
+	p := e.pipeline()
+	p.Stories, p.BatchSize = &writeGate{StoryService: e.stories, failAt: 2}, 2
+	p.Stdin = strings.NewReader(strings.Join(fiveArticles(), "\n"))
+	_, err := p.Ingest(context.Background(), []string{"-"})
+	if err == nil || !strings.Contains(err.Error(), "disk full") {
+		t.Fatalf("ingest: %v, want the write's error", err)
+	}
+	unassigned := func() int {
+		_, n, err := e.articles.FindArticles(context.Background(), parallax.ArticleFilter{Unassigned: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	if n := unassigned(); n != 3 {
+		t.Errorf("%d articles unassigned after the failed write, want 3", n)
+	}
+	var sum pipeline.Summary
+	if err := e.pipeline().AssignPending(context.Background(), &sum); err != nil {
+		t.Fatal(err)
+	}
+	if n := unassigned(); n != 0 || sum.Assigned != 3 {
+		t.Errorf("%d unassigned, %d assigned by the next run, want 0 and 3", n, sum.Assigned)
 	}
 }
