@@ -117,6 +117,7 @@ func Annotate(text string, opt Options) Annotation {
 		Quotes: []Quote{}, Timexes: []Timex{}, Numbers: []Number{}}
 	cp := newOffsets(text)
 	sents := segment.Sentences(text)
+	toks := segment.Tokens(text) // split once, for every annotator
 	for _, s := range sents {
 		a.Sentences = append(a.Sentences, cp.span(s.Start, s.End))
 	}
@@ -135,11 +136,11 @@ func Annotate(text string, opt Options) Annotation {
 
 	var times []timex.Timex
 	if english {
-		times = timex.Find(text, ref, sents)
+		times = timex.FindTokens(text, toks, ref, sents)
 		var alone map[[2]int]string // values without a reference
 		if inferred {
 			alone = map[[2]int]string{}
-			for _, t := range timex.Find(text, time.Time{}, sents) {
+			for _, t := range timex.FindTokens(text, toks, time.Time{}, sents) {
 				alone[[2]int{t.Start, t.End}] = t.Value
 			}
 		}
@@ -153,14 +154,14 @@ func Annotate(text string, opt Options) Annotation {
 	}
 	var ents entity.Result
 	if english {
-		ents = entity.Find(text, sents)
+		ents = entity.FindTokens(text, toks, sents)
 		for _, m := range ents.Mentions {
 			e := ents.Entities[m.Entity]
 			a.Entities = append(a.Entities, Entity{Span: cp.span(m.Start, m.End), Type: m.Type,
 				EntityID: entityID(m.Entity), Canonical: e.Canonical, Metonym: m.Metonym, Title: m.Title})
 		}
 	}
-	for _, q := range quote.Find(text, sents) {
+	for _, q := range quote.FindTokens(text, toks, sents) {
 		if !english && q.Kind != quote.Direct {
 			continue
 		}
@@ -186,7 +187,7 @@ func Annotate(text string, opt Options) Annotation {
 		}
 		return false
 	}
-	for _, n := range number.Find(text, inTimex) {
+	for _, n := range number.FindTokens(text, toks, inTimex) {
 		a.Numbers = append(a.Numbers, Number{Span: cp.span(n.Start, n.End), Value: n.Value, Unit: n.Unit, Counts: n.Counts})
 	}
 	return a

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"maps"
 	"reflect"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -12,6 +13,10 @@ import (
 	"github.com/parallax-news/parallax"
 	"github.com/parallax-news/parallax/analyze"
 	"github.com/parallax-news/parallax/analyze/entity"
+	"github.com/parallax-news/parallax/analyze/number"
+	"github.com/parallax-news/parallax/analyze/quote"
+	"github.com/parallax-news/parallax/analyze/segment"
+	"github.com/parallax-news/parallax/analyze/timex"
 	"github.com/parallax-news/parallax/demo"
 	"github.com/parallax-news/parallax/internal/demotest"
 	"github.com/parallax-news/parallax/internal/golden"
@@ -251,6 +256,27 @@ func TestEstimatedDates(t *testing.T) {
 		}
 		if !maps.Equal(got, tt.want) {
 			t.Errorf("%s: estimated %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}
+
+// TestFindTokensShareTokens: Annotate splits a text once and hands the
+// same tokens to every annotator, so none may change them, and each
+// finds on them what it finds on the text alone.
+func TestFindTokensShareTokens(t *testing.T) {
+	ref := time.Date(2026, 3, 4, 0, 0, 0, 0, time.UTC)
+	for _, a := range demoArticles(t) {
+		text, sents := a.Text, segment.Sentences(a.Text)
+		toks := segment.Tokens(text)
+		kept := slices.Clone(toks)
+		if !reflect.DeepEqual(timex.FindTokens(text, toks, ref, sents), timex.Find(text, ref, sents)) ||
+			!reflect.DeepEqual(entity.FindTokens(text, toks, sents), entity.Find(text, sents)) ||
+			!reflect.DeepEqual(quote.FindTokens(text, toks, sents), quote.Find(text, sents)) ||
+			!reflect.DeepEqual(number.FindTokens(text, toks, nil), number.Find(text, nil)) {
+			t.Errorf("%s: an annotator finds otherwise on shared tokens", a.ExternalID)
+		}
+		if !slices.Equal(toks, kept) {
+			t.Errorf("%s: an annotator changed the shared tokens", a.ExternalID)
 		}
 	}
 }

@@ -59,7 +59,14 @@ type Result struct {
 // Find returns the named mentions of text grouped into entities.
 // sentences are the text's sentence spans (segment.Sentences).
 func Find(text string, sentences []segment.Span) Result {
-	f := newFinder(text, sentences)
+	return FindTokens(text, segment.Tokens(text), sentences)
+}
+
+// FindTokens is Find on the text's tokens (segment.Tokens), for callers
+// that split the text once for several annotators. It leaves toks as
+// they are.
+func FindTokens(text string, toks []segment.Token, sentences []segment.Span) Result {
+	f := newFinder(text, toks, sentences)
 	f.names()
 	f.nominals()
 	return f.group()

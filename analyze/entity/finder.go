@@ -19,8 +19,8 @@ type finder struct {
 	mentions  []Mention
 }
 
-func newFinder(text string, sentences []segment.Span) *finder {
-	f := &finder{text: text, toks: segment.Tokens(text), lowerUse: map[string]bool{}}
+func newFinder(text string, toks []segment.Token, sentences []segment.Span) *finder {
+	f := &finder{text: text, toks: toks, lowerUse: map[string]bool{}}
 	f.titleCase = titleCaseLines(text, f.toks)
 	f.low = make([]string, len(f.toks))
 	f.initial = make([]bool, len(f.toks))

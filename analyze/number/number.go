@@ -29,7 +29,13 @@ type Number struct {
 // Find returns the amounts of text in order. skip reports byte ranges to
 // leave alone, such as dates found as time expressions.
 func Find(text string, skip func(start, end int) bool) []Number {
-	toks := segment.Tokens(text)
+	return FindTokens(text, segment.Tokens(text), skip)
+}
+
+// FindTokens is Find on the text's tokens (segment.Tokens), for callers
+// that split the text once for several annotators. It leaves toks as
+// they are.
+func FindTokens(text string, toks []segment.Token, skip func(start, end int) bool) []Number {
 	low := make([]string, len(toks))
 	for i, t := range toks {
 		low[i] = strings.ToLower(t.Text(text))

@@ -43,7 +43,14 @@ type Quote struct {
 // Find returns the quotes of text in order of their content. sentences
 // are the text's sentence spans (segment.Sentences).
 func Find(text string, sentences []segment.Span) []Quote {
-	d := newDoc(text, sentences)
+	return FindTokens(text, segment.Tokens(text), sentences)
+}
+
+// FindTokens is Find on the text's tokens (segment.Tokens), for callers
+// that split the text once for several annotators. It leaves toks as
+// they are.
+func FindTokens(text string, toks []segment.Token, sentences []segment.Span) []Quote {
+	d := newDoc(text, toks, sentences)
 	qs := d.direct()
 	qs = append(qs, d.reported(qs)...)
 	qs = append(qs, d.headline()...)
@@ -119,8 +126,8 @@ type doc struct {
 	sents []segment.Span
 }
 
-func newDoc(text string, sentences []segment.Span) *doc {
-	d := &doc{text: text, toks: mergeMarks(text, segment.Tokens(text)), sents: sentences}
+func newDoc(text string, toks []segment.Token, sentences []segment.Span) *doc {
+	d := &doc{text: text, toks: mergeMarks(text, toks), sents: sentences}
 	d.low = make([]string, len(d.toks))
 	d.sent = make([]int, len(d.toks))
 	d.para = make([]int, len(d.toks))

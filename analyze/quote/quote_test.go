@@ -188,7 +188,7 @@ func TestLongAppositive(t *testing.T) {
 		{"The inspectors, all of them engineers, said", ""}, // "The" opens no name: npBackward's other rules read it
 		{"Ilse Vandermeer; the inspectors, all of them engineers, said", ""},
 	} {
-		d := newDoc(tt.text, []segment.Span{{Start: 0, End: len([]rune(tt.text))}})
+		d := newDoc(tt.text, segment.Tokens(tt.text), []segment.Span{{Start: 0, End: len([]rune(tt.text))}})
 		cue := len(d.toks) - 1
 		got := ""
 		if s := d.longAppositive(cue - 1); s < cue-1 {
@@ -234,7 +234,7 @@ func TestSubjectOpeningCapital(t *testing.T) {
 		{"Vandermeer spotted the mayor. Brenmor groups marched on. The groups were small.", "Brenmor"},
 	} {
 		sents := segment.Sentences(tt.text)
-		d := newDoc(tt.text, sents)
+		d := newDoc(tt.text, segment.Tokens(tt.text), sents)
 		s := d.subject(1)
 		if got := tt.text[s.Start:s.End]; s.Empty() && tt.want != "" || got != tt.want {
 			t.Errorf("%q: subject %q, want %q", tt.text, got, tt.want)

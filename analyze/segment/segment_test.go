@@ -1,7 +1,11 @@
 package segment
 
 import (
+	"os"
+	"path/filepath"
 	"reflect"
+	"slices"
+	"strings"
 	"testing"
 )
 
@@ -86,5 +90,44 @@ func TestHasWord(t *testing.T) {
 		if got := HasWord(tt.text, tt.w); got != tt.want {
 			t.Errorf("HasWord(%q, %q) = %v, want %v", tt.text, tt.w, got, tt.want)
 		}
+	}
+}
+
+// TestTokensMatchUnicodeClasses: on the demo corpus, mixed scripts and
+// every ASCII character, Tokens splits as the Unicode classes say.
+func TestTokensMatchUnicodeClasses(t *testing.T) {
+	texts := []string{
+		"Japan-U.S. talks at 10:30 a.m.; 1,200.5 yen, 9/11, don't, year-earlier.",
+		"Takaiichi (高市早苗) said «non» — 3 ½ times; ｅｘａｍｐｌｅ ١٢٣ naïve café",
+		"\t\v\f\r\n\u0085\u00a0 x",
+	}
+	var ascii []byte
+	for c := range 128 {
+		ascii = append(ascii, byte(c), 'a', byte(c), '1', byte(c), ' ')
+	}
+	texts = append(texts, string(ascii))
+	files, err := filepath.Glob("../../demo/corpus/*")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("demo corpus: %v (%d files)", err, len(files))
+	}
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts = append(texts, string(b))
+	}
+	for _, text := range texts {
+		if got, want := Tokens(text), unicodeTokens(text); !slices.Equal(got, want) {
+			t.Errorf("Tokens differ from the Unicode classes on %.60q", text)
+		}
+	}
+}
+
+func BenchmarkTokens(b *testing.B) {
+	text := strings.Repeat("Prime Minister Sanae Takaichi told parliament on Monday that a Taiwan crisis could be a \"survival-threatening situation\" for Japan, the U.S. ally said at 10:30 a.m. ", 30)
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		Tokens(text)
 	}
 }

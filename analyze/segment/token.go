@@ -33,8 +33,27 @@ func (t Token) Text(s string) string { return s[t.Start:t.End] }
 // abbreviation ("U.S.", "a.m."); a number keeps inner separators followed
 // by a digit ("1,200.5", "10:30", "3/5").
 func Tokens(s string) []Token {
-	var out []Token
+	out := make([]Token, 0, len(s)/5)
 	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			// ASCII, most of a news text, classified without decoding
+			switch {
+			case asciiSpace[c]:
+				i++
+			case '0' <= c && c <= '9':
+				j := scanNumber(s, i)
+				out = append(out, Token{i, j, Number})
+				i = j
+			case asciiLetter(c):
+				j := scanWord(s, i)
+				out = append(out, Token{i, j, Word})
+				i = j
+			default:
+				out = append(out, Token{i, i + 1, Punct})
+				i++
+			}
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		switch {
 		case unicode.IsSpace(r):
@@ -55,17 +74,37 @@ func Tokens(s string) []Token {
 	return out
 }
 
-func isLetter(r rune) bool { return unicode.IsLetter(r) || unicode.Is(unicode.Mn, r) }
+// asciiSpace holds the ASCII characters unicode.IsSpace accepts.
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
+
+func asciiLetter(c byte) bool { return 'a' <= c|0x20 && c|0x20 <= 'z' }
+
+func isLetter(r rune) bool {
+	if r < utf8.RuneSelf {
+		return asciiLetter(byte(r))
+	}
+	return unicode.IsLetter(r) || unicode.Is(unicode.Mn, r)
+}
+
+func isDigit(r rune) bool {
+	if r < utf8.RuneSelf {
+		return '0' <= r && r <= '9'
+	}
+	return unicode.IsDigit(r)
+}
 
 func scanNumber(s string, i int) int {
 	for i < len(s) {
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if unicode.IsDigit(r) {
+		r, n := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(s[i:])
+		}
+		if isDigit(r) {
 			i += n
 			continue
 		}
 		if (r == ',' || r == '.' || r == ':' || r == '/') && i+n < len(s) {
-			if next, _ := utf8.DecodeRuneInString(s[i+n:]); unicode.IsDigit(next) {
+			if next, _ := utf8.DecodeRuneInString(s[i+n:]); isDigit(next) {
 				i += n
 				continue
 			}
@@ -80,13 +119,16 @@ func scanNumber(s string, i int) int {
 func scanWord(s string, i int) int {
 	start := i
 	for i < len(s) {
-		r, n := utf8.DecodeRuneInString(s[i:])
+		r, n := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(s[i:])
+		}
 		switch {
-		case isLetter(r) || unicode.IsDigit(r):
+		case isLetter(r) || isDigit(r):
 			i += n
 		case (r == '\'' || r == '’' || r == '-' || r == '‐') && i+n < len(s):
 			next, _ := utf8.DecodeRuneInString(s[i+n:])
-			if !isLetter(next) && !unicode.IsDigit(next) {
+			if !isLetter(next) && !isDigit(next) {
 				return i
 			}
 			i += n

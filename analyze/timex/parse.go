@@ -75,10 +75,10 @@ type parser struct {
 	refZero bool
 }
 
-func newParser(text string) *parser {
+func newParser(text string, toks []segment.Token) *parser {
 	p := &parser{text: text}
 	prevEnd := -1
-	for _, t := range segment.Tokens(text) {
+	for _, t := range toks {
 		raw := text[t.Start:t.End]
 		if raw == "-" || raw == "–" {
 			prevEnd = -2 // the next token is hyphenated to the previous one

@@ -59,7 +59,14 @@ type Timex struct {
 // decide the tense that resolves "Monday" or "March". A zero ref leaves
 // relative expressions with unknown parts ("XXXX-XX-XX").
 func Find(text string, ref time.Time, sentences []segment.Span) []Timex {
-	p := newParser(text)
+	return FindTokens(text, segment.Tokens(text), ref, sentences)
+}
+
+// FindTokens is Find on the text's tokens (segment.Tokens), for callers
+// that split the text once for several annotators. It leaves toks as
+// they are.
+func FindTokens(text string, toks []segment.Token, ref time.Time, sentences []segment.Span) []Timex {
+	p := newParser(text, toks)
 	p.refYear, p.refZero = ref.Year(), ref.IsZero()
 	r := &resolver{ref: ref, text: text, toks: p.toks, sentences: sentences}
 	var out []Timex
