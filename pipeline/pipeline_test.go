@@ -679,3 +679,30 @@ func TestAssignWriteFails(t *testing.T) {
 		t.Errorf("%d unassigned, %d assigned by the next run, want 0 and 3", n, sum.Assigned)
 	}
 }
+
+// TestAssignBatchesSmallerThanStoreBatches: by default an ingest stores
+// articles in batches of DefaultBatchSize but clusters them in steps of
+// at most DefaultAssignBatchSize, on which the stories depend.
+func TestAssignBatchesSmallerThanStoreBatches(t *testing.T) {
+	e := newEnv(t)
+	p := e.pipeline()
+	as := &counting{second: make(chan struct{})}
+	p.Assigner = as
+	var lines []string
+	for i := range 600 {
+		lines = append(lines, fmt.Sprintf(`{"id":"n%d","source":"S","title":"Item %d","text":"Item %d of a long list."}`, i, i, i))
+	}
+	stored := 0
+	p.Progress = func(pr pipeline.Progress) { stored = pr.Summary.Added }
+	p.Stdin = strings.NewReader(strings.Join(lines, "\n"))
+	sum, err := p.Ingest(context.Background(), []string{"-"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Added != 600 || stored != 600 {
+		t.Fatalf("added %d (%d in the last progress report), want 600", sum.Added, stored)
+	}
+	if want := (600 + pipeline.DefaultAssignBatchSize - 1) / pipeline.DefaultAssignBatchSize; as.calls != want {
+		t.Errorf("clustered in %d steps, want %d", as.calls, want)
+	}
+}
