@@ -43,6 +43,14 @@ type Article struct {
 	// Text holds the body paragraphs separated by blank lines.
 	Text        string
 	ContentHash string
+	// DecodedHash, when set, is the ContentHash of the article as decoded
+	// from its input, before the paragraphs its outlet repeats were
+	// dropped. Storing an article whose stored version came from the same
+	// input changes nothing, even when the outlet's paragraphs, counted
+	// since, would clean it otherwise. Empty keeps the stored one (the
+	// article cleaned again is the same input). Stores write it and do not
+	// read it back.
+	DecodedHash string
 	StoryID     int64 // 0 until the article is assigned
 	StorylineID int64
 	DuplicateOf int64 // 0 unless the article copies an earlier one

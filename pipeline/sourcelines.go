@@ -21,6 +21,9 @@ func (r *run) sourceRepeats() error {
 	for i, a := range r.batch {
 		sightings[i] = sighting(a)
 		inBatch[a.Key] = true
+		// the input as decoded: stored again, it changes nothing, however
+		// the outlet's paragraphs counted since would clean it now
+		a.DecodedHash = a.ContentHash
 	}
 	counts, err := lines.RecordLines(r.ctx, sightings)
 	if err != nil {

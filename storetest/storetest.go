@@ -31,6 +31,7 @@ type Stores struct {
 // and arrange its cleanup with t.Cleanup.
 func Run(t *testing.T, open func(t *testing.T) Stores) {
 	t.Run("PutArticles", func(t *testing.T) { testPutArticles(t, open(t)) })
+	t.Run("PutDecodedHash", func(t *testing.T) { testPutDecodedHash(t, open(t)) })
 	t.Run("PutInvalidBatch", func(t *testing.T) { testPutInvalidBatch(t, open(t)) })
 	t.Run("FindArticles", func(t *testing.T) { testFindArticles(t, open(t)) })
 	t.Run("PublishedOffset", func(t *testing.T) { testPublishedOffset(t, open(t)) })
@@ -126,6 +127,38 @@ func testPutArticles(t *testing.T, s Stores) {
 	}
 	if _, total, _ := s.Articles.FindArticles(context.Background(), parallax.ArticleFilter{}); total != 2 {
 		t.Errorf("total articles = %d, want 2", total)
+	}
+}
+
+// testPutDecodedHash: an article stored again from the same decoded input
+// is unchanged even when cleaned otherwise; cleaned again without a
+// decoded hash, it is updated and keeps the one stored.
+func testPutDecodedHash(t *testing.T, s Stores) {
+	version := func(text, decoded string) *parallax.Article {
+		a := NewArticle("Outlet A", "Title", text, day)
+		a.Key, a.DecodedHash = "k", decoded
+		return a
+	}
+	steps := []struct {
+		a    *parallax.Article
+		want parallax.PutOutcome
+		text string
+	}{
+		{version("Lede.\n\nBody.", "d1"), parallax.Added, "Lede.\n\nBody."},
+		{version("Body.", ""), parallax.Updated, "Body."},              // cleaned again
+		{version("Lede.\n\nBody.", "d1"), parallax.Unchanged, "Body."}, // the same input
+		{version("Lede, corrected.\n\nBody.", "d2"), parallax.Updated, "Lede, corrected.\n\nBody."},
+		{version("Body.", "d1"), parallax.Updated, "Body."}, // the first input is not the stored one now
+	}
+	for i, st := range steps {
+		res := put(t, s, st.a)
+		got, err := s.Articles.FindArticleByID(context.Background(), res[0].ID)
+		if err != nil {
+			t.Fatalf("step %d: %v", i, err)
+		}
+		if res[0].Outcome != st.want || got.Text != st.text {
+			t.Errorf("step %d: %v, text %q; want %v, %q", i, res[0].Outcome, got.Text, st.want, st.text)
+		}
 	}
 }
 

@@ -240,13 +240,13 @@ type articleStmts struct {
 }
 
 func prepareArticleStmts(ctx context.Context, tx *txx) (*articleStmts, error) {
-	lookup, err := tx.PrepareContext(ctx, `SELECT id, content_hash FROM articles WHERE key = ?`)
+	lookup, err := tx.PrepareContext(ctx, `SELECT id, content_hash, decoded_hash FROM articles WHERE key = ?`)
 	if err != nil {
 		return nil, fmt.Errorf("prepare article lookup: %w", err)
 	}
 	insert, err := tx.PrepareContext(ctx, `INSERT INTO articles (key, external_id, url, canonical_url,
 		source_id, title, byline, published, published_at, published_method, published_precision, language, text,
-		content_hash, ingested_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`)
+		content_hash, decoded_hash, ingested_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`)
 	if err != nil {
 		lookup.Close()
 		return nil, fmt.Errorf("prepare article insert: %w", err)
@@ -262,9 +262,10 @@ func (st *articleStmts) close() {
 func (s *ArticleService) putArticle(ctx context.Context, tx *txx, st *articleStmts, a *parallax.Article, sources map[string]int64) (parallax.PutResult, error) {
 	var id int64
 	var hash string
-	err := st.lookup.QueryRowContext(ctx, s.db.encKey(a.Key)).Scan(&id, &hash)
+	var decoded sql.NullString
+	err := st.lookup.QueryRowContext(ctx, s.db.encKey(a.Key)).Scan(&id, &hash, &decoded)
 	switch {
-	case err == nil && hash == a.ContentHash:
+	case err == nil && (hash == a.ContentHash || a.DecodedHash != "" && decoded.String == a.DecodedHash):
 		return parallax.PutResult{ID: id, Outcome: parallax.Unchanged}, nil
 	case err != nil && !errors.Is(err, sql.ErrNoRows):
 		return parallax.PutResult{}, fmt.Errorf("look up article %q: %w", a.Key, err)
@@ -277,10 +278,11 @@ func (s *ArticleService) putArticle(ctx context.Context, tx *txx, st *articleStm
 	if id != 0 {
 		_, err = tx.ExecContext(ctx, `UPDATE articles SET external_id = ?, url = ?, canonical_url = ?,
 			source_id = ?, title = ?, byline = ?, published = ?, published_at = ?, published_method = ?,
-			published_precision = ?, language = ?, text = ?, content_hash = ?, updated_at = ? WHERE id = ?`,
+			published_precision = ?, language = ?, text = ?, content_hash = ?,
+			decoded_hash = COALESCE(?, decoded_hash), updated_at = ? WHERE id = ?`,
 			a.ExternalID, a.URL, a.CanonicalURL, sourceID, a.Title, a.Byline,
 			nullRFC3339(a.Published), nullUnix(a.Published), a.PublishedMethod, a.PublishedPrecision,
-			a.Language, a.Text, a.ContentHash, now, id)
+			a.Language, a.Text, a.ContentHash, nullString(a.DecodedHash), now, id)
 		if err != nil {
 			return parallax.PutResult{}, fmt.Errorf("update article %d: %w", id, err)
 		}
@@ -289,7 +291,7 @@ func (s *ArticleService) putArticle(ctx context.Context, tx *txx, st *articleStm
 	err = st.insert.QueryRowContext(ctx,
 		s.db.encKey(a.Key), a.ExternalID, a.URL, a.CanonicalURL, sourceID, a.Title, a.Byline,
 		nullRFC3339(a.Published), nullUnix(a.Published), a.PublishedMethod, a.PublishedPrecision,
-		a.Language, a.Text, a.ContentHash, now, now).Scan(&id)
+		a.Language, a.Text, a.ContentHash, nullString(a.DecodedHash), now, now).Scan(&id)
 	if err != nil {
 		return parallax.PutResult{}, fmt.Errorf("insert article %q: %w", a.Title, err)
 	}
@@ -402,4 +404,9 @@ func hasNUL(fields ...string) bool {
 		}
 	}
 	return false
+}
+
+// nullString stores the empty string as NULL.
+func nullString(s string) sql.NullString {
+	return sql.NullString{String: s, Valid: s != ""}
 }
