@@ -35,34 +35,15 @@ func (t Token) Text(s string) string { return s[t.Start:t.End] }
 func Tokens(s string) []Token {
 	out := make([]Token, 0, len(s)/5)
 	for i := 0; i < len(s); {
-		if c := s[i]; c < utf8.RuneSelf {
-			// ASCII, most of a news text, classified without decoding
-			switch {
-			case asciiSpace[c]:
-				i++
-			case '0' <= c && c <= '9':
-				j := scanNumber(s, i)
-				out = append(out, Token{i, j, Number})
-				i = j
-			case asciiLetter(c):
-				j := scanWord(s, i)
-				out = append(out, Token{i, j, Word})
-				i = j
-			default:
-				out = append(out, Token{i, i + 1, Punct})
-				i++
-			}
-			continue
-		}
-		r, n := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case unicode.IsSpace(r):
+		r, n := runeAt(s, i)
+		switch classOf(r) {
+		case charSpace:
 			i += n
-		case unicode.IsDigit(r):
+		case charDigit:
 			j := scanNumber(s, i)
 			out = append(out, Token{i, j, Number})
 			i = j
-		case isLetter(r):
+		case charLetter:
 			j := scanWord(s, i)
 			out = append(out, Token{i, j, Word})
 			i = j
@@ -74,37 +55,76 @@ func Tokens(s string) []Token {
 	return out
 }
 
-// asciiSpace holds the ASCII characters unicode.IsSpace accepts.
-var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
+// Character classes for Tokens.
+const (
+	charOther = iota
+	charSpace
+	charDigit
+	charLetter
+)
 
-func asciiLetter(c byte) bool { return 'a' <= c|0x20 && c|0x20 <= 'z' }
+// asciiClass classifies ASCII as the unicode package does.
+var asciiClass = func() (t [utf8.RuneSelf]uint8) {
+	for c := range t {
+		switch r := rune(c); {
+		case unicode.IsSpace(r):
+			t[c] = charSpace
+		case unicode.IsDigit(r):
+			t[c] = charDigit
+		case unicode.IsLetter(r):
+			t[c] = charLetter
+		}
+	}
+	return t
+}()
+
+func classOf(r rune) uint8 {
+	switch {
+	case r < utf8.RuneSelf:
+		return asciiClass[r]
+	case unicode.IsSpace(r):
+		return charSpace
+	case unicode.IsDigit(r):
+		return charDigit
+	case isLetter(r):
+		return charLetter
+	}
+	return charOther
+}
+
+// runeAt decodes the character at s[i] and its width in bytes. ASCII,
+// most of a news text, is read and classified below without decoding or
+// asking the unicode tables.
+func runeAt(s string, i int) (rune, int) {
+	if c := s[i]; c < utf8.RuneSelf {
+		return rune(c), 1
+	}
+	return utf8.DecodeRuneInString(s[i:])
+}
 
 func isLetter(r rune) bool {
 	if r < utf8.RuneSelf {
-		return asciiLetter(byte(r))
+		return asciiClass[r] == charLetter
 	}
 	return unicode.IsLetter(r) || unicode.Is(unicode.Mn, r)
 }
 
 func isDigit(r rune) bool {
 	if r < utf8.RuneSelf {
-		return '0' <= r && r <= '9'
+		return asciiClass[r] == charDigit
 	}
 	return unicode.IsDigit(r)
 }
 
 func scanNumber(s string, i int) int {
 	for i < len(s) {
-		r, n := rune(s[i]), 1
-		if r >= utf8.RuneSelf {
-			r, n = utf8.DecodeRuneInString(s[i:])
-		}
+		r, n := runeAt(s, i)
 		if isDigit(r) {
 			i += n
 			continue
 		}
 		if (r == ',' || r == '.' || r == ':' || r == '/') && i+n < len(s) {
-			if next, _ := utf8.DecodeRuneInString(s[i+n:]); isDigit(next) {
+			if next, _ := runeAt(s, i+n); isDigit(next) {
 				i += n
 				continue
 			}
@@ -119,15 +139,12 @@ func scanNumber(s string, i int) int {
 func scanWord(s string, i int) int {
 	start := i
 	for i < len(s) {
-		r, n := rune(s[i]), 1
-		if r >= utf8.RuneSelf {
-			r, n = utf8.DecodeRuneInString(s[i:])
-		}
+		r, n := runeAt(s, i)
 		switch {
 		case isLetter(r) || isDigit(r):
 			i += n
 		case (r == '\'' || r == '’' || r == '-' || r == '‐') && i+n < len(s):
-			next, _ := utf8.DecodeRuneInString(s[i+n:])
+			next, _ := runeAt(s, i+n)
 			if !isLetter(next) && !isDigit(next) {
 				return i
 			}
