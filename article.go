@@ -51,6 +51,11 @@ type Article struct {
 	// article cleaned again is the same input). Stores write it and do not
 	// read it back.
 	DecodedHash string
+	// DecodedText is the text as decoded from the input when dropping the
+	// paragraphs its outlet repeats changed it, and empty when Text is as
+	// decoded. Cleaning again starts from it. Stores write it as given
+	// and read it back with the text.
+	DecodedText string
 	StoryID     int64 // 0 until the article is assigned
 	StorylineID int64
 	DuplicateOf int64 // 0 unless the article copies an earlier one

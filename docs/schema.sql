@@ -177,3 +177,12 @@ CREATE TABLE settings (
 -- articles stored before this column, and for texts never cleaned that
 -- way: their content_hash decides.
 ALTER TABLE articles ADD COLUMN decoded_hash TEXT;
+
+-- ---- 008_decoded_text.sql
+
+-- decoded_text is an article's text as decoded from its input when
+-- dropping the paragraphs its outlet repeats changed it; NULL when text is
+-- as decoded. Cleaning again, as more of the outlet's articles arrive,
+-- starts from it, so that the stored text does not depend on the order
+-- the articles came in or on the batches they were stored in.
+ALTER TABLE articles ADD COLUMN decoded_text TEXT;

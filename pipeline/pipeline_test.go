@@ -707,12 +707,14 @@ func TestAssignBatchesSmallerThanStoreBatches(t *testing.T) {
 	}
 }
 
-// TestReingestAfterPeeling: an article cleaned of its outlet's paragraphs
-// in two steps, as the evidence arrived, may differ from the same input
-// cleaned once with all of it (here: once every paragraph is an outlet
+// TestCleanAgainFromDecoded: an article cleaned of its outlet's
+// paragraphs as the evidence arrives ends as if cleaned once with all of
+// it: cleaning again starts from the text as decoded, since cleaning what
+// an earlier step left can differ (once every paragraph is an outlet
 // repeat, none is dropped, but the first step had dropped one already).
-// Ingesting the same inputs again still changes nothing.
-func TestReingestAfterPeeling(t *testing.T) {
+// Ingested one by one or together, the texts are the same, and ingesting
+// again changes nothing.
+func TestCleanAgainFromDecoded(t *testing.T) {
 	const (
 		a = "Readers can reach the newsroom at any hour through the tip line."
 		b = "The council meets again in the spring to review the budget."
@@ -730,19 +732,34 @@ func TestReingestAfterPeeling(t *testing.T) {
 		record("4", b, c, "Shops on the high street report their best month since 2019."),
 		record("5", b, c, "The museum's west wing reopens after two years of work."),
 	}
-	e := newEnv(t)
-	for _, r := range records {
-		e.ingestJSONL(t, r)
+	const first = "id:Daily Example\x001"
+	apart := newEnv(t)
+	for i, r := range records {
+		apart.ingestJSONL(t, r)
+		if i == 2 {
+			// the tip line is known for boilerplate; the rest not yet
+			if got := apart.texts(t)[first]; got != b+"\n\n"+c {
+				t.Fatalf("article 1 after three records: %q", got)
+			}
+		}
 	}
-	before := e.texts(t)
-	if first := before["id:Daily Example\x001"]; first != b+"\n\n"+c {
-		t.Fatalf("article 1 stored as %q, want its last two paragraphs", first)
+	together := newEnv(t)
+	together.ingestJSONL(t, records...)
+	want := together.texts(t)
+	if got := want[first]; got != a+"\n\n"+b+"\n\n"+c {
+		t.Errorf("article 1, every paragraph an outlet repeat: %q, want all kept", got)
 	}
-	sum := e.ingestJSONL(t, records...)
-	if sum.Unchanged != len(records) || sum.Updated != 0 || sum.Recleaned != 0 {
-		t.Errorf("re-ingest changed something: %+v", sum)
+	if got := apart.texts(t); !reflect.DeepEqual(got, want) {
+		t.Errorf("ingested one by one:\n%v\ntogether:\n%v", got, want)
 	}
-	if got := e.texts(t); !reflect.DeepEqual(got, before) {
-		t.Errorf("texts after re-ingest:\n%v\nbefore:\n%v", got, before)
+	for name, e := range map[string]*env{"apart": apart, "together": together} {
+		before := e.texts(t)
+		sum := e.ingestJSONL(t, records...)
+		if sum.Unchanged != len(records) || sum.Updated != 0 || sum.Recleaned != 0 {
+			t.Errorf("%s: re-ingest changed something: %+v", name, sum)
+		}
+		if got := e.texts(t); !reflect.DeepEqual(got, before) {
+			t.Errorf("%s: texts after re-ingest:\n%v\nbefore:\n%v", name, got, before)
+		}
 	}
 }

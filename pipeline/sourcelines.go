@@ -11,9 +11,9 @@ import (
 // sourceRepeats drops from the batch's articles the paragraphs their
 // outlet repeats across its articles (extract.DropSourceRepeats), after
 // recording the batch's own paragraphs. Articles stored earlier that hold
-// a paragraph now known to be boilerplate are cleaned again, so that the
-// stored text is the same whatever order articles arrived in, and
-// re-ingesting an input finds it unchanged.
+// a paragraph now known to be boilerplate are cleaned again, from their
+// text as decoded, so that the stored text is the same whatever order
+// articles arrived in, and re-ingesting an input finds it unchanged.
 func (r *run) sourceRepeats() error {
 	lines := r.p.Lines
 	sightings := make([]parallax.LineSighting, len(r.batch))
@@ -32,7 +32,10 @@ func (r *run) sourceRepeats() error {
 	var recheck []string
 	for i, a := range r.batch {
 		c := counts[a.Source]
-		applyRepeats(a, sightings[i].Lines, c)
+		decoded := a.Text
+		if applyRepeats(a, sightings[i].Lines, c) {
+			a.DecodedText = decoded
+		}
 		for _, h := range sightings[i].Lines {
 			lc := c[h]
 			if lc.Titles < parallax.LineTitleCap || r.checkedLines[h] {
@@ -79,8 +82,15 @@ func (r *run) recheckStored() error {
 	if err != nil {
 		return fmt.Errorf("load articles to clean again: %w", err)
 	}
+	// each is cleaned again from its text as decoded: cleaning what an
+	// earlier step left can differ from cleaning once with all the counts
+	current := make([]string, len(stored))
 	sightings := make([]parallax.LineSighting, len(stored))
 	for i, a := range stored {
+		current[i] = a.Text
+		if a.DecodedText != "" {
+			a.Text, a.DecodedText = a.DecodedText, ""
+		}
 		sightings[i] = sighting(a)
 	}
 	counts, err := r.lineCounts(sightings)
@@ -89,7 +99,12 @@ func (r *run) recheckStored() error {
 	}
 	var changed []*parallax.Article
 	for i, a := range stored {
+		decoded := a.Text
 		if applyRepeats(a, sightings[i].Lines, counts[a.Source]) {
+			a.DecodedText = decoded
+		}
+		if a.Text != current[i] {
+			a.ContentHash = parallax.ContentHash(a.Title, a.Text)
 			changed = append(changed, a)
 		}
 	}

@@ -160,6 +160,20 @@ func testPutDecodedHash(t *testing.T, s Stores) {
 			t.Errorf("step %d: %v, text %q; want %v, %q", i, res[0].Outcome, got.Text, st.want, st.text)
 		}
 	}
+	// the text as decoded is kept with the cleaned text, and given empty
+	// when the stored text is as decoded
+	for _, decoded := range []string{"Lede.\n\nBody, as decoded.", ""} {
+		a := version("Body, cleaned "+decoded, "")
+		a.DecodedText = decoded
+		res := put(t, s, a)
+		got, err := s.Articles.FindArticleByID(context.Background(), res[0].ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.DecodedText != decoded {
+			t.Errorf("decoded text %q, want %q", got.DecodedText, decoded)
+		}
+	}
 }
 
 func testPutInvalidBatch(t *testing.T, s Stores) {

@@ -119,9 +119,9 @@ func (db *DB) findArticles(ctx context.Context, tx *txx, f parallax.ArticleFilte
 // their arguments; tests check the query plans.
 func (db *DB) FindArticlesSQL(f parallax.ArticleFilter) (query, count string, args []any) {
 	where, args := db.articleWhere(f)
-	text := "''"
+	text := "'', NULL"
 	if f.WithText {
-		text = "a.text"
+		text = "a.text, a.decoded_text"
 	}
 	count = `SELECT count(*) FROM articles a JOIN sources s ON s.id = a.source_id ` + where
 	return `
@@ -136,13 +136,14 @@ func (db *DB) FindArticlesSQL(f parallax.ArticleFilter) (query, count string, ar
 
 func (db *DB) scanArticle(rows *sql.Rows) (*parallax.Article, error) {
 	var a parallax.Article
-	var published sql.NullString
+	var published, decoded sql.NullString
 	var story, storyline, dup, ingested sql.NullInt64
 	if err := rows.Scan(&a.ID, &a.Key, &a.ExternalID, &a.URL, &a.CanonicalURL, &a.SourceID, &a.Source,
-		&a.Title, &a.Byline, &published, &a.PublishedMethod, &a.PublishedPrecision, &a.Language, &a.Text,
+		&a.Title, &a.Byline, &published, &a.PublishedMethod, &a.PublishedPrecision, &a.Language, &a.Text, &decoded,
 		&a.ContentHash, &story, &storyline, &dup, &ingested); err != nil {
 		return nil, fmt.Errorf("scan article: %w", err)
 	}
+	a.DecodedText = decoded.String
 	a.Published = fromRFC3339(published)
 	a.StoryID, a.StorylineID, a.DuplicateOf = story.Int64, storyline.Int64, dup.Int64
 	a.IngestedAt = fromUnix(ingested)
@@ -246,7 +247,7 @@ func prepareArticleStmts(ctx context.Context, tx *txx) (*articleStmts, error) {
 	}
 	insert, err := tx.PrepareContext(ctx, `INSERT INTO articles (key, external_id, url, canonical_url,
 		source_id, title, byline, published, published_at, published_method, published_precision, language, text,
-		content_hash, decoded_hash, ingested_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`)
+		decoded_text, content_hash, decoded_hash, ingested_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`)
 	if err != nil {
 		lookup.Close()
 		return nil, fmt.Errorf("prepare article insert: %w", err)
@@ -278,11 +279,11 @@ func (s *ArticleService) putArticle(ctx context.Context, tx *txx, st *articleStm
 	if id != 0 {
 		_, err = tx.ExecContext(ctx, `UPDATE articles SET external_id = ?, url = ?, canonical_url = ?,
 			source_id = ?, title = ?, byline = ?, published = ?, published_at = ?, published_method = ?,
-			published_precision = ?, language = ?, text = ?, content_hash = ?,
+			published_precision = ?, language = ?, text = ?, decoded_text = ?, content_hash = ?,
 			decoded_hash = COALESCE(?, decoded_hash), updated_at = ? WHERE id = ?`,
 			a.ExternalID, a.URL, a.CanonicalURL, sourceID, a.Title, a.Byline,
 			nullRFC3339(a.Published), nullUnix(a.Published), a.PublishedMethod, a.PublishedPrecision,
-			a.Language, a.Text, a.ContentHash, nullString(a.DecodedHash), now, id)
+			a.Language, a.Text, nullString(a.DecodedText), a.ContentHash, nullString(a.DecodedHash), now, id)
 		if err != nil {
 			return parallax.PutResult{}, fmt.Errorf("update article %d: %w", id, err)
 		}
@@ -291,7 +292,7 @@ func (s *ArticleService) putArticle(ctx context.Context, tx *txx, st *articleStm
 	err = st.insert.QueryRowContext(ctx,
 		s.db.encKey(a.Key), a.ExternalID, a.URL, a.CanonicalURL, sourceID, a.Title, a.Byline,
 		nullRFC3339(a.Published), nullUnix(a.Published), a.PublishedMethod, a.PublishedPrecision,
-		a.Language, a.Text, a.ContentHash, nullString(a.DecodedHash), now, now).Scan(&id)
+		a.Language, a.Text, nullString(a.DecodedText), a.ContentHash, nullString(a.DecodedHash), now, now).Scan(&id)
 	if err != nil {
 		return parallax.PutResult{}, fmt.Errorf("insert article %q: %w", a.Title, err)
 	}
