@@ -32,7 +32,7 @@ func (s *JobService) EnqueueJobs(ctx context.Context, jobs []*parallax.Job) (int
 	now := s.db.Now().UnixMilli()
 	added := 0
 	for _, j := range jobs {
-		key := sql.NullString{String: j.Key, Valid: j.Key != ""}
+		key := nullString(j.Key)
 		res, err := tx.ExecContext(ctx, `INSERT INTO jobs (kind, key, payload, created_at, updated_at)
 			VALUES (?, ?, ?, ?, ?) ON CONFLICT (key) DO NOTHING`, j.Kind, key, j.Payload, now, now)
 		if err != nil {

@@ -34,23 +34,19 @@ func (s *SourceLineService) RecordLines(ctx context.Context, sightings []paralla
 	for i, sg := range sightings {
 		names[i] = sg.Source
 	}
-	type row struct {
-		source, line, title int64
-		key                 string
-	}
 	var out map[string]map[uint64]parallax.LineCount
 	err := s.db.retry(ctx, func() error {
 		sources, err := s.db.ensureSources(ctx, names)
 		if err != nil {
 			return err
 		}
-		var rows []row
+		var rows []lineRow
 		for _, sg := range sightings {
 			for _, l := range sg.Lines {
-				rows = append(rows, row{sources[sg.Source], int64(l), int64(sg.Title), s.db.encKey(sg.ArticleKey)})
+				rows = append(rows, lineRow{sources[sg.Source], int64(l), int64(sg.Title), s.db.encKey(sg.ArticleKey)})
 			}
 		}
-		slices.SortFunc(rows, func(a, b row) int {
+		slices.SortFunc(rows, func(a, b lineRow) int {
 			return cmp.Or(cmp.Compare(a.source, b.source), cmp.Compare(a.line, b.line), cmp.Compare(a.title, b.title))
 		})
 		tx, err := s.db.db.BeginTx(ctx, nil)
@@ -61,7 +57,7 @@ func (s *SourceLineService) RecordLines(ctx context.Context, sightings []paralla
 		// the titles already counted for each paragraph, with their
 		// articles, read in one query per source and chunk of paragraphs
 		type para struct{ source, line int64 }
-		have := map[para][]row{}
+		have := map[para][]lineRow{}
 		for i := 0; i < len(rows); {
 			src := rows[i].source
 			var lines []int64
@@ -70,39 +66,22 @@ func (s *SourceLineService) RecordLines(ctx context.Context, sightings []paralla
 					lines = append(lines, rows[i].line)
 				}
 			}
-			for chunk := range slices.Chunk(lines, 500) {
-				args := make([]any, 0, len(chunk)+1)
-				args = append(args, src)
-				for _, l := range chunk {
-					args = append(args, l)
-				}
-				rs, err := tx.QueryContext(ctx, `SELECT line, title, article_key FROM source_lines WHERE source_id = ? AND line IN (`+
-					placeholders(len(chunk))+`)`, args...)
-				if err != nil {
-					return fmt.Errorf("read source lines: %w", err)
-				}
-				for rs.Next() {
-					r := row{source: src}
-					if err := rs.Scan(&r.line, &r.title, &r.key); err != nil {
-						rs.Close()
-						return fmt.Errorf("read source lines: %w", err)
-					}
-					have[para{src, r.line}] = append(have[para{src, r.line}], r)
-				}
-				rs.Close()
-				if err := rs.Err(); err != nil {
-					return fmt.Errorf("read source lines: %w", err)
-				}
+			stored, err := readLines(ctx, tx, src, lines)
+			if err != nil {
+				return err
+			}
+			for line, rs := range stored {
+				have[para{src, line}] = rs
 			}
 		}
 		// new titles, up to the cap per paragraph; a writer racing this
 		// one on PostgreSQL may push a paragraph a title or two past it,
 		// which costs a row, not a wrong answer
-		var add []row
+		var add []lineRow
 		for _, r := range rows {
 			k := para{r.source, r.line}
 			rs := have[k]
-			if len(rs) >= parallax.LineTitleCap || slices.ContainsFunc(rs, func(h row) bool { return h.title == r.title }) {
+			if len(rs) >= parallax.LineTitleCap || slices.ContainsFunc(rs, func(h lineRow) bool { return h.title == r.title }) {
 				continue
 			}
 			have[k] = append(rs, r)
@@ -128,18 +107,13 @@ func (s *SourceLineService) RecordLines(ctx context.Context, sightings []paralla
 		if err := tx.Commit(); err != nil {
 			return fmt.Errorf("commit record lines: %w", err)
 		}
-		// the counts as LineCounts gives them: articles in title order
+		// the counts as LineCounts gives them
 		byID := make(map[int64]map[uint64]parallax.LineCount, len(sources))
 		for k, rs := range have {
-			slices.SortFunc(rs, func(a, b row) int { return cmp.Compare(a.title, b.title) })
-			c := parallax.LineCount{Titles: len(rs), Articles: make([]string, len(rs))}
-			for i, r := range rs {
-				c.Articles[i] = s.db.decKey(r.key)
-			}
 			if byID[k.source] == nil {
 				byID[k.source] = map[uint64]parallax.LineCount{}
 			}
-			byID[k.source][uint64(k.line)] = c
+			byID[k.source][uint64(k.line)] = s.db.lineCount(rs)
 		}
 		out = make(map[string]map[uint64]parallax.LineCount, len(sources))
 		for name, id := range sources {
@@ -168,41 +142,70 @@ func (s *SourceLineService) LineCounts(ctx context.Context, source string, lines
 	} else if err != nil {
 		return nil, fmt.Errorf("look up source %q: %w", source, err)
 	}
-	// one query per chunk of lines, not per line
 	uniq := map[uint64]bool{}
-	var all []uint64
+	var all []int64
 	for _, l := range lines {
 		if !uniq[l] {
 			uniq[l] = true
-			all = append(all, l)
+			all = append(all, int64(l))
 		}
 	}
-	for chunk := range slices.Chunk(all, 500) {
-		args := []any{id}
+	stored, err := readLines(ctx, tx, id, all)
+	if err != nil {
+		return nil, fmt.Errorf("line counts of %q: %w", source, err)
+	}
+	for line, rs := range stored {
+		out[uint64(line)] = s.db.lineCount(rs)
+	}
+	return out, nil
+}
+
+// lineRow is one row of source_lines: a paragraph of a source seen under
+// a title, in an article.
+type lineRow struct {
+	source, line, title int64
+	key                 string // encoded
+}
+
+// readLines reads the stored rows of a source's paragraphs, by
+// paragraph, in one query per chunk of paragraphs rather than per
+// paragraph.
+func readLines(ctx context.Context, tx *txx, source int64, lines []int64) (map[int64][]lineRow, error) {
+	out := map[int64][]lineRow{}
+	for chunk := range slices.Chunk(lines, 500) {
+		args := make([]any, 0, len(chunk)+1)
+		args = append(args, source)
 		for _, l := range chunk {
-			args = append(args, int64(l))
+			args = append(args, l)
 		}
-		rows, err := tx.QueryContext(ctx, `SELECT line, article_key FROM source_lines WHERE source_id = ? AND line IN (`+
-			placeholders(len(chunk))+`) ORDER BY line, title`, args...)
+		rs, err := tx.QueryContext(ctx, `SELECT line, title, article_key FROM source_lines WHERE source_id = ? AND line IN (`+
+			placeholders(len(chunk))+`)`, args...)
 		if err != nil {
-			return nil, fmt.Errorf("line counts of %q: %w", source, err)
+			return nil, fmt.Errorf("read source lines: %w", err)
 		}
-		for rows.Next() {
-			var line int64
-			var key string
-			if err := rows.Scan(&line, &key); err != nil {
-				rows.Close()
-				return nil, fmt.Errorf("line counts of %q: %w", source, err)
+		for rs.Next() {
+			r := lineRow{source: source}
+			if err := rs.Scan(&r.line, &r.title, &r.key); err != nil {
+				rs.Close()
+				return nil, fmt.Errorf("read source lines: %w", err)
 			}
-			c := out[uint64(line)]
-			c.Articles = append(c.Articles, s.db.decKey(key))
-			c.Titles = len(c.Articles)
-			out[uint64(line)] = c
+			out[r.line] = append(out[r.line], r)
 		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return nil, fmt.Errorf("line counts of %q: %w", source, err)
+		rs.Close()
+		if err := rs.Err(); err != nil {
+			return nil, fmt.Errorf("read source lines: %w", err)
 		}
 	}
 	return out, nil
+}
+
+// lineCount counts a paragraph's rows: its titles, and their articles in
+// title order. It sorts rs.
+func (db *DB) lineCount(rs []lineRow) parallax.LineCount {
+	slices.SortFunc(rs, func(a, b lineRow) int { return cmp.Compare(a.title, b.title) })
+	c := parallax.LineCount{Titles: len(rs), Articles: make([]string, len(rs))}
+	for i, r := range rs {
+		c.Articles[i] = db.decKey(r.key)
+	}
+	return c
 }
