@@ -248,8 +248,9 @@ func (p *Pipeline) assignInOrder(ctx context.Context, keys []string, sum *Summar
 	ahead := make(chan batch, 1)
 	go func() {
 		defer close(ahead)
-		for start := 0; start < len(keys); start += p.assignBatchSize() {
-			some := keys[start:min(start+p.assignBatchSize(), len(keys))]
+		size := p.assignBatchSize()
+		for start := 0; start < len(keys); start += size {
+			some := keys[start:min(start+size, len(keys))]
 			pending, _, err := p.Articles.FindArticles(ctx, parallax.ArticleFilter{Keys: some, Unassigned: true, WithText: true})
 			var assign func() []parallax.Assignment
 			if err == nil && prep != nil && len(pending) > 0 {

@@ -32,10 +32,7 @@ func (r *run) sourceRepeats() error {
 	var recheck []string
 	for i, a := range r.batch {
 		c := counts[a.Source]
-		decoded := a.Text
-		if applyRepeats(a, sightings[i].Lines, c) {
-			a.DecodedText = decoded
-		}
+		applyRepeats(a, sightings[i].Lines, c)
 		for _, h := range sightings[i].Lines {
 			lc := c[h]
 			if lc.Titles < parallax.LineTitleCap || r.checkedLines[h] {
@@ -99,10 +96,7 @@ func (r *run) recheckStored() error {
 	}
 	var changed []*parallax.Article
 	for i, a := range stored {
-		decoded := a.Text
-		if applyRepeats(a, sightings[i].Lines, counts[a.Source]) {
-			a.DecodedText = decoded
-		}
+		applyRepeats(a, sightings[i].Lines, counts[a.Source])
 		if a.Text != current[i] {
 			a.ContentHash = parallax.ContentHash(a.Title, a.Text)
 			changed = append(changed, a)
@@ -131,8 +125,9 @@ func sighting(a *parallax.Article) parallax.LineSighting {
 }
 
 // applyRepeats drops the article's paragraphs that its source repeats,
-// given their hashes and counts, and reports whether the text changed.
-func applyRepeats(a *parallax.Article, hashes []uint64, counts map[uint64]parallax.LineCount) bool {
+// given their hashes and counts, from its text as decoded; when that
+// changes the text, DecodedText keeps the text as decoded.
+func applyRepeats(a *parallax.Article, hashes []uint64, counts map[uint64]parallax.LineCount) {
 	paras := a.Paragraphs()
 	repeated := make([]bool, len(paras))
 	any := false
@@ -141,11 +136,11 @@ func applyRepeats(a *parallax.Article, hashes []uint64, counts map[uint64]parall
 		any = any || repeated[i]
 	}
 	if !any {
-		return false
+		return
 	}
 	drop := extract.DropSourceRepeats(paras, repeated)
 	if drop == nil {
-		return false
+		return
 	}
 	var kept []string
 	for i, p := range paras {
@@ -153,7 +148,7 @@ func applyRepeats(a *parallax.Article, hashes []uint64, counts map[uint64]parall
 			kept = append(kept, p)
 		}
 	}
+	a.DecodedText = a.Text
 	a.Text = strings.Join(kept, "\n\n")
 	a.ContentHash = parallax.ContentHash(a.Title, a.Text)
-	return true
 }

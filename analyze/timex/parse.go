@@ -145,11 +145,14 @@ func (p *parser) splitHyphenated(raw string, start, prevEnd int) {
 }
 
 // w returns the word at i, or "" past the end.
-func (p *parser) w(i int) string {
-	if i < 0 || i >= len(p.toks) {
+func (p *parser) w(i int) string { return word(p.toks, i) }
+
+// word returns the word of token i, or "" outside toks.
+func word(toks []tok, i int) string {
+	if i < 0 || i >= len(toks) {
 		return ""
 	}
-	return p.toks[i].w
+	return toks[i].w
 }
 
 // rules are tried at each position; the longest match wins, the first

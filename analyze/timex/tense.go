@@ -59,12 +59,7 @@ func (r *resolver) tense(e expr) int {
 // deadline reports that the words before token i set a time still
 // ahead of the writing: "until", "as soon as", "as early as".
 func (r *resolver) deadline(i int) bool {
-	w := func(k int) string {
-		if k < 0 {
-			return ""
-		}
-		return r.toks[k].w
-	}
+	w := func(k int) string { return word(r.toks, k) }
 	if w(i-1) == "on" {
 		i--
 	}
