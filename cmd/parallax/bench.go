@@ -67,17 +67,11 @@ func runBench(ctx context.Context, e *env, args []string) error {
 		return fmt.Errorf("create %s: %w", work, err)
 	}
 	b := &bench{e: e, dir: work, seed: *seed}
-	if *cpuProfile != "" {
-		f, err := os.Create(*cpuProfile)
-		if err != nil {
-			return fmt.Errorf("--cpuprofile: %w", err)
-		}
-		defer f.Close()
-		if err := pprof.StartCPUProfile(f); err != nil {
-			return fmt.Errorf("--cpuprofile: %w", err)
-		}
-		defer pprof.StopCPUProfile()
+	stop, err := startCPUProfile(*cpuProfile)
+	if err != nil {
+		return err
 	}
+	defer stop()
 	fmt.Fprintf(e.stderr, "bench: %s, %d cores, Go %s\n", machine(), runtime.NumCPU(), runtime.Version())
 	var steps []func(context.Context) error
 	if *reuse != "" {
@@ -311,6 +305,26 @@ func (b *bench) latency(ctx context.Context, clients int, d time.Duration) error
 			"errors": r.Errors, "p50_ms": r.P50ms, "p95_ms": r.P95ms, "p99_ms": r.P99ms})
 	}
 	return nil
+}
+
+// startCPUProfile starts a CPU profile of the process written to path, if
+// path is not empty; stop ends it.
+func startCPUProfile(path string) (stop func(), err error) {
+	if path == "" {
+		return func() {}, nil
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, fmt.Errorf("--cpuprofile: %w", err)
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, fmt.Errorf("--cpuprofile: %w", err)
+	}
+	return func() {
+		pprof.StopCPUProfile()
+		f.Close()
+	}, nil
 }
 
 // ingestHTML writes synthetic pages as files, ingests them end to end,

@@ -26,6 +26,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	fetchCfg := fetchFlags(fs)
 	budgets := budgetFlags(fs, 0)
 	queue := fs.Bool("queue", false, "queue the inputs as jobs for workers (parallax worker) instead of ingesting them here")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the ingest to this `file`, for go tool pprof")
 	paths, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -49,6 +50,11 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	if *queue {
 		return enqueue(ctx, e, st, p, paths, *asJSON)
 	}
+	stop, err := startCPUProfile(*cpuProfile)
+	if err != nil {
+		return err
+	}
+	defer stop()
 	var prog *progress
 	if !*quiet {
 		prog = newProgress(e.stderr)
