@@ -7,7 +7,9 @@ import (
 	"net/url"
 	"strings"
 	"time"
+	"unicode/utf8"
 
+	"github.com/go-shiori/go-readability"
 	"github.com/markusmobius/go-htmldate"
 	"github.com/markusmobius/go-trafilatura"
 	"golang.org/x/net/html"
@@ -81,6 +83,56 @@ func (e *Extractor) HTML(data []byte, pageURL, contentType string) (*Page, error
 // evaluation set 1,000, 2,000 and 3,000 bytes all gave F1 0.919–0.920.)
 const fallbackBelow = 1000
 
+// minExtracted is go-trafilatura's MinExtractedSize, in characters: below
+// it, its fallback also runs DOM distiller.
+const minExtracted = 250
+
+// readable returns go-readability's article of doc, the first candidate
+// of go-trafilatura's fallback, when the fallback could take it over the
+// main extraction's content and text (see takes). Otherwise the fallback
+// would keep the main extraction, and running it, which repeats the main
+// extraction, is spared.
+func readable(doc *html.Node, base *url.URL, content *html.Node, extracted string) *html.Node {
+	a, err := readability.FromDocument(doc, base)
+	if err != nil || a.Node == nil {
+		return nil
+	}
+	n := utf8.RuneCountInString(strings.TrimSpace(a.TextContent))
+	if !takes(n, utf8.RuneCountInString(extracted), content) {
+		return nil
+	}
+	return a.Node
+}
+
+// takes reports whether go-trafilatura's fallback can take a candidate of
+// n characters over main extracted content of m characters (at least
+// minExtracted): when it holds more than twice the text, or at least half
+// of it and more than twice minExtracted where the content has no
+// paragraph text or more tables than paragraphs. These are the library's
+// own tests (candidateIsUsable in its external.go).
+func takes(n, m int, content *html.Node) bool {
+	switch {
+	case n > 2*m:
+		return true
+	case 2*n < m || n <= 2*minExtracted:
+		return false
+	}
+	var paragraphs, tables int
+	text := false
+	for d := range content.Descendants() {
+		// by name, as the library counts: the nodes it builds carry no atom
+		switch {
+		case d.Type != html.ElementNode:
+		case d.Data == "p":
+			paragraphs++
+			text = text || textOf(d) != ""
+		case d.Data == "table":
+			tables++
+		}
+	}
+	return !text || tables > paragraphs
+}
+
 // library runs go-trafilatura's document API on the parsed page, and takes
 // paragraphs from the block structure of the content it keeps.
 func (e *Extractor) library(page *Page, doc *html.Node, pageURL string) {
@@ -94,8 +146,24 @@ func (e *Extractor) library(page *Page, doc *html.Node, pageURL string) {
 	// cost of a page, and help where the main extraction finds little:
 	// they run only then. Measured on the evaluation set against running
 	// them always: F1 0.918 -> 0.919, 40 -> 54 pages/s on one core.
+	// Where the main extraction found at least minExtracted characters,
+	// the library's fallback runs only readability, and repeats the main
+	// extraction first: readability runs alone, and the fallback only if
+	// it could take readability's article. Measured on the evaluation
+	// set: the same text on 399 pages of 400 (on the last, a caption the
+	// fallback's final cleaning drops is kept), F1 0.919 as before, and
+	// 77 -> 90 pages/s against bare go-trafilatura's 99 -> 102 in
+	// alternating runs.
 	res, err := trafilatura.ExtractDocument(doc, opts)
-	if err != nil || len(res.ContentText) < fallbackBelow {
+	switch {
+	case err == nil && len(res.ContentText) >= fallbackBelow:
+	case err == nil && utf8.RuneCountInString(res.ContentText) >= minExtracted:
+		if cand := readable(doc, base, res.ContentNode, res.ContentText); cand != nil {
+			opts.EnableFallback = true
+			opts.FallbackCandidates = &trafilatura.FallbackCandidates{Readability: cand}
+			res, err = trafilatura.ExtractDocument(doc, opts)
+		}
+	default:
 		opts.EnableFallback = true
 		res, err = trafilatura.ExtractDocument(doc, opts)
 	}
