@@ -2,6 +2,7 @@ package quote
 
 import (
 	"strings"
+	"unicode"
 
 	"github.com/parallax-news/parallax/analyze/segment"
 )
@@ -492,13 +493,52 @@ func (d *doc) postposed(i int, base string) (Quote, bool) {
 		if cueStart-1-lo < 4 {
 			return Quote{}, false
 		}
-		return Quote{Speaker: src, Cue: d.span(cueStart, i+1), Content: d.span(lo, d.trimEnd(lo, cueStart-1)), Kind: Reported}, true
+		c := d.afterDateline(lo, cueStart-1)
+		return Quote{Speaker: src, Cue: d.span(cueStart, i+1), Content: d.span(c, d.trimEnd(c, cueStart-1)), Kind: Reported}, true
 	}
 	src := d.npBackward(cueStart)
 	if src <= lo || d.w(src-1) != "," || src-1-lo < 4 {
 		return Quote{}, false
 	}
-	return Quote{Speaker: d.speaker(src, cueStart), Cue: d.span(cueStart, i+1), Content: d.span(lo, d.trimEnd(lo, src-1)), Kind: Reported}, true
+	c := d.afterDateline(lo, src-1)
+	return Quote{Speaker: d.speaker(src, cueStart), Cue: d.span(cueStart, i+1), Content: d.span(c, d.trimEnd(c, src-1)), Kind: Reported}, true
+}
+
+// afterDateline returns where a sentence opening at token lo begins once
+// a wire dateline is skipped ("BRENNMOOR, March 2 (Northline Wire) - Part
+// of a road bridge …", "SEOUL, South Korea — …", "Paris (AFP) - …"): a
+// dash among its first dozen tokens, after a place written in capitals or
+// an agency in parentheses. It returns lo where there is none, or where
+// fewer than four tokens would be left before end.
+func (d *doc) afterDateline(lo, end int) int {
+	agency := false
+	for k := lo + 1; k < min(lo+12, end-4); k++ {
+		switch d.w(k) {
+		case ")":
+			agency = true
+		case "-", "—", "–", "--":
+			if agency || upperWord(d.text[d.toks[lo].Start:d.toks[lo].End]) {
+				return k + 1
+			}
+			return lo
+		case ".":
+			return lo
+		}
+	}
+	return lo
+}
+
+// upperWord reports whether w is a word of at least three letters, all
+// capitals.
+func upperWord(w string) bool {
+	n := 0
+	for _, r := range w {
+		if !unicode.IsUpper(r) {
+			return false
+		}
+		n++
+	}
+	return n >= 3
 }
 
 // accordingTo reads `according to Smith, …` and `…, according to Smith.`
