@@ -57,3 +57,16 @@ func BenchmarkAssign(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkExtract measures feature extraction (terms, names, MinHash
+// signature), the part of assignment that depends on the article alone;
+// one op is one article of the synthetic stream.
+func BenchmarkExtract(b *testing.B) {
+	all := synthArticles(2_000)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		cluster.Extract(all[i%len(all)])
+	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "articles/s")
+}

@@ -31,15 +31,23 @@ func minhash(lower []string) Signature {
 	for i := range sig {
 		sig[i] = ^uint32(0)
 	}
+	// each word is hashed once (FNV-1a), and a shingle's hash folds its
+	// words' hashes in order: hashing each shingle's bytes read every
+	// word four times
+	words := make([]uint64, len(lower))
+	for i, w := range lower {
+		h := uint64(14695981039346656037)
+		for k := 0; k < len(w); k++ {
+			h ^= uint64(w[k])
+			h *= 1099511628211
+		}
+		words[i] = h
+	}
 	var filled uint64
 	for i := 0; i+shingleSize <= len(lower); i++ {
-		h := uint64(14695981039346656037) // FNV-1a over the words, 0-separated
-		for _, w := range lower[i : i+shingleSize] {
-			for k := 0; k < len(w); k++ {
-				h ^= uint64(w[k])
-				h *= 1099511628211
-			}
-			h *= 1099511628211
+		var h uint64
+		for _, wh := range words[i : i+shingleSize] {
+			h = (h ^ wh) * 1099511628211
 		}
 		x := mix(h)
 		slot := x % sigSize
