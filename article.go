@@ -101,17 +101,28 @@ type ArticleFilter struct {
 	Assigned   bool // only articles assigned to a story
 	// WithText loads the body; listings leave it empty to stay cheap.
 	WithText bool
-	Offset   int
-	Limit    int
+	// AfterID, when positive, selects the articles with IDs above it. A
+	// walk by ID reads each page from the primary key, where an offset
+	// steps over every earlier match again.
+	AfterID int64
+	// NoTotal spares counting all the matches; FindArticles then returns
+	// -1 for the total.
+	NoTotal bool
+	Offset  int
+	Limit   int
 }
 
 // EachArticlePage calls fn with successive pages of the articles matching
-// f, f.Limit at a time (1,000 when unset), so that a caller can walk a
-// large store in bounded memory. f.Offset is where the walk starts.
+// f, in ID order, f.Limit at a time (1,000 when unset), so that a caller
+// can walk a large store in bounded memory. f.Offset is where the walk
+// starts. Each page after the first starts after the last ID of the one
+// before, and none counts the matches: paging by offset, with a count per
+// page, made walking a million stored articles take minutes.
 func EachArticlePage(ctx context.Context, s ArticleService, f ArticleFilter, fn func([]*Article) error) error {
 	if f.Limit <= 0 {
 		f.Limit = 1000
 	}
+	f.NoTotal = true
 	for {
 		page, _, err := s.FindArticles(ctx, f)
 		if err != nil {
@@ -123,7 +134,7 @@ func EachArticlePage(ctx context.Context, s ArticleService, f ArticleFilter, fn 
 		if len(page) < f.Limit {
 			return nil
 		}
-		f.Offset += len(page)
+		f.Offset, f.AfterID = 0, page[len(page)-1].ID
 	}
 }
 

@@ -319,18 +319,15 @@ func (p *Pipeline) pendingOrder(ctx context.Context) ([]string, error) {
 		published time.Time
 	}
 	var all []pending
-	const page = 10000
-	for offset := 0; ; offset += page {
-		batch, _, err := p.Articles.FindArticles(ctx, parallax.ArticleFilter{Unassigned: true, Offset: offset, Limit: page})
-		if err != nil {
-			return nil, fmt.Errorf("find unassigned articles: %w", err)
-		}
-		for _, a := range batch {
-			all = append(all, pending{a.Key, a.Published})
-		}
-		if len(batch) < page {
-			break
-		}
+	err := parallax.EachArticlePage(ctx, p.Articles, parallax.ArticleFilter{Unassigned: true, Limit: 10000},
+		func(batch []*parallax.Article) error {
+			for _, a := range batch {
+				all = append(all, pending{a.Key, a.Published})
+			}
+			return nil
+		})
+	if err != nil {
+		return nil, fmt.Errorf("find unassigned articles: %w", err)
 	}
 	slices.SortFunc(all, func(a, b pending) int {
 		switch {

@@ -173,23 +173,40 @@ func TestFindByKeysUsesKeyIndex(t *testing.T) {
 	} {
 		query, count, args := db.Store().FindArticlesSQL(f)
 		for _, q := range []string{query, count} {
-			rows, err := raw.QueryContext(ctx, "EXPLAIN QUERY PLAN "+q, args...)
-			if err != nil {
-				t.Fatal(err)
-			}
-			var plan []string
-			for rows.Next() {
-				var id, parent, unused int
-				var detail string
-				if err := rows.Scan(&id, &parent, &unused, &detail); err != nil {
-					t.Fatal(err)
-				}
-				plan = append(plan, detail)
-			}
-			rows.Close()
-			if got := strings.Join(plan, "; "); !strings.Contains(got, "(key=?)") {
+			if got := queryPlan(t, raw, q, args); !strings.Contains(got, "(key=?)") {
 				t.Errorf("unassigned %v, assigned %v: plan %q does not look articles up by key", f.Unassigned, f.Assigned, got)
 			}
 		}
 	}
+	// a page of a walk starts at its first ID
+	for _, f := range []parallax.ArticleFilter{
+		{AfterID: as[100].ID, Limit: 1000, WithText: true},
+		{AfterID: as[100].ID, Limit: 1000, Unassigned: true},
+		{AfterID: as[100].ID, Limit: 1000, Assigned: true, WithText: true},
+	} {
+		query, _, args := db.Store().FindArticlesSQL(f)
+		if got := queryPlan(t, raw, query, args); !strings.Contains(got, "id>?") {
+			t.Errorf("unassigned %v, assigned %v: plan %q does not start the page at its first ID", f.Unassigned, f.Assigned, got)
+		}
+	}
+}
+
+// queryPlan returns SQLite's plan for query, its steps joined by "; ".
+func queryPlan(t *testing.T, db *sql.DB, query string, args []any) string {
+	t.Helper()
+	rows, err := db.Query("EXPLAIN QUERY PLAN "+query, args...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var plan []string
+	for rows.Next() {
+		var id, parent, unused int
+		var detail string
+		if err := rows.Scan(&id, &parent, &unused, &detail); err != nil {
+			t.Fatal(err)
+		}
+		plan = append(plan, detail)
+	}
+	return strings.Join(plan, "; ")
 }

@@ -241,6 +241,20 @@ func testFindArticles(t *testing.T, s Stores) {
 	if total != 5 || len(unassigned) != 5 {
 		t.Errorf("unassigned = %d, want 5", total)
 	}
+	got, total, err = s.Articles.FindArticles(ctx, parallax.ArticleFilter{Source: ptr("A"), AfterID: all[0].ID, NoTotal: true})
+	if err != nil || total != -1 || len(got) != 2 || got[0].ID != all[2].ID || got[1].ID != all[4].ID {
+		t.Errorf("source A after the first, no total: total %d, %d articles (err %v)", total, len(got), err)
+	}
+	walked = walked[:0]
+	err = parallax.EachArticlePage(ctx, s.Articles, parallax.ArticleFilter{Source: ptr("A"), Offset: 1, Limit: 1}, func(page []*parallax.Article) error {
+		for _, a := range page {
+			walked = append(walked, a.ID)
+		}
+		return nil
+	})
+	if err != nil || !slices.Equal(walked, []int64{all[2].ID, all[4].ID}) {
+		t.Errorf("EachArticlePage from offset 1, one a page, walked %v (err %v), want the second and third of A", walked, err)
+	}
 }
 
 func testPublishedOffset(t *testing.T, s Stores) {

@@ -38,7 +38,7 @@ func (s *ArticleService) FindArticleByID(ctx context.Context, id int64) (*parall
 }
 
 // FindArticles returns the articles matching filter, ordered by ID, and the
-// total number of matches before Offset and Limit.
+// total number of matches before Offset and Limit (-1 with NoTotal).
 func (s *ArticleService) FindArticles(ctx context.Context, f parallax.ArticleFilter) ([]*parallax.Article, int, error) {
 	tx, err := s.db.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
@@ -56,6 +56,9 @@ func (db *DB) articleWhere(f parallax.ArticleFilter) (string, []any) {
 	}
 	if f.StoryID != nil {
 		where, args = append(where, "a.story_id = ?"), append(args, *f.StoryID)
+	}
+	if f.AfterID > 0 {
+		where, args = append(where, "a.id > ?"), append(args, f.AfterID)
 	}
 	if f.Source != nil {
 		where, args = append(where, "s.name = ?"), append(args, *f.Source)
@@ -91,9 +94,11 @@ func (db *DB) articleWhere(f parallax.ArticleFilter) (string, []any) {
 
 func (db *DB) findArticles(ctx context.Context, tx *txx, f parallax.ArticleFilter) ([]*parallax.Article, int, error) {
 	query, count, args := db.FindArticlesSQL(f)
-	var total int
-	if err := tx.QueryRowContext(ctx, count, args...).Scan(&total); err != nil {
-		return nil, 0, fmt.Errorf("count articles: %w", err)
+	total := -1
+	if !f.NoTotal {
+		if err := tx.QueryRowContext(ctx, count, args...).Scan(&total); err != nil {
+			return nil, 0, fmt.Errorf("count articles: %w", err)
+		}
 	}
 	rows, err := tx.QueryContext(ctx, query, args...)
 	if err != nil {
