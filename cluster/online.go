@@ -284,7 +284,12 @@ func NewOnline(cfg Config) *Online {
 }
 
 // Warm adds articles that are already assigned, so that new articles can
-// join their stories. Articles must carry StoryID and StorylineID.
+// join their stories. Articles must carry StoryID and StorylineID. Like
+// assignment, it then forgets the stories that left the window and the
+// signatures older than the duplicate window, as the newest article read
+// sets the clock: warming with a million stored articles, kept whole,
+// took 1.3 GB of heap, and four in ten of it were band keys of
+// signatures no new article could copy.
 func (o *Online) Warm(articles []*parallax.Article) {
 	for _, a := range articles {
 		if a.StoryID == 0 {
@@ -294,6 +299,7 @@ func (o *Online) Warm(articles []*parallax.Article) {
 		o.count(f)
 		o.add(f, a.StoryID, a.StorylineID)
 	}
+	o.evict(time.Time{})
 }
 
 // Assign places each article, in order of publication, in a story.

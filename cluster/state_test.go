@@ -1,6 +1,7 @@
 package cluster
 
 import (
+	"fmt"
 	"math"
 	"slices"
 	"testing"
@@ -131,6 +132,37 @@ func TestMembersLeaveAfterDuplicateWindow(t *testing.T) {
 	as := o.Assign([]*parallax.Article{art(4, "d", text, 1)}) // out of order
 	if as[0].DuplicateOf != 0 || as[0].StoryID != 1 {
 		t.Errorf("late copy: %+v, want story 1 and no original", as[0])
+	}
+	checkIndex(t, o)
+}
+
+// TestWarmForgetsOldSignatures warms a clusterer with stored articles
+// over 40 days, a page at a time, and checks that it keeps the
+// signatures of the last twice DuplicateWindow only, as assignment would.
+func TestWarmForgetsOldSignatures(t *testing.T) {
+	o := NewOnline(DefaultConfig()) // duplicate window 7 days
+	var page []*parallax.Article
+	for d := range 40 {
+		for i, text := range []string{BridgeText, FerryText} {
+			id := int64(2*d + i + 1)
+			a := DayArticle(id, fmt.Sprint(id), text, d)
+			a.StoryID, a.StorylineID = id, id
+			page = append(page, a)
+		}
+		if len(page) == 10 {
+			o.Warm(page)
+			page = nil
+		}
+	}
+	o.Warm(page)
+	newest := DayArticle(0, "", BridgeText, 39).Published
+	for id, m := range o.members {
+		if newest.Sub(m.published) > 2*o.cfg.DuplicateWindow+o.cfg.DuplicateWindow/4+5*24*time.Hour {
+			t.Errorf("article %d of %s kept after warming to %s", id, m.published.Format(time.DateOnly), newest.Format(time.DateOnly))
+		}
+	}
+	if len(o.members) == 0 || len(o.members) > 2*(14+2+5) {
+		t.Errorf("%d signatures kept of 80 over 40 days", len(o.members))
 	}
 	checkIndex(t, o)
 }
