@@ -327,6 +327,21 @@ func startCPUProfile(path string) (stop func(), err error) {
 	}, nil
 }
 
+// writeHeapProfile writes a profile of the live heap to path, after a
+// collection, for go tool pprof.
+func writeHeapProfile(path string) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return fmt.Errorf("--memprofile: %w", err)
+	}
+	defer f.Close()
+	runtime.GC()
+	if err := pprof.WriteHeapProfile(f); err != nil {
+		return fmt.Errorf("--memprofile: %w", err)
+	}
+	return f.Close()
+}
+
 // ingestHTML writes synthetic pages as files, ingests them end to end,
 // and extracts the same pages with bare go-trafilatura and
 // go-readability, so that the pipeline's cost above extraction shows.

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime"
 	"time"
 
 	"github.com/schollz/progressbar/v3"
@@ -27,6 +28,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	budgets := budgetFlags(fs, 0)
 	queue := fs.Bool("queue", false, "queue the inputs as jobs for workers (parallax worker) instead of ingesting them here")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the ingest to this `file`, for go tool pprof")
+	memProfile := fs.String("memprofile", "", "write a heap profile to this `file` when the ingest ends, for go tool pprof")
 	paths, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -63,6 +65,12 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	sum, err := p.Ingest(ctx, paths)
 	if prog != nil {
 		prog.finish()
+	}
+	if *memProfile != "" {
+		if err := writeHeapProfile(*memProfile); err != nil {
+			return err
+		}
+		runtime.KeepAlive(p) // the profile shows the clusterer's state
 	}
 	printSummary(e.stdout, sum, *asJSON)
 	if err != nil {
