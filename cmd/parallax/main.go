@@ -73,10 +73,16 @@ var errNothingIngested = errors.New("nothing could be ingested")
 // GOMEMLIMIT there, or set it to "off".
 const defaultMemoryLimit = 1536 << 20
 
-func main() {
-	if os.Getenv("GOMEMLIMIT") == "" {
+// limitMemory sets defaultMemoryLimit unless GOMEMLIMIT, as getenv reads
+// it, sets a limit of its own.
+func limitMemory(getenv func(string) string) {
+	if getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(defaultMemoryLimit)
 	}
+}
+
+func main() {
+	limitMemory(os.Getenv)
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	e := &env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, getenv: os.Getenv}

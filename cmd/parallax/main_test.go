@@ -7,9 +7,11 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"math"
 	"net/http"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"testing"
 	"time"
@@ -467,5 +469,27 @@ func TestSeedsStories(t *testing.T) {
 	}
 	if !titled {
 		t.Errorf("conflicts %+v: want the title of George Glass", nov.Conflicts)
+	}
+}
+
+// TestMemoryLimit: Parallax sets its soft memory limit unless GOMEMLIMIT
+// sets one.
+func TestMemoryLimit(t *testing.T) {
+	prev := debug.SetMemoryLimit(-1)
+	defer debug.SetMemoryLimit(prev)
+	debug.SetMemoryLimit(math.MaxInt64)
+	limitMemory(func(string) string { return "" })
+	if got := debug.SetMemoryLimit(-1); got != defaultMemoryLimit {
+		t.Errorf("without GOMEMLIMIT the limit is %d, want %d", got, defaultMemoryLimit)
+	}
+	debug.SetMemoryLimit(math.MaxInt64)
+	limitMemory(func(k string) string {
+		if k == "GOMEMLIMIT" {
+			return "4GiB"
+		}
+		return ""
+	})
+	if got := debug.SetMemoryLimit(-1); got != math.MaxInt64 {
+		t.Errorf("with GOMEMLIMIT set, Parallax changed the limit to %d", got)
 	}
 }
