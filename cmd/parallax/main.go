@@ -73,16 +73,27 @@ var errNothingIngested = errors.New("nothing could be ingested")
 // GOMEMLIMIT there, or set it to "off".
 const defaultMemoryLimit = 1536 << 20
 
-// limitMemory sets defaultMemoryLimit unless GOMEMLIMIT, as getenv reads
-// it, sets a limit of its own.
-func limitMemory(getenv func(string) string) {
+// defaultGCPercent is the garbage collector's GOGC that Parallax sets
+// unless GOGC sets one: a collection when the heap has grown to three
+// times what is live, not twice. Measured in alternating runs: ingesting
+// 3,000 synthetic pages 3.57, 3.37 -> 3.08, 3.13 s, and 20,000 text
+// articles 12.0, 11.3 -> 11.0, 10.7 s, at 60-90 MB more peak RSS. The
+// memory limit bounds the heap of a large window either way.
+const defaultGCPercent = 200
+
+// tuneGC sets defaultGCPercent and defaultMemoryLimit unless GOGC and
+// GOMEMLIMIT, as getenv reads them, set their own.
+func tuneGC(getenv func(string) string) {
+	if getenv("GOGC") == "" {
+		debug.SetGCPercent(defaultGCPercent)
+	}
 	if getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(defaultMemoryLimit)
 	}
 }
 
 func main() {
-	limitMemory(os.Getenv)
+	tuneGC(os.Getenv)
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	e := &env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, getenv: os.Getenv}

@@ -472,24 +472,30 @@ func TestSeedsStories(t *testing.T) {
 	}
 }
 
-// TestMemoryLimit: Parallax sets its soft memory limit unless GOMEMLIMIT
-// sets one.
-func TestMemoryLimit(t *testing.T) {
-	prev := debug.SetMemoryLimit(-1)
-	defer debug.SetMemoryLimit(prev)
+// TestGCSettings: Parallax sets its GOGC and soft memory limit unless
+// GOGC and GOMEMLIMIT set their own.
+func TestGCSettings(t *testing.T) {
+	prevLimit, prevPercent := debug.SetMemoryLimit(-1), debug.SetGCPercent(100)
+	defer func() {
+		debug.SetMemoryLimit(prevLimit)
+		debug.SetGCPercent(prevPercent)
+	}()
 	debug.SetMemoryLimit(math.MaxInt64)
-	limitMemory(func(string) string { return "" })
+	tuneGC(func(string) string { return "" })
 	if got := debug.SetMemoryLimit(-1); got != defaultMemoryLimit {
 		t.Errorf("without GOMEMLIMIT the limit is %d, want %d", got, defaultMemoryLimit)
 	}
+	if got := debug.SetGCPercent(100); got != defaultGCPercent {
+		t.Errorf("without GOGC the percent is %d, want %d", got, defaultGCPercent)
+	}
 	debug.SetMemoryLimit(math.MaxInt64)
-	limitMemory(func(k string) string {
-		if k == "GOMEMLIMIT" {
-			return "4GiB"
-		}
-		return ""
+	tuneGC(func(k string) string {
+		return map[string]string{"GOMEMLIMIT": "4GiB", "GOGC": "50"}[k]
 	})
 	if got := debug.SetMemoryLimit(-1); got != math.MaxInt64 {
 		t.Errorf("with GOMEMLIMIT set, Parallax changed the limit to %d", got)
+	}
+	if got := debug.SetGCPercent(100); got != 100 {
+		t.Errorf("with GOGC set, Parallax changed the percent to %d", got)
 	}
 }
