@@ -12,7 +12,6 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
-	"runtime/pprof"
 	"slices"
 	"strconv"
 	"strings"
@@ -305,41 +304,6 @@ func (b *bench) latency(ctx context.Context, clients int, d time.Duration) error
 			"errors": r.Errors, "p50_ms": r.P50ms, "p95_ms": r.P95ms, "p99_ms": r.P99ms})
 	}
 	return nil
-}
-
-// startCPUProfile starts a CPU profile of the process written to path, if
-// path is not empty; stop ends it.
-func startCPUProfile(path string) (stop func(), err error) {
-	if path == "" {
-		return func() {}, nil
-	}
-	f, err := os.Create(path)
-	if err != nil {
-		return nil, fmt.Errorf("--cpuprofile: %w", err)
-	}
-	if err := pprof.StartCPUProfile(f); err != nil {
-		f.Close()
-		return nil, fmt.Errorf("--cpuprofile: %w", err)
-	}
-	return func() {
-		pprof.StopCPUProfile()
-		f.Close()
-	}, nil
-}
-
-// writeHeapProfile writes a profile of the live heap to path, after a
-// collection, for go tool pprof.
-func writeHeapProfile(path string) error {
-	f, err := os.Create(path)
-	if err != nil {
-		return fmt.Errorf("--memprofile: %w", err)
-	}
-	defer f.Close()
-	runtime.GC()
-	if err := pprof.WriteHeapProfile(f); err != nil {
-		return fmt.Errorf("--memprofile: %w", err)
-	}
-	return f.Close()
 }
 
 // ingestHTML writes synthetic pages as files, ingests them end to end,

@@ -66,9 +66,9 @@ var errNothingIngested = errors.New("nothing could be ingested")
 // defaultMemoryLimit is the soft limit on the memory the Go runtime uses,
 // which Parallax sets unless GOMEMLIMIT sets one. The clusterer keeps
 // the stories of its window in memory, about 1 KB per active article, and
-// without a limit the garbage collector lets the heap grow to twice what
-// is live between collections. Under the limit it collects more often
-// instead. Past it, with more than about a million articles in the
+// without a limit the garbage collector lets the heap grow to three times
+// what is live between collections (defaultGCPercent). Under the limit it
+// collects more often instead. Past it, with more than about a million articles in the
 // window, it collects ever more often (up to half the CPU): raise
 // GOMEMLIMIT there, or set it to "off".
 const defaultMemoryLimit = 1536 << 20
