@@ -619,3 +619,49 @@ func TestTitleConflictsInOrder(t *testing.T) {
 		}
 	}
 }
+
+// TestDatelines: the wire dateline that opens an article is no part of
+// its claims, brief or timeline, and the same sentence with and without
+// one is one claim; a dash later in the text or after a word that is no
+// place in capitals is left alone.
+func TestDatelines(t *testing.T) {
+	ref := time.Date(2026, 3, 2, 12, 0, 0, 0, time.UTC)
+	texts := []string{
+		"BRENNMOOR, March 2 (Northline Wire) - Part of a road bridge in the river city gave way during the morning rush hour, injuring 17 people.\n\nRescue crews from three fire stations pulled six people from the water.",
+		"Part of a road bridge in the river city gave way during the morning rush hour, injuring 17 people.\n\nPolice closed both banks of the river - and the ferries - until further notice.",
+		"Paris (AFP) — Rescue crews from three fire stations pulled six people from the water on Monday.\n\nThe Mayor - who visited the site - promised a full investigation of the collapse.",
+	}
+	var in []compare.Input
+	for i, text := range texts {
+		a := &parallax.Article{ID: int64(i + 1), Source: string(rune('A' + i)), Text: text, Published: ref, Language: "en"}
+		in = append(in, compare.Input{Article: a, Annotation: analyze.Annotate(text, analyze.Options{Published: ref, Language: "en"})})
+	}
+	before := in[0].Annotation.Sentences[0].Text
+	an := compare.Compare(in)
+	if in[0].Annotation.Sentences[0].Text != before {
+		t.Error("Compare changed its input's sentences")
+	}
+	var claims []string
+	for _, c := range an.Claims {
+		claims = append(claims, fmt.Sprintf("%s %v: %s", c.Status, c.ArticleIDs, c.Text))
+		for _, e := range c.Evidence {
+			if strings.Contains(e.Sentence, "(") {
+				t.Errorf("evidence keeps a dateline: %q", e.Sentence)
+			}
+		}
+	}
+	want := []string{
+		"corroborated [1 2]: Part of a road bridge in the river city gave way during the morning rush hour, injuring 17 people.",
+		"corroborated [1 3]: Rescue crews from three fire stations pulled six people from the water.",
+		"single_source [2]: Police closed both banks of the river - and the ferries - until further notice.",
+		"single_source [3]: The Mayor - who visited the site - promised a full investigation of the collapse.",
+	}
+	if strings.Join(claims, "\n") != strings.Join(want, "\n") {
+		t.Errorf("claims:\n%s\nwant:\n%s", strings.Join(claims, "\n"), strings.Join(want, "\n"))
+	}
+	for _, e := range an.Timeline {
+		if e.Date == "2026-03-02" && strings.Contains(e.Text, "AFP") {
+			t.Errorf("timeline text keeps a dateline: %q", e.Text)
+		}
+	}
+}

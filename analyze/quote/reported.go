@@ -2,7 +2,6 @@ package quote
 
 import (
 	"strings"
-	"unicode"
 
 	"github.com/parallax-news/parallax/analyze/segment"
 )
@@ -505,40 +504,13 @@ func (d *doc) postposed(i int, base string) (Quote, bool) {
 }
 
 // afterDateline returns where a sentence opening at token lo begins once
-// a wire dateline is skipped ("BRENNMOOR, March 2 (Northline Wire) - Part
-// of a road bridge …", "SEOUL, South Korea — …", "Paris (AFP) - …"): a
-// dash among its first dozen tokens, after a place written in capitals or
-// an agency in parentheses. It returns lo where there is none, or where
-// fewer than four tokens would be left before end.
+// a wire dateline is skipped (segment.Dateline), with at least four
+// tokens left before end.
 func (d *doc) afterDateline(lo, end int) int {
-	agency := false
-	for k := lo + 1; k < min(lo+12, end-4); k++ {
-		switch d.w(k) {
-		case ")":
-			agency = true
-		case "-", "—", "–", "--":
-			if agency || upperWord(d.text[d.toks[lo].Start:d.toks[lo].End]) {
-				return k + 1
-			}
-			return lo
-		case ".":
-			return lo
-		}
+	if end <= lo {
+		return lo
 	}
-	return lo
-}
-
-// upperWord reports whether w is a word of at least three letters, all
-// capitals.
-func upperWord(w string) bool {
-	n := 0
-	for _, r := range w {
-		if !unicode.IsUpper(r) {
-			return false
-		}
-		n++
-	}
-	return n >= 3
+	return lo + segment.Dateline(d.text, d.toks[lo:end])
 }
 
 // accordingTo reads `according to Smith, …` and `…, according to Smith.`

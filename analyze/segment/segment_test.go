@@ -131,3 +131,29 @@ func BenchmarkTokens(b *testing.B) {
 		Tokens(text)
 	}
 }
+
+func TestDateline(t *testing.T) {
+	tests := []struct {
+		sentence, rest string
+	}{
+		{"BRENNMOOR, March 2 (Northline Wire) - Part of a road bridge gave way.", "Part of a road bridge gave way."},
+		{"SEOUL, South Korea — The launch was delayed by a day.", "The launch was delayed by a day."},
+		{"Paris (AFP) – The strike will go on through the week.", "The strike will go on through the week."},
+		{"The bridge - which opened in 1965 - was closed on Monday.", ""},
+		{"Officials said on Monday. SEOUL - more news followed here.", ""},
+		{"TOKYO — Too short.", ""}, // fewer than four tokens would be left
+		{"Ab - the rest of the sentence goes on.", ""},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		toks := Tokens(tt.sentence)
+		k := Dateline(tt.sentence, toks)
+		got := ""
+		if k > 0 {
+			got = tt.sentence[toks[k].Start:]
+		}
+		if got != tt.rest {
+			t.Errorf("Dateline(%q) leaves %q, want %q", tt.sentence, got, tt.rest)
+		}
+	}
+}

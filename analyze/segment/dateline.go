@@ -1,0 +1,44 @@
+package segment
+
+import "unicode"
+
+// Dateline returns how many of a sentence's tokens a wire dateline
+// takes at its start ("BRENNMOOR, March 2 (Northline Wire) - Part of a
+// road bridge …", "SEOUL, South Korea — …", "Paris (AFP) - …"): up to
+// and with a dash among its first dozen tokens, after a place written in
+// capitals or an agency in parentheses. It returns 0 where there is none,
+// or where fewer than four tokens would be left. toks are the sentence's
+// tokens in s.
+func Dateline(s string, toks []Token) int {
+	if len(toks) == 0 {
+		return 0
+	}
+	agency := false
+	for k := 1; k < min(12, len(toks)-4); k++ {
+		switch toks[k].Text(s) {
+		case ")":
+			agency = true
+		case "-", "—", "–":
+			if agency || upperWord(toks[0].Text(s)) {
+				return k + 1
+			}
+			return 0
+		case ".":
+			return 0
+		}
+	}
+	return 0
+}
+
+// upperWord reports whether w is a word of at least three letters, all
+// capitals.
+func upperWord(w string) bool {
+	n := 0
+	for _, r := range w {
+		if !unicode.IsUpper(r) {
+			return false
+		}
+		n++
+	}
+	return n >= 3
+}
