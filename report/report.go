@@ -10,6 +10,21 @@ import (
 	"github.com/parallax-news/parallax/compare"
 )
 
+// Articles lists articles as a report does: in publication order.
+func Articles(articles []*parallax.Article) []parallax.ReportArticle {
+	sorted := append([]*parallax.Article(nil), articles...)
+	sort.SliceStable(sorted, func(i, j int) bool { return parallax.ByPublished(sorted[i], sorted[j]) })
+	out := make([]parallax.ReportArticle, 0, len(sorted))
+	for _, a := range sorted {
+		out = append(out, parallax.ReportArticle{
+			ID: a.ID, ExternalID: a.ExternalID, Source: a.Source, Title: a.Title, URL: a.URL,
+			Published: TimeString(a.Published), PublishedPrecision: a.PublishedPrecision,
+			Language: a.Language, DuplicateOf: idPtr(a.DuplicateOf),
+		})
+	}
+	return out
+}
+
 // Build assembles the report of story from its articles (in any order),
 // the other stories of its storyline, and the comparison of its articles.
 // Analysis that is not computed yet shows as empty lists.
@@ -20,7 +35,7 @@ func Build(story *parallax.Story, articles []*parallax.Article, storyline []*par
 		StorylineID:    story.StorylineID,
 		FirstPublished: TimeString(story.FirstPublished),
 		LastPublished:  TimeString(story.LastPublished),
-		Articles:       make([]parallax.ReportArticle, 0, len(articles)),
+		Articles:       Articles(articles),
 		Sources:        sources(articles),
 		Entities:       orEmpty(an.Entities),
 		Quotes:         orEmpty(an.Quotes),
@@ -31,15 +46,6 @@ func Build(story *parallax.Story, articles []*parallax.Article, storyline []*par
 		Framing:        orEmpty(an.Framing),
 		Actions:        orEmpty(an.Actions),
 		Related:        []parallax.RelatedStory{},
-	}
-	sorted := append([]*parallax.Article(nil), articles...)
-	sort.SliceStable(sorted, func(i, j int) bool { return parallax.ByPublished(sorted[i], sorted[j]) })
-	for _, a := range sorted {
-		r.Articles = append(r.Articles, parallax.ReportArticle{
-			ID: a.ID, ExternalID: a.ExternalID, Source: a.Source, Title: a.Title, URL: a.URL,
-			Published: TimeString(a.Published), PublishedPrecision: a.PublishedPrecision,
-			Language: a.Language, DuplicateOf: idPtr(a.DuplicateOf),
-		})
 	}
 	for _, s := range storyline {
 		if s.ID != story.ID {

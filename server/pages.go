@@ -2,16 +2,20 @@ package server
 
 import (
 	"bytes"
+	"compress/gzip"
 	"embed"
 	"encoding/json"
 	"fmt"
 	"html/template"
+	"io"
 	"net/http"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/parallax-news/parallax"
 	"github.com/parallax-news/parallax/analyze"
+	"github.com/parallax-news/parallax/report"
 )
 
 //go:embed templates/*.html
@@ -19,7 +23,7 @@ var templateFS embed.FS
 
 // pages holds one parsed template set per page, each with the layout.
 type pages struct {
-	stories, story, article, search, sources, error *template.Template
+	stories, story, storyArticles, article, search, sources, error *template.Template
 }
 
 func parsePages() (*pages, error) {
@@ -35,7 +39,7 @@ func parsePages() (*pages, error) {
 	for _, pt := range []struct {
 		t    **template.Template
 		name string
-	}{{&p.stories, "stories.html"}, {&p.story, "story.html"}, {&p.article, "article.html"}, {&p.search, "search.html"}, {&p.sources, "sources.html"}, {&p.error, "error.html"}} {
+	}{{&p.stories, "stories.html"}, {&p.story, "story.html"}, {&p.storyArticles, "storyarticles.html"}, {&p.article, "article.html"}, {&p.search, "search.html"}, {&p.sources, "sources.html"}, {&p.error, "error.html"}} {
 		if *pt.t, err = parse(pt.name); err != nil {
 			return nil, err
 		}
@@ -202,6 +206,11 @@ func (s *Server) handleStoryPage(w http.ResponseWriter, r *http.Request) {
 // serveReport answers with a story's report made by render, from the
 // cache when the story's snapshot has not changed, and with an ETag, so
 // that a client holding the current version gets 304 Not Modified.
+//
+// Reports are kept gzipped: the JSON of a story of a thousand articles
+// is about 2 MB and 0.3 MB gzipped, so eight times as many stay cached.
+// A client that accepts gzip (every browser, Go's HTTP client) gets the
+// kept bytes as they are; any other gets them unzipped.
 func (s *Server) serveReport(w http.ResponseWriter, r *http.Request, kind string, render func(*parallax.StoryReport) ([]byte, error),
 	contentType string, id int64, fail func(http.ResponseWriter, *http.Request, error)) {
 	l := s.loader()
@@ -211,30 +220,131 @@ func (s *Server) serveReport(w http.ResponseWriter, r *http.Request, kind string
 		return
 	}
 	key := kind + " " + s.assets.url("style.css") + " " + snap.Key
+	gz := acceptsGzip(r.Header.Get("Accept-Encoding"))
 	etag := `"` + snap.Key[:32] + `"`
-	w.Header().Set("ETag", etag)
-	w.Header().Set("Cache-Control", "no-cache")
+	if gz {
+		// a strong ETag names one encoding of the body
+		etag = `"` + snap.Key[:32] + `-gzip"`
+	}
+	h := w.Header()
+	h.Set("ETag", etag)
+	h.Set("Cache-Control", "no-cache")
+	h.Set("Vary", "Accept-Encoding")
 	if r.Header.Get("If-None-Match") == etag {
 		w.WriteHeader(http.StatusNotModified)
 		return
 	}
-	body, ok := s.reports.get(key)
+	var plain []byte
+	zipped, ok := s.reports.get(key)
 	if !ok {
 		rep, err := l.Report(r.Context(), snap)
 		if err != nil {
 			fail(w, r, err)
 			return
 		}
-		if body, err = render(rep); err != nil {
+		if plain, err = render(rep); err != nil {
 			s.Logger.Error("render report", "path", r.URL.Path, "error", err)
-			w.Header().Del("ETag")
+			h.Del("ETag")
 			http.Error(w, "internal error", http.StatusInternalServerError)
 			return
 		}
-		s.reports.put(key, body)
+		zipped = gzipped(plain)
+		s.reports.put(key, zipped)
 	}
-	w.Header().Set("Content-Type", contentType)
-	w.Write(body)
+	h.Set("Content-Type", contentType)
+	if gz {
+		h.Set("Content-Encoding", "gzip")
+		h.Set("Content-Length", strconv.Itoa(len(zipped)))
+		w.Write(zipped)
+		return
+	}
+	if plain != nil {
+		w.Write(plain)
+		return
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(zipped))
+	if err == nil {
+		_, err = io.Copy(w, zr)
+	}
+	if err != nil {
+		s.Logger.Debug("write report", "path", r.URL.Path, "error", err)
+	}
+}
+
+// gzipped compresses b at gzip's fastest level: about 100 MB/s here,
+// and within 20% of the default level's size on reports.
+func gzipped(b []byte) []byte {
+	var buf bytes.Buffer
+	buf.Grow(len(b)/4 + 64)
+	zw, _ := gzip.NewWriterLevel(&buf, gzip.BestSpeed) // the level is valid
+	zw.Write(b)                                        // a bytes.Buffer does not fail
+	zw.Close()
+	return buf.Bytes()
+}
+
+// acceptsGzip tells whether an Accept-Encoding header admits gzip:
+// named, or by "*", and not with q=0.
+func acceptsGzip(header string) bool {
+	star := false
+	for _, part := range strings.Split(header, ",") {
+		name, params, _ := strings.Cut(part, ";")
+		q := 1.0
+		if v, found := strings.CutPrefix(strings.TrimSpace(params), "q="); found {
+			if f, err := strconv.ParseFloat(strings.TrimSpace(v), 64); err == nil {
+				q = f
+			}
+		}
+		switch strings.ToLower(strings.TrimSpace(name)) {
+		case "gzip", "x-gzip":
+			return q > 0
+		case "*":
+			star = q > 0
+		}
+	}
+	return star
+}
+
+// storyArticlesView is one page of a story's articles, in the order of
+// the story page's list, which shows the first maxListed.
+type storyArticlesView struct {
+	Story                *parallax.Story
+	Articles             []parallax.ReportArticle
+	Offset, Total        int
+	From, To, Prev, Next int
+	HasPrev, HasNext     bool
+}
+
+func (s *Server) handleStoryArticlesPage(w http.ResponseWriter, r *http.Request) {
+	id, err := pathID(r)
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	offset, _, err := paging(r)
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	st, err := s.Stories.FindStoryByID(r.Context(), id)
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	// all of them, without text, to order them as the story page does
+	all, _, err := s.Articles.FindArticles(r.Context(), parallax.ArticleFilter{StoryID: &st.ID, NoTotal: true})
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	listed := report.Articles(all)
+	v := storyArticlesView{Story: st, Offset: offset, Total: len(listed)}
+	if offset < len(listed) {
+		v.Articles = listed[offset:min(offset+maxListed, len(listed))]
+	}
+	v.From, v.To = offset+1, offset+len(v.Articles)
+	v.HasPrev, v.Prev = offset > 0, max(offset-maxListed, 0)
+	v.HasNext, v.Next = offset+maxListed < len(listed), offset+maxListed
+	s.render(w, r, http.StatusOK, s.pages.storyArticles, st.Title, v)
 }
 
 type articleView struct {

@@ -65,6 +65,7 @@ func (s *Server) Handler() http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /{$}", s.handleStoriesPage)
 	mux.HandleFunc("GET /stories/{id}", s.handleStoryPage)
+	mux.HandleFunc("GET /stories/{id}/articles", s.handleStoryArticlesPage)
 	mux.HandleFunc("GET /articles/{id}", s.handleArticlePage)
 	mux.HandleFunc("GET /search", s.handleSearchPage)
 	mux.HandleFunc("GET /sources", s.handleSubscriptionsPage)

@@ -1,8 +1,11 @@
 package server_test
 
 import (
+	"bytes"
+	"compress/gzip"
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -390,5 +393,135 @@ func TestStoryCache(t *testing.T) {
 	req.Header.Set("If-None-Match", resp.Header.Get("ETag")+"x")
 	if resp, err := http.DefaultClient.Do(req); err != nil || resp.StatusCode != 200 {
 		t.Errorf("a stale ETag: %v %v", resp.StatusCode, err)
+	}
+}
+
+// TestStoryArticlesPage: the articles of a story beyond the story page's
+// first hundred are listed a hundred a page, in the story page's order
+// (by publication, which is not the order of IDs).
+func TestStoryArticlesPage(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	day := time.Date(2026, 3, 3, 0, 0, 0, 0, time.UTC)
+	var arts []*parallax.Article
+	for i := range 230 {
+		// stored newest first, so that ID order is the reverse of the page's
+		arts = append(arts, storetest.NewArticle("Wire", fmt.Sprintf("Report %03d", 229-i), fmt.Sprintf("Text %d.", i), day.Add(time.Duration(229-i)*time.Minute)))
+	}
+	if _, err := f.as.PutArticles(ctx, arts); err != nil {
+		t.Fatal(err)
+	}
+	story := arts[0].ID
+	var as []parallax.Assignment
+	for _, a := range arts {
+		as = append(as, parallax.Assignment{ArticleID: a.ID, StoryID: story, StorylineID: story, Title: "Reports"})
+	}
+	if err := f.ss.AssignStories(ctx, as); err != nil {
+		t.Fatal(err)
+	}
+	id := itoa(story)
+	titles := regexp.MustCompile(`Report (\d{3})`)
+	listed := func(body string) []string {
+		var out []string
+		for _, m := range titles.FindAllStringSubmatch(body[strings.Index(body, `<ol class="articles"`):], -1) {
+			out = append(out, m[1])
+		}
+		return out
+	}
+	_, page := f.get(t, "/stories/"+id)
+	if got := listed(page); len(got) != 100 || got[0] != "000" || got[99] != "099" {
+		t.Fatalf("the story page lists %d articles, %v … %v", len(got), got[:1], got[len(got)-1:])
+	}
+	if !strings.Contains(page, `href="/stories/`+id+`/articles?offset=100"`) {
+		t.Error("the story page does not link to its next articles")
+	}
+	tests := []struct {
+		query      string
+		first      string
+		n          int
+		prev, next bool
+	}{
+		{"", "000", 100, false, true},
+		{"?offset=100", "100", 100, true, true},
+		{"?offset=200", "200", 30, true, false},
+	}
+	for _, tt := range tests {
+		resp, body := f.get(t, "/stories/"+id+"/articles"+tt.query)
+		if resp.StatusCode != 200 {
+			t.Fatalf("%s: status %d", tt.query, resp.StatusCode)
+		}
+		got := listed(body)
+		if len(got) != tt.n || got[0] != tt.first {
+			t.Errorf("%s: %d articles from %v, want %d from %s", tt.query, len(got), got[:1], tt.n, tt.first)
+		}
+		if strings.Contains(body, `rel="prev"`) != tt.prev || strings.Contains(body, `rel="next"`) != tt.next {
+			t.Errorf("%s: prev/next links %v/%v, want %v/%v", tt.query, strings.Contains(body, `rel="prev"`), strings.Contains(body, `rel="next"`), tt.prev, tt.next)
+		}
+	}
+	for path, status := range map[string]int{
+		"/stories/" + id + "/articles?offset=500": 200,
+		"/stories/" + id + "/articles?offset=-1":  400,
+		"/stories/999/articles":                   404,
+	} {
+		if resp, _ := f.get(t, path); resp.StatusCode != status {
+			t.Errorf("%s: status %d, want %d", path, resp.StatusCode, status)
+		}
+	}
+}
+
+// TestStoryEncodings: a story's page and JSON are kept gzipped and sent
+// so to clients that accept it; other clients get the same bytes plain,
+// and each encoding has its own ETag.
+func TestStoryEncodings(t *testing.T) {
+	f := newFixture(t)
+	id := itoa(f.articles[0].ID)
+	plain := &http.Client{Transport: &http.Transport{DisableCompression: true}}
+	fetch := func(path, enc string) (*http.Response, []byte) {
+		req, _ := http.NewRequest("GET", f.ts.URL+path, nil)
+		if enc != "" {
+			req.Header.Set("Accept-Encoding", enc)
+		}
+		resp, err := plain.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		body, err := io.ReadAll(resp.Body)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return resp, body
+	}
+	for _, path := range []string{"/stories/" + id, "/api/v1/stories/" + id} {
+		// the first request renders, the later ones come from the cache
+		for _, order := range [][]string{{"", "gzip"}, {"gzip", ""}} {
+			var bodies [2][]byte
+			var etags [2]string
+			for i, enc := range order {
+				resp, body := fetch(path, enc)
+				if resp.StatusCode != 200 || resp.Header.Get("Vary") != "Accept-Encoding" {
+					t.Fatalf("%s %q: status %d, Vary %q", path, enc, resp.StatusCode, resp.Header.Get("Vary"))
+				}
+				if got := resp.Header.Get("Content-Encoding"); (got == "gzip") != (enc == "gzip") {
+					t.Fatalf("%s %q: Content-Encoding %q", path, enc, got)
+				}
+				if enc == "gzip" {
+					zr, err := gzip.NewReader(bytes.NewReader(body))
+					if err != nil {
+						t.Fatalf("%s: %v", path, err)
+					}
+					if body, err = io.ReadAll(zr); err != nil {
+						t.Fatalf("%s: %v", path, err)
+					}
+				}
+				bodies[i], etags[i] = body, resp.Header.Get("ETag")
+			}
+			if !bytes.Equal(bodies[0], bodies[1]) || !bytes.Contains(bodies[0], []byte("Halvard Bridge collapses")) {
+				t.Errorf("%s: the encodings carry different reports", path)
+			}
+			if etags[0] == etags[1] {
+				t.Errorf("%s: one ETag %s for both encodings", path, etags[0])
+			}
+		}
 	}
 }

@@ -18,9 +18,46 @@ type storyView struct {
 	// Counts of claims by status, for the claims table's caption.
 	Corroborated, Single, Conflicting int
 	// Listed are the articles the page lists, the first maxListed;
-	// Unlisted how many more the story has (in the API).
+	// Unlisted how many more the story has (on the story's article pages).
 	Listed   []parallax.ReportArticle
 	Unlisted int
+	// ClaimRows, QuoteRows and FramingRows are the claims, quotes and
+	// outlets the page shows, each with a sample of its sentences.
+	ClaimRows   []claimRow
+	QuoteRows   []quoteRow
+	FramingRows []framingRow
+}
+
+// The page shows at most this many claims, quotes with a speaker,
+// sentences under one claim or quote, and headlines of one outlet; the
+// JSON report has all of them. A story of a thousand articles would
+// otherwise list a thousand sentences under each claim, a page of
+// megabytes that no one reads.
+const (
+	maxClaims    = 40
+	maxQuotes    = 50
+	maxEvidence  = 8
+	maxHeadlines = 3
+)
+
+// claimRow is a claim with the sentences the page shows for it and how
+// many more there are.
+type claimRow struct {
+	parallax.Claim
+	Shown []parallax.Evidence
+	More  int
+}
+
+type quoteRow struct {
+	parallax.ReportQuote
+	Shown []parallax.QuoteVariant
+	More  int
+}
+
+type framingRow struct {
+	parallax.OutletFraming
+	Shown []string
+	More  int
 }
 
 // maxListed bounds the articles the story page lists (as the template
@@ -45,9 +82,68 @@ func newStoryView(rep *parallax.StoryReport) storyView {
 	}
 	v.Listed = rep.Articles[:min(len(rep.Articles), maxListed)]
 	v.Unlisted = len(rep.Articles) - len(v.Listed)
+	for _, c := range rep.Claims[:min(len(rep.Claims), maxClaims)] {
+		shown, more := sample(c.Evidence, func(e parallax.Evidence) int64 { return e.ArticleID }, v.Outlets, maxEvidence)
+		v.ClaimRows = append(v.ClaimRows, claimRow{c, shown, more})
+	}
+	for _, q := range rep.Quotes {
+		if len(v.QuoteRows) == maxQuotes {
+			break
+		}
+		if q.Speaker == "" {
+			continue
+		}
+		shown, more := sample(q.Variants, func(x parallax.QuoteVariant) int64 { return x.ArticleID }, v.Outlets, maxEvidence)
+		v.QuoteRows = append(v.QuoteRows, quoteRow{q, shown, more})
+	}
+	for _, f := range rep.Framing {
+		n := min(len(f.Headlines), maxHeadlines)
+		v.FramingRows = append(v.FramingRows, framingRow{f, f.Headlines[:n], len(f.Headlines) - n})
+	}
 	v.Coverage = coverage(rep, v.Outlets)
 	v.Chart = chart(rep.Timeline)
 	return v
+}
+
+// sample returns at most max of items, in their order, and how many it
+// leaves out. It takes the first item of each outlet before a second of
+// any, so that a claim made by forty outlets shows eight of them rather
+// than eight articles of the first.
+func sample[T any](items []T, article func(T) int64, outlets map[int64]string, max int) ([]T, int) {
+	if len(items) <= max {
+		return items, 0
+	}
+	take := make([]bool, len(items))
+	n := 0
+	seen := map[string]bool{}
+	for i, it := range items {
+		if n == max {
+			break
+		}
+		o, ok := outlets[article(it)]
+		if ok && seen[o] {
+			continue
+		}
+		seen[o] = true
+		take[i] = true
+		n++
+	}
+	for i := range items {
+		if n == max {
+			break
+		}
+		if !take[i] {
+			take[i] = true
+			n++
+		}
+	}
+	out := make([]T, 0, max)
+	for i, it := range items {
+		if take[i] {
+			out = append(out, it)
+		}
+	}
+	return out, len(items) - max
 }
 
 // chip is one citation: an article and its outlet.
