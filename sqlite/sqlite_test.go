@@ -210,3 +210,45 @@ func queryPlan(t *testing.T, db *sql.DB, query string, args []any) string {
 	}
 	return strings.Join(plan, "; ")
 }
+
+// TestMmapBytes: reads map the file by default, and not with MmapBytes 0,
+// as /proc/self/maps shows.
+func TestMmapBytes(t *testing.T) {
+	maps := func() string {
+		b, err := os.ReadFile("/proc/self/maps")
+		if err != nil {
+			t.Skip("no /proc/self/maps:", err)
+		}
+		return string(b)
+	}
+	maps()
+	dir := t.TempDir()
+	for _, tc := range []struct {
+		name   string
+		mmap   int64
+		mapped bool
+	}{{"default.db", sqlite.DefaultMmapBytes, true}, {"unmapped.db", 0, false}} {
+		path := filepath.Join(dir, tc.name)
+		db := sqlite.NewDB(path)
+		if db.MmapBytes != sqlite.DefaultMmapBytes {
+			t.Fatalf("NewDB: MmapBytes %d", db.MmapBytes)
+		}
+		db.MmapBytes = tc.mmap
+		if err := db.Open(); err != nil {
+			t.Fatal(err)
+		}
+		as := sqlite.NewArticleService(db)
+		a := storetest.NewArticle("Ledger", "Bridge collapses", "Text.", time.Date(2026, 3, 2, 8, 0, 0, 0, time.UTC))
+		if _, err := as.PutArticles(context.Background(), []*parallax.Article{a}); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := as.FindArticleByID(context.Background(), a.ID); err != nil {
+			t.Fatal(err)
+		}
+		// (the WAL index, path-shm, is mapped either way)
+		if got := strings.Contains(maps(), path+"\n"); got != tc.mapped {
+			t.Errorf("%s (MmapBytes %d): mapped %v, want %v", tc.name, tc.mmap, got, tc.mapped)
+		}
+		db.Close()
+	}
+}

@@ -499,3 +499,33 @@ func TestGCSettings(t *testing.T) {
 		t.Errorf("with GOGC set, Parallax changed the percent to %d", got)
 	}
 }
+
+func TestSQLiteOptions(t *testing.T) {
+	tests := []struct {
+		dsn             string
+		path            string
+		maxBytes, mmap  int64
+		wantErrContains string
+	}{
+		{"x.db", "x.db", 0, sqlite.DefaultMmapBytes, ""},
+		{"sqlite:x.db", "x.db", 0, sqlite.DefaultMmapBytes, ""},
+		{"sqlite:x.db?max_size=2GiB", "x.db", 2 << 30, sqlite.DefaultMmapBytes, ""},
+		{"sqlite:x.db?mmap_size=256MiB&max_size=4096", "x.db", 4096, 256 << 20, ""},
+		{"sqlite:x.db?mmap_size=0", "x.db", 0, 0, ""},
+		{"sqlite:x.db?mmap_size=-1", "", 0, 0, "mmap_size"},
+		{"sqlite:x.db?max_size=lots", "", 0, 0, "max_size"},
+		{"sqlite:x.db?cache=shared", "", 0, 0, `unknown option "cache"`},
+	}
+	for _, tt := range tests {
+		db, err := sqliteDB(tt.dsn)
+		if tt.wantErrContains != "" {
+			if err == nil || !strings.Contains(err.Error(), tt.wantErrContains) || !strings.Contains(err.Error(), tt.dsn) {
+				t.Errorf("%s: error %v, want one naming the DSN and %q", tt.dsn, err, tt.wantErrContains)
+			}
+			continue
+		}
+		if err != nil || db.Path != tt.path || db.MaxBytes != tt.maxBytes || db.MmapBytes != tt.mmap {
+			t.Errorf("%s: %+v, %v; want path %s, max %d, mmap %d", tt.dsn, db, err, tt.path, tt.maxBytes, tt.mmap)
+		}
+	}
+}

@@ -96,47 +96,58 @@ func openStore(e *env, flagValue string) (*store, error) {
 	case strings.Contains(dsn, "://"):
 		return nil, fmt.Errorf("open %s: unknown database scheme (want a file path, sqlite:PATH or postgres://…)", redact(dsn))
 	}
-	path, maxBytes, err := sqlitePath(dsn)
+	db, err := sqliteDB(dsn)
 	if err != nil {
 		return nil, err
 	}
-	db := sqlite.NewDB(path)
-	db.MaxBytes = maxBytes
 	if err := db.Open(); err != nil {
 		return nil, err
 	}
-	return &store{closer: db, name: path, articles: sqlite.NewArticleService(db), stories: sqlite.NewStoryService(db),
+	return &store{closer: db, name: db.Path, articles: sqlite.NewArticleService(db), stories: sqlite.NewStoryService(db),
 		sources: sqlite.NewSourceService(db), lines: sqlite.NewSourceLineService(db),
 		annots: sqlite.NewAnnotationService(db), search: sqlite.NewSearchService(db),
 		subs: sqlite.NewSubscriptionService(db), jobs: sqlite.NewJobService(db),
 		analyses: sqlite.NewAnalysisService(db), settings: sqlite.NewSettingService(db), version: db.SchemaVersion}, nil
 }
 
-// sqlitePath reads an SQLite DSN: a path, or sqlite:PATH with an optional
-// ?max_size=SIZE (bytes, or with KiB, MiB or GiB) capping the file.
-func sqlitePath(dsn string) (string, int64, error) {
+// sqliteDB reads an SQLite DSN: a path, or sqlite:PATH with options:
+// max_size=SIZE caps the file, and mmap_size=SIZE sets how much of it
+// reads map (0 for none). A SIZE is bytes, or with KiB, MiB or GiB.
+func sqliteDB(dsn string) (*sqlite.DB, error) {
 	rest, ok := strings.CutPrefix(dsn, "sqlite:")
 	if !ok {
-		return dsn, 0, nil
+		return sqlite.NewDB(dsn), nil
 	}
 	path, query, _ := strings.Cut(rest, "?")
+	db := sqlite.NewDB(path)
 	if query == "" {
-		return path, 0, nil
+		return db, nil
 	}
 	q, err := url.ParseQuery(query)
 	if err != nil {
-		return "", 0, fmt.Errorf("open %s: bad options: %v", dsn, err)
+		return nil, fmt.Errorf("open %s: bad options: %v", dsn, err)
 	}
-	var size int64
 	for k, v := range q {
-		if k != "max_size" {
-			return "", 0, fmt.Errorf("open %s: unknown option %q (the one SQLite option is max_size)", dsn, k)
+		var n int64
+		switch k {
+		case "max_size":
+			n, err = parseSize(v[0])
+			db.MaxBytes = n
+		case "mmap_size":
+			if strings.TrimSpace(v[0]) == "0" {
+				db.MmapBytes = 0
+				continue
+			}
+			n, err = parseSize(v[0])
+			db.MmapBytes = n
+		default:
+			return nil, fmt.Errorf("open %s: unknown option %q (SQLite's options are max_size and mmap_size)", dsn, k)
 		}
-		if size, err = parseSize(v[0]); err != nil {
-			return "", 0, fmt.Errorf("open %s: max_size: %v", dsn, err)
+		if err != nil {
+			return nil, fmt.Errorf("open %s: %s: %v", dsn, k, err)
 		}
 	}
-	return path, size, nil
+	return db, nil
 }
 
 // parseSize reads a byte count such as 4096, 512KiB, 64MiB or 2GiB.
