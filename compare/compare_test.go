@@ -368,10 +368,15 @@ func actionsOf(in []compare.Input) map[string][]int64 {
 // englishInputs annotates texts as undated English articles of outlets
 // A, B, C, … with IDs from 1.
 func englishInputs(texts []string) []compare.Input {
+	return datedInputs(time.Time{}, texts)
+}
+
+// datedInputs is englishInputs with articles published at ref.
+func datedInputs(ref time.Time, texts []string) []compare.Input {
 	var in []compare.Input
 	for i, text := range texts {
-		a := &parallax.Article{ID: int64(i + 1), Source: string(rune('A' + i)), Text: text, Language: "en"}
-		in = append(in, compare.Input{Article: a, Annotation: analyze.Annotate(text, analyze.Options{Language: "en"})})
+		a := &parallax.Article{ID: int64(i + 1), Source: string(rune('A' + i)), Text: text, Published: ref, Language: "en"}
+		in = append(in, compare.Input{Article: a, Annotation: analyze.Annotate(text, analyze.Options{Published: ref, Language: "en"})})
 	}
 	return in
 }
@@ -405,11 +410,7 @@ func TestDateConflict(t *testing.T) {
 		"The Halvard Bridge collapsed into the Brenn River on Monday morning, officials in Brennmoor said.",
 		"The Halvard Bridge collapsed into the Brenn River on Tuesday morning, officials in Brennmoor said.",
 	}
-	var in []compare.Input
-	for i, text := range texts {
-		a := &parallax.Article{ID: int64(i + 1), Source: string(rune('A' + i)), Text: text, Published: ref, Language: "en"}
-		in = append(in, compare.Input{Article: a, Annotation: analyze.Annotate(text, analyze.Options{Published: ref, Language: "en"})})
-	}
+	in := datedInputs(ref, texts)
 	an := compare.Compare(in)
 	if len(an.Conflicts) != 1 || !strings.HasPrefix(an.Conflicts[0].Slot, "date of:") || len(an.Conflicts[0].Values) != 2 ||
 		an.Conflicts[0].Values[0].Value != "2026-03-02" || an.Conflicts[0].Values[1].Value != "2026-03-03" {
@@ -631,11 +632,7 @@ func TestDatelines(t *testing.T) {
 		"Part of a road bridge in the river city gave way during the morning rush hour, injuring 17 people.\n\nPolice closed both banks of the river - and the ferries - until further notice.",
 		"Paris (AFP) — Rescue crews from three fire stations pulled six people from the water on Monday.\n\nThe Mayor - who visited the site - promised a full investigation of the collapse.",
 	}
-	var in []compare.Input
-	for i, text := range texts {
-		a := &parallax.Article{ID: int64(i + 1), Source: string(rune('A' + i)), Text: text, Published: ref, Language: "en"}
-		in = append(in, compare.Input{Article: a, Annotation: analyze.Annotate(text, analyze.Options{Published: ref, Language: "en"})})
-	}
+	in := datedInputs(ref, texts)
 	before := in[0].Annotation.Sentences[0].Text
 	an := compare.Compare(in)
 	if in[0].Annotation.Sentences[0].Text != before {

@@ -70,7 +70,21 @@ func newFixture(t *testing.T) *fixture {
 
 func (f *fixture) get(t *testing.T, path string) (*http.Response, string) {
 	t.Helper()
-	resp, err := http.Get(f.ts.URL + path)
+	resp, body := f.fetch(t, http.DefaultClient, path, nil)
+	return resp, string(body)
+}
+
+// fetch gets path with client and the given request headers.
+func (f *fixture) fetch(t *testing.T, client *http.Client, path string, header map[string]string) (*http.Response, []byte) {
+	t.Helper()
+	req, err := http.NewRequest("GET", f.ts.URL+path, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for k, v := range header {
+		req.Header.Set(k, v)
+	}
+	resp, err := client.Do(req)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -79,7 +93,7 @@ func (f *fixture) get(t *testing.T, path string) (*http.Response, string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return resp, string(body)
+	return resp, body
 }
 
 func TestPages(t *testing.T) {
@@ -477,20 +491,10 @@ func TestStoryEncodings(t *testing.T) {
 	id := itoa(f.articles[0].ID)
 	plain := &http.Client{Transport: &http.Transport{DisableCompression: true}}
 	fetch := func(path, enc string) (*http.Response, []byte) {
-		req, _ := http.NewRequest("GET", f.ts.URL+path, nil)
-		if enc != "" {
-			req.Header.Set("Accept-Encoding", enc)
+		if enc == "" {
+			return f.fetch(t, plain, path, nil)
 		}
-		resp, err := plain.Do(req)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer resp.Body.Close()
-		body, err := io.ReadAll(resp.Body)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return resp, body
+		return f.fetch(t, plain, path, map[string]string{"Accept-Encoding": enc})
 	}
 	for _, path := range []string{"/stories/" + id, "/api/v1/stories/" + id} {
 		// the first request renders, the later ones come from the cache
