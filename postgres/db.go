@@ -86,6 +86,18 @@ func (db *DB) Close() error {
 	return db.db.Close()
 }
 
+// Changes returns a value that differs after any commit to the database:
+// the server's current write-ahead log position. Writes to other
+// databases of the server move it too, so it changes more often than
+// the data does, never less.
+func (db *DB) Changes(ctx context.Context) (string, error) {
+	var lsn string
+	if err := db.db.QueryRowContext(ctx, `SELECT pg_current_wal_lsn()::text`).Scan(&lsn); err != nil {
+		return "", fmt.Errorf("wal position: %w", err)
+	}
+	return lsn, nil
+}
+
 // migrationLock is the advisory lock key under which migrations run.
 const migrationLock = 0x706172616c6c6178 // "parallax"
 

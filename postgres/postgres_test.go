@@ -64,6 +64,7 @@ func TestConformance(t *testing.T) {
 			Search:      postgres.NewSearchService(db),
 			Subs:        postgres.NewSubscriptionService(db),
 			Jobs:        postgres.NewJobService(db),
+			Changes:     db.Changes,
 		}
 	})
 }

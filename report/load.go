@@ -57,7 +57,7 @@ func (l Loader) Snapshot(ctx context.Context, id int64) (*Snapshot, error) {
 	if err != nil {
 		return nil, err
 	}
-	articles, _, err := l.Articles.FindArticles(ctx, parallax.ArticleFilter{StoryID: &story.ID})
+	articles, _, err := l.Articles.FindArticles(ctx, parallax.ArticleFilter{StoryID: &story.ID, NoTotal: true})
 	if err != nil {
 		return nil, fmt.Errorf("load articles of story %d: %w", story.ID, err)
 	}
@@ -113,7 +113,7 @@ func (l Loader) analyze(ctx context.Context, story *parallax.Story, storyline []
 			return an, nil
 		}
 	}
-	withText, _, err := l.Articles.FindArticles(ctx, parallax.ArticleFilter{StoryID: &story.ID, WithText: true})
+	withText, _, err := l.Articles.FindArticles(ctx, parallax.ArticleFilter{StoryID: &story.ID, WithText: true, NoTotal: true})
 	if err != nil {
 		return compare.Analysis{}, fmt.Errorf("load articles of story %d: %w", story.ID, err)
 	}
@@ -164,7 +164,7 @@ func (l Loader) related(ctx context.Context, story *parallax.Story, storyline []
 			continue
 		}
 		id := s.ID
-		articles, _, err := l.Articles.FindArticles(ctx, parallax.ArticleFilter{StoryID: &id, WithText: withText, Limit: maxStorylineArticles - read})
+		articles, _, err := l.Articles.FindArticles(ctx, parallax.ArticleFilter{StoryID: &id, WithText: withText, Limit: maxStorylineArticles - read, NoTotal: true})
 		if err != nil {
 			return nil, fmt.Errorf("load articles of story %d: %w", s.ID, err)
 		}

@@ -61,3 +61,41 @@ func (c *pageCache) put(key string, body []byte) {
 		c.used -= len(ent.body)
 	}
 }
+
+// snapshotKeys maps story IDs to the keys of their snapshots
+// (report.Snapshot.Key) while the store does not change: entries are
+// kept under the store's change stamp and all dropped when it moves.
+type snapshotKeys struct {
+	mu    sync.Mutex
+	stamp string
+	byID  map[int64]string
+}
+
+// maxSnapshotKeys bounds the entries kept, about 100 bytes each.
+const maxSnapshotKeys = 100_000
+
+func (k *snapshotKeys) get(stamp string, id int64) (string, bool) {
+	if stamp == "" {
+		return "", false
+	}
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	if stamp != k.stamp {
+		return "", false
+	}
+	key, ok := k.byID[id]
+	return key, ok
+}
+
+// put keeps key for id, read after the store showed stamp.
+func (k *snapshotKeys) put(stamp string, id int64, key string) {
+	if stamp == "" {
+		return
+	}
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	if stamp != k.stamp || len(k.byID) >= maxSnapshotKeys {
+		k.stamp, k.byID = stamp, map[int64]string{}
+	}
+	k.byID[id] = key
+}

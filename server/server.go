@@ -3,6 +3,7 @@
 package server
 
 import (
+	"context"
 	"log/slog"
 	"net/http"
 
@@ -32,11 +33,19 @@ type Server struct {
 	RateLimit float64
 	// Logger receives request errors. Defaults to slog.Default().
 	Logger *slog.Logger
+	// Changes, when set, names the state of the whole store: two equal
+	// values mean nothing was committed in between. A story request then
+	// reuses what an earlier one found the story's report to be, instead
+	// of reading the story's articles again to find out.
+	Changes func(context.Context) (string, error)
 
 	pages  *pages
 	assets *assets
 	// reports keeps rendered story pages and story JSON by snapshot key.
 	reports *pageCache
+	// keys keeps the snapshot key of each story requested since the
+	// store last changed (see Changes).
+	keys *snapshotKeys
 }
 
 // New returns a Server on the given services.
@@ -50,7 +59,7 @@ func New(stories parallax.StoryService, articles parallax.ArticleService, source
 		return nil, err
 	}
 	return &Server{Stories: stories, Articles: articles, Sources: sources, Logger: slog.Default(), RateLimit: DefaultRateLimit,
-		pages: p, assets: a, reports: newPageCache(ReportCacheBytes)}, nil
+		pages: p, assets: a, reports: newPageCache(ReportCacheBytes), keys: &snapshotKeys{}}, nil
 }
 
 // ReportCacheBytes bounds the memory of rendered story pages and story

@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -26,6 +27,20 @@ type fixture struct {
 	articles []*parallax.Article
 	as       parallax.ArticleService
 	ss       parallax.StoryService
+	// reads counts the server's FindArticles calls.
+	reads *countingArticles
+}
+
+// countingArticles is the real article service, counting FindArticles
+// calls.
+type countingArticles struct {
+	parallax.ArticleService
+	n atomic.Int64
+}
+
+func (c *countingArticles) FindArticles(ctx context.Context, f parallax.ArticleFilter) ([]*parallax.Article, int, error) {
+	c.n.Add(1)
+	return c.ArticleService.FindArticles(ctx, f)
 }
 
 const hostileTitle = `Bridge <script>alert(1)</script> falls`
@@ -58,14 +73,16 @@ func newFixture(t *testing.T) *fixture {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv, err := server.New(ss, as, sqlite.NewSourceService(db))
+	reads := &countingArticles{ArticleService: as}
+	srv, err := server.New(ss, reads, sqlite.NewSourceService(db))
 	if err != nil {
 		t.Fatal(err)
 	}
 	srv.Search = sqlite.NewSearchService(db)
+	srv.Changes = db.Changes
 	ts := httptest.NewServer(srv.Handler())
 	t.Cleanup(ts.Close)
-	return &fixture{ts: ts, articles: arts, as: as, ss: ss}
+	return &fixture{ts: ts, articles: arts, as: as, ss: ss, reads: reads}
 }
 
 func (f *fixture) get(t *testing.T, path string) (*http.Response, string) {
@@ -527,5 +544,38 @@ func TestStoryEncodings(t *testing.T) {
 				t.Errorf("%s: one ETag %s for both encodings", path, etags[0])
 			}
 		}
+	}
+}
+
+// TestStoryKeysWhileUnchanged: while the store does not change, a story
+// requested again is answered without reading its articles; after a
+// write it is read again and shows the change.
+func TestStoryKeysWhileUnchanged(t *testing.T) {
+	f := newFixture(t)
+	id := itoa(f.articles[0].ID)
+	for _, path := range []string{"/stories/" + id, "/api/v1/stories/" + id} {
+		f.get(t, path)
+		before := f.reads.n.Load()
+		if resp, _ := f.get(t, path); resp.StatusCode != 200 {
+			t.Fatalf("%s: status %d", path, resp.StatusCode)
+		}
+		if n := f.reads.n.Load() - before; n != 0 {
+			t.Errorf("%s again, the store unchanged: %d article reads, want 0", path, n)
+		}
+	}
+	// a write by another handle, as by an ingest running beside the server
+	late := storetest.NewArticle("Gazette", "Inquiry opens into bridge collapse", "Text.", time.Date(2026, 3, 5, 9, 0, 0, 0, time.UTC))
+	if _, err := f.as.PutArticles(context.Background(), []*parallax.Article{late}); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.ss.AssignStories(context.Background(), []parallax.Assignment{{ArticleID: late.ID, StoryID: f.articles[0].ID, StorylineID: f.articles[0].ID}}); err != nil {
+		t.Fatal(err)
+	}
+	before := f.reads.n.Load()
+	if _, body := f.get(t, "/stories/"+id); !strings.Contains(body, "Inquiry opens into bridge collapse") {
+		t.Error("after a write, the story page does not show it")
+	}
+	if f.reads.n.Load() == before {
+		t.Error("after a write, the story was not read again")
 	}
 }

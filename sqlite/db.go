@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"net/url"
 	"runtime"
+	"sync"
 	"time"
 
 	"github.com/parallax-news/parallax/internal/sqlstore"
@@ -26,6 +27,13 @@ const pageSize = 4096
 type DB struct {
 	db    *sql.DB
 	store *sqlstore.DB
+	dsn   string
+	// watch is the connection of its own on which Changes reads
+	// data_version; opened on first use.
+	watchMu   sync.Mutex
+	watch     *sql.DB
+	watchConn *sql.Conn
+	watchGen  int
 	// Path is the database file.
 	Path string
 	// Now returns the current time. Defaults to time.Now.
@@ -73,7 +81,8 @@ func (db *DB) Open() error {
 	if db.MaxBytes > 0 {
 		q.Add("_pragma", fmt.Sprintf("max_page_count(%d)", max(1, db.MaxBytes/pageSize)))
 	}
-	sdb, err := sql.Open("sqlite", "file:"+db.Path+"?"+q.Encode())
+	db.dsn = "file:" + db.Path + "?" + q.Encode()
+	sdb, err := sql.Open("sqlite", db.dsn)
 	if err != nil {
 		return fmt.Errorf("open sqlite %s: %w", db.Path, err)
 	}
@@ -102,7 +111,49 @@ func (db *DB) Close() error {
 	if db.db == nil {
 		return nil
 	}
+	db.watchMu.Lock()
+	if db.watchConn != nil {
+		db.watchConn.Close()
+		db.watchConn = nil
+	}
+	if db.watch != nil {
+		db.watch.Close()
+		db.watch = nil
+	}
+	db.watchMu.Unlock()
 	return db.db.Close()
+}
+
+// Changes returns a value that differs after any commit to the database,
+// by this process or another: SQLite's data_version, read on one
+// connection of its own that never writes (a connection's data_version
+// ignores its own commits, and values of two connections do not
+// compare, so the value also names the connection).
+func (db *DB) Changes(ctx context.Context) (string, error) {
+	db.watchMu.Lock()
+	defer db.watchMu.Unlock()
+	if db.watchConn == nil {
+		if db.watch == nil {
+			w, err := sql.Open("sqlite", db.dsn)
+			if err != nil {
+				return "", fmt.Errorf("data version: %w", err)
+			}
+			db.watch = w
+		}
+		c, err := db.watch.Conn(context.Background())
+		if err != nil {
+			return "", fmt.Errorf("data version: %w", err)
+		}
+		db.watchConn = c
+		db.watchGen++
+	}
+	var v int64
+	if err := db.watchConn.QueryRowContext(ctx, `PRAGMA data_version`).Scan(&v); err != nil {
+		db.watchConn.Close()
+		db.watchConn = nil
+		return "", fmt.Errorf("data version: %w", err)
+	}
+	return fmt.Sprintf("%d.%d", db.watchGen, v), nil
 }
 
 // IntegrityCheck runs SQLite's own consistency check of the file.

@@ -42,6 +42,7 @@ func TestConformance(t *testing.T) {
 			Search:      sqlite.NewSearchService(db),
 			Subs:        sqlite.NewSubscriptionService(db),
 			Jobs:        sqlite.NewJobService(db),
+			Changes:     db.Changes,
 		}
 	})
 }
@@ -250,5 +251,32 @@ func TestMmapBytes(t *testing.T) {
 			t.Errorf("%s (MmapBytes %d): mapped %v, want %v", tc.name, tc.mmap, got, tc.mapped)
 		}
 		db.Close()
+	}
+}
+
+// TestChangesAcrossHandles: the change stamp holds still while nothing is
+// written, and moves when another handle on the file (another process)
+// commits.
+func TestChangesAcrossHandles(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "c.db")
+	db, other := openDB(t, path), openDB(t, path)
+	first, err := db.Changes(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	as := sqlite.NewArticleService(db)
+	if _, _, err := as.FindArticles(ctx, parallax.ArticleFilter{}); err != nil {
+		t.Fatal(err)
+	}
+	if again, _ := db.Changes(ctx); again != first {
+		t.Errorf("a read moved the stamp: %s → %s", first, again)
+	}
+	a := storetest.NewArticle("Ledger", "Bridge collapses", "Text.", time.Date(2026, 3, 2, 8, 0, 0, 0, time.UTC))
+	if _, err := sqlite.NewArticleService(other).PutArticles(ctx, []*parallax.Article{a}); err != nil {
+		t.Fatal(err)
+	}
+	if after, _ := db.Changes(ctx); after == first {
+		t.Errorf("another handle's commit left the stamp at %s", after)
 	}
 }

@@ -25,6 +25,8 @@ type Stores struct {
 	Search      parallax.SearchService
 	Subs        parallax.SubscriptionService
 	Jobs        parallax.JobService
+	// Changes is the database's change stamp (server.Changes).
+	Changes func(context.Context) (string, error)
 }
 
 // Run runs the whole suite. open must return services on a new empty store
@@ -51,6 +53,7 @@ func Run(t *testing.T, open func(t *testing.T) Stores) {
 	t.Run("ClaimDue", func(t *testing.T) { testClaimDue(t, open(t)) })
 	t.Run("Jobs", func(t *testing.T) { testJobs(t, open(t)) })
 	t.Run("JobsConcurrent", func(t *testing.T) { testJobsConcurrent(t, open(t)) })
+	t.Run("Changes", func(t *testing.T) { testChanges(t, open(t)) })
 }
 
 // NewArticle returns a valid article keyed by its content.
@@ -922,5 +925,41 @@ func testClaimDue(t *testing.T, s Stores) {
 	}
 	if sub, err := s.Subs.ClaimDue(ctx, now.Add(2*time.Hour), time.Hour); sub == nil || err != nil {
 		t.Errorf("after the lease: %+v, %v", sub, err)
+	}
+}
+
+// testChanges: every commit moves the change stamp: storing, assigning
+// and annotating.
+func testChanges(t *testing.T, s Stores) {
+	ctx := context.Background()
+	stamp := func() string {
+		t.Helper()
+		v, err := s.Changes(ctx)
+		if err != nil || v == "" {
+			t.Fatalf("Changes: %q, %v", v, err)
+		}
+		return v
+	}
+	a := NewArticle("Ledger", "Bridge collapses", "Text.", time.Date(2026, 3, 2, 8, 0, 0, 0, time.UTC))
+	writes := []struct {
+		name  string
+		write func() error
+	}{
+		{"PutArticles", func() error { _, err := s.Articles.PutArticles(ctx, []*parallax.Article{a}); return err }},
+		{"AssignStories", func() error {
+			return s.Stories.AssignStories(ctx, []parallax.Assignment{{ArticleID: a.ID, StoryID: a.ID, StorylineID: a.ID, Title: a.Title}})
+		}},
+		{"PutAnnotations", func() error {
+			return s.Annotations.PutAnnotations(ctx, []*parallax.ArticleAnnotation{{ArticleID: a.ID, ContentHash: a.ContentHash, Version: "v1", Data: []byte("{}")}})
+		}},
+	}
+	for _, w := range writes {
+		before := stamp()
+		if err := w.write(); err != nil {
+			t.Fatalf("%s: %v", w.name, err)
+		}
+		if after := stamp(); after == before {
+			t.Errorf("%s left the change stamp at %s", w.name, after)
+		}
 	}
 }

@@ -114,6 +114,7 @@ func newServer(st *store) (*server.Server, error) {
 		return nil, err
 	}
 	srv.Annotations, srv.Analyses, srv.Search, srv.Subscriptions = st.annots, st.analyses, st.search, st.subs
+	srv.Changes = st.changes
 	return srv, nil
 }
 

@@ -38,6 +38,8 @@ type store struct {
 	tryLead func(ctx context.Context) (pipeline.Lock, error)
 	// version is the newest schema migration applied.
 	version func(ctx context.Context) (int, error)
+	// changes names the state of the whole database (server.Changes).
+	changes func(ctx context.Context) (string, error)
 }
 
 func (s *store) Close() error { return s.closer.Close() }
@@ -86,7 +88,7 @@ func openStore(e *env, flagValue string) (*store, error) {
 			stories: postgres.NewStoryService(db), sources: postgres.NewSourceService(db),
 			lines: postgres.NewSourceLineService(db), annots: postgres.NewAnnotationService(db),
 			search: postgres.NewSearchService(db), subs: postgres.NewSubscriptionService(db),
-			jobs: postgres.NewJobService(db), analyses: postgres.NewAnalysisService(db), settings: postgres.NewSettingService(db), version: db.SchemaVersion, tryLead: func(ctx context.Context) (pipeline.Lock, error) {
+			jobs: postgres.NewJobService(db), analyses: postgres.NewAnalysisService(db), settings: postgres.NewSettingService(db), version: db.SchemaVersion, changes: db.Changes, tryLead: func(ctx context.Context) (pipeline.Lock, error) {
 				l, err := db.TryLead(ctx)
 				if l == nil {
 					return nil, err // a nil *Leadership is not a nil Lock
@@ -107,7 +109,8 @@ func openStore(e *env, flagValue string) (*store, error) {
 		sources: sqlite.NewSourceService(db), lines: sqlite.NewSourceLineService(db),
 		annots: sqlite.NewAnnotationService(db), search: sqlite.NewSearchService(db),
 		subs: sqlite.NewSubscriptionService(db), jobs: sqlite.NewJobService(db),
-		analyses: sqlite.NewAnalysisService(db), settings: sqlite.NewSettingService(db), version: db.SchemaVersion}, nil
+		analyses: sqlite.NewAnalysisService(db), settings: sqlite.NewSettingService(db), version: db.SchemaVersion,
+		changes: db.Changes}, nil
 }
 
 // sqliteDB reads an SQLite DSN: a path, or sqlite:PATH with options:
