@@ -121,14 +121,27 @@ type storyItem struct {
 	Storyline int
 }
 
+// pager is where one page of a listing stands: items From to To (from
+// 1) of Total, and the offsets of the pages before and after it.
+type pager struct {
+	Total, From, To  int
+	Prev, Next       int
+	HasPrev, HasNext bool
+}
+
+// newPager places the shown items of a page at offset, of limit items a
+// page, in a listing of total.
+func newPager(offset, limit, shown, total int) pager {
+	return pager{Total: total, From: offset + 1, To: offset + shown,
+		Prev: max(offset-limit, 0), Next: offset + limit,
+		HasPrev: offset > 0, HasNext: offset+shown < total}
+}
+
 type storiesView struct {
-	Items      []storyItem
-	Total      int
-	From, To   int
+	Items []storyItem
+	pager
 	PrevQuery  string
 	NextQuery  string
-	HasPrev    bool
-	HasNext    bool
 	Filter     parallax.StoryFilter
 	Since      string
 	Sources    []*parallax.Source
@@ -164,13 +177,12 @@ func (s *Server) handleStoriesPage(w http.ResponseWriter, r *http.Request) {
 		q.Set("offset", strconv.Itoa(off))
 		return q.Encode()
 	}
-	v := storiesView{Total: total, From: offset + 1, To: offset + len(stories),
-		PrevQuery: page(max(offset-limit, 0)), NextQuery: page(offset + limit),
-		HasPrev: offset > 0, HasNext: offset+len(stories) < total,
+	v := storiesView{pager: newPager(offset, limit, len(stories), total),
 		Filter: f, Since: r.URL.Query().Get("since"), Sources: sources,
 		Filtered:   f.Source != "" || f.Language != "" || !f.Since.IsZero(),
 		SortLabels: [][2]string{{parallax.SortRecent, "most recent"}, {parallax.SortSources, "most outlets"}, {parallax.SortArticles, "most articles"}},
 		SinceOpts:  [][2]string{{"", "any time"}, {"24h", "last 24 hours"}, {"7d", "last 7 days"}, {"30d", "last 30 days"}}}
+	v.PrevQuery, v.NextQuery = page(v.Prev), page(v.Next)
 	for _, st := range stories {
 		arts, _, err := s.Articles.FindArticles(r.Context(), parallax.ArticleFilter{StoryID: &st.ID, Limit: 5})
 		if err != nil {
@@ -228,33 +240,39 @@ func (s *Server) serveReport(w http.ResponseWriter, r *http.Request, kind string
 		}
 	}
 	var snap *report.Snapshot
-	snapKey, ok := s.keys.get(stamp, id)
-	if !ok {
+	// snapshot reads the story and keeps its key under stamp
+	snapshot := func() bool {
 		var err error
 		if snap, err = l.Snapshot(ctx, id); err != nil {
 			fail(w, r, err)
+			return false
+		}
+		s.keys.put(stamp, id, snap.Key)
+		return true
+	}
+	snapKey, ok := s.keys.get(stamp, id)
+	if !ok {
+		if !snapshot() {
 			return
 		}
 		snapKey = snap.Key
-		s.keys.put(stamp, id, snapKey)
 	}
 	gz := acceptsGzip(r.Header.Get("Accept-Encoding"))
 	h := w.Header()
 	h.Set("Cache-Control", "no-cache")
 	h.Set("Vary", "Accept-Encoding")
-	if r.Header.Get("If-None-Match") == etagOf(snapKey, gz) {
-		h.Set("ETag", etagOf(snapKey, gz))
+	if etag := etagOf(snapKey, gz); r.Header.Get("If-None-Match") == etag {
+		h.Set("ETag", etag)
 		w.WriteHeader(http.StatusNotModified)
 		return
 	}
+	cacheKey := func() string { return kind + " " + s.assets.url("style.css") + " " + snapKey }
 	var plain []byte
-	zipped, ok := s.reports.get(kind + " " + s.assets.url("style.css") + " " + snapKey)
+	zipped, ok := s.reports.get(cacheKey())
 	if !ok {
+		// the report is not cached: read the story, unless this request did
 		if snap == nil {
-			// the report is no longer cached: read the story again
-			var err error
-			if snap, err = l.Snapshot(ctx, id); err != nil {
-				fail(w, r, err)
+			if !snapshot() {
 				return
 			}
 			snapKey = snap.Key
@@ -270,7 +288,7 @@ func (s *Server) serveReport(w http.ResponseWriter, r *http.Request, kind string
 			return
 		}
 		zipped = gzipped(plain)
-		s.reports.put(kind+" "+s.assets.url("style.css")+" "+snapKey, zipped)
+		s.reports.put(cacheKey(), zipped)
 	}
 	h.Set("ETag", etagOf(snapKey, gz))
 	h.Set("Content-Type", contentType)
@@ -338,11 +356,10 @@ func acceptsGzip(header string) bool {
 // storyArticlesView is one page of a story's articles, in the order of
 // the story page's list, which shows the first maxListed.
 type storyArticlesView struct {
-	Story                *parallax.Story
-	Articles             []parallax.ReportArticle
-	Offset, Total        int
-	From, To, Prev, Next int
-	HasPrev, HasNext     bool
+	Story    *parallax.Story
+	Articles []parallax.ReportArticle
+	Offset   int
+	pager
 }
 
 func (s *Server) handleStoryArticlesPage(w http.ResponseWriter, r *http.Request) {
@@ -368,13 +385,11 @@ func (s *Server) handleStoryArticlesPage(w http.ResponseWriter, r *http.Request)
 		return
 	}
 	listed := report.Articles(all)
-	v := storyArticlesView{Story: st, Offset: offset, Total: len(listed)}
+	v := storyArticlesView{Story: st, Offset: offset}
 	if offset < len(listed) {
 		v.Articles = listed[offset:min(offset+maxListed, len(listed))]
 	}
-	v.From, v.To = offset+1, offset+len(v.Articles)
-	v.HasPrev, v.Prev = offset > 0, max(offset-maxListed, 0)
-	v.HasNext, v.Next = offset+maxListed < len(listed), offset+maxListed
+	v.pager = newPager(offset, maxListed, len(v.Articles), len(listed))
 	s.render(w, r, http.StatusOK, s.pages.storyArticles, st.Title, v)
 }
 
