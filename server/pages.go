@@ -140,14 +140,17 @@ func newPager(offset, limit, shown, total int) pager {
 type storiesView struct {
 	Items []storyItem
 	pager
-	PrevQuery  string
-	NextQuery  string
-	Filter     parallax.StoryFilter
-	Since      string
-	Sources    []*parallax.Source
-	Filtered   bool
-	SortLabels [][2]string
-	SinceOpts  [][2]string
+	// PrevURL and NextURL are the list's URL with the other page's
+	// offset. They are built by url.Values.Encode, so they are safe as
+	// they are; as plain strings the template escaped the query's "=" and
+	// "&", and the links led back to the first page.
+	PrevURL, NextURL template.URL
+	Filter           parallax.StoryFilter
+	Since            string
+	Sources          []*parallax.Source
+	Filtered         bool
+	SortLabels       [][2]string
+	SinceOpts        [][2]string
 }
 
 func (s *Server) handleStoriesPage(w http.ResponseWriter, r *http.Request) {
@@ -172,17 +175,17 @@ func (s *Server) handleStoriesPage(w http.ResponseWriter, r *http.Request) {
 		s.pageError(w, r, err)
 		return
 	}
-	page := func(off int) string {
+	page := func(off int) template.URL {
 		q := r.URL.Query()
 		q.Set("offset", strconv.Itoa(off))
-		return q.Encode()
+		return template.URL("/?" + q.Encode())
 	}
 	v := storiesView{pager: newPager(offset, limit, len(stories), total),
 		Filter: f, Since: r.URL.Query().Get("since"), Sources: sources,
 		Filtered:   f.Source != "" || f.Language != "" || !f.Since.IsZero(),
 		SortLabels: [][2]string{{parallax.SortRecent, "most recent"}, {parallax.SortSources, "most outlets"}, {parallax.SortArticles, "most articles"}},
 		SinceOpts:  [][2]string{{"", "any time"}, {"24h", "last 24 hours"}, {"7d", "last 7 days"}, {"30d", "last 30 days"}}}
-	v.PrevQuery, v.NextQuery = page(v.Prev), page(v.Next)
+	v.PrevURL, v.NextURL = page(v.Prev), page(v.Next)
 	for _, st := range stories {
 		arts, _, err := s.Articles.FindArticles(r.Context(), parallax.ArticleFilter{StoryID: &st.ID, Limit: 5})
 		if err != nil {

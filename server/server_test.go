@@ -129,6 +129,10 @@ func TestPages(t *testing.T) {
 		{"/stories/abc", 400, []string{"invalid id"}},
 		{"/articles/0", 400, []string{"invalid id"}},
 		{"/?limit=0", 400, []string{"invalid limit"}},
+		{"/?limit=1", 200, []string{"Stories 1–1 of 2", `href="/?limit=1&amp;offset=1" rel="next"`}},
+		{"/?limit=1&offset=1", 200, []string{"Stories 2–2 of 2", `href="/?limit=1&amp;offset=0" rel="prev"`}},
+		// other parameters are carried over, encoded
+		{"/?limit=1&zz=%22%3E%3Cb%3Ex", 200, []string{`href="/?limit=1&amp;offset=1&amp;zz=%22%3E%3Cb%3Ex" rel="next"`}},
 		{"/nowhere", 404, nil},
 	}
 	for _, tt := range tests {
