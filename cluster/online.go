@@ -129,8 +129,9 @@ type Online struct {
 	// index of its language, valid when prior is set.
 	prior     *Prior
 	priorLang uint8
-	// buf is scratch for intern.
-	buf []byte
+	// buf is scratch for intern, scratchKeys for add.
+	buf         []byte
+	scratchKeys []key
 }
 
 // key is an interned term or entity.
@@ -255,12 +256,20 @@ func (s *story) before(t *story) bool {
 }
 
 // member is what near-duplicate detection keeps of an article.
+//
+// It holds no pointer, so the map of members is not scanned by the
+// garbage collector: a time.Time holds one (its location), and with
+// the members of a million-article window the collector spent its
+// cycles marking them. The publication date is kept in microseconds.
 type member struct {
 	story     int64
 	rank      uint64
 	signature Signature
-	published time.Time
+	published int64 // time.Time.UnixMicro
 }
+
+// at returns the member's publication date (zero if unknown).
+func (m member) at() time.Time { return time.UnixMicro(m.published) }
 
 var _ interface {
 	Assign([]*parallax.Article) []parallax.Assignment
@@ -600,7 +609,7 @@ func (o *Online) duplicateOf(f *feat) (int64, bool) {
 			}
 			seen[id] = true
 			m, ok := o.members[id]
-			if !ok || o.stories[o.resolve(m.story)] == nil || !within(f.Published, m.published, o.cfg.DuplicateWindow) {
+			if !ok || o.stories[o.resolve(m.story)] == nil || !within(f.Published, m.at(), o.cfg.DuplicateWindow) {
 				return
 			}
 			// on a tie, the earlier article, then the lower rank
@@ -616,8 +625,8 @@ func (o *Online) duplicateOf(f *feat) (int64, bool) {
 // earlier orders two members, a with ID ida and b with ID idb.
 func earlier(a member, ida int64, b member, idb int64) bool {
 	switch {
-	case !a.published.Equal(b.published):
-		return a.published.Before(b.published)
+	case a.published != b.published:
+		return a.published < b.published
 	case a.rank != b.rank:
 		return a.rank < b.rank
 	}

@@ -40,18 +40,56 @@ func (o *Online) add(f *feat, storyID, storylineID int64) {
 			o.newest = f.Published
 		}
 	}
+	fresh := o.scratchKeys[:0]
 	for _, k := range o.lookupKeys(f) {
-		if i, ok := slices.BinarySearch(s.keys, k); !ok {
-			o.postings[k] = append(o.postings[k], s.slot)
-			s.keys = slices.Insert(s.keys, i, k)
+		if _, ok := slices.BinarySearch(s.keys, k); !ok {
+			fresh = append(fresh, k)
 		}
 	}
+	if len(fresh) > 0 {
+		slices.Sort(fresh)
+		fresh = slices.Compact(fresh)
+		for _, k := range fresh {
+			o.postings[k] = append(o.postings[k], s.slot)
+		}
+		s.keys = mergeKeys(s.keys, fresh)
+	}
+	o.scratchKeys = fresh
 	if !f.Signature.Empty() {
-		o.members[f.ID] = member{story: storyID, rank: f.Rank, signature: f.Signature, published: f.Published}
+		o.members[f.ID] = member{story: storyID, rank: f.Rank, signature: f.Signature, published: f.Published.UnixMicro()}
 		for _, key := range f.Signature.bandKeys() {
 			o.dups.add(key, f.ID)
 		}
 	}
+}
+
+// mergeKeys merges the ascending keys b, none of them in a, into the
+// ascending keys a, in place when a has the room. A new story's keys
+// are allocated to size: inserting them one by one left them up to half
+// empty, and most stories of a large window never grow.
+func mergeKeys(a, b []key) []key {
+	n := len(a) + len(b)
+	if n > cap(a) {
+		c := n
+		if len(a) > 0 {
+			c += n / 4
+		}
+		grown := make([]key, len(a), c)
+		copy(grown, a)
+		a = grown
+	}
+	i, j := len(a)-1, len(b)-1
+	a = a[:n]
+	for out := n - 1; j >= 0; out-- {
+		if i >= 0 && a[i] > b[j] {
+			a[out] = a[i]
+			i--
+		} else {
+			a[out] = b[j]
+			j--
+		}
+	}
+	return a
 }
 
 // addNormalized adds an article's sublinear counts, scaled to unit
@@ -184,7 +222,7 @@ func (o *Online) evictMembers(now time.Time) {
 	o.lastMemberEvict = now
 	cutoff := now.Add(-2 * o.cfg.DuplicateWindow)
 	for id, m := range o.members {
-		if !m.published.IsZero() && m.published.Before(cutoff) {
+		if at := m.at(); !at.IsZero() && at.Before(cutoff) {
 			o.forget(id, m)
 		}
 	}

@@ -157,8 +157,8 @@ func TestWarmForgetsOldSignatures(t *testing.T) {
 	o.Warm(page)
 	newest := DayArticle(0, "", BridgeText, 39).Published
 	for id, m := range o.members {
-		if newest.Sub(m.published) > 2*o.cfg.DuplicateWindow+o.cfg.DuplicateWindow/4+5*24*time.Hour {
-			t.Errorf("article %d of %s kept after warming to %s", id, m.published.Format(time.DateOnly), newest.Format(time.DateOnly))
+		if newest.Sub(m.at()) > 2*o.cfg.DuplicateWindow+o.cfg.DuplicateWindow/4+5*24*time.Hour {
+			t.Errorf("article %d of %s kept after warming to %s", id, m.at().Format(time.DateOnly), newest.Format(time.DateOnly))
 		}
 	}
 	if len(o.members) == 0 || len(o.members) > 2*(14+2+5) {
@@ -180,4 +180,38 @@ const (
 func DayArticle(id int64, key, text string, d int) *parallax.Article {
 	day := time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, d)
 	return &parallax.Article{ID: id, Key: key, Source: key, Title: text[:40], Text: text, Language: "en", Published: day}
+}
+
+// TestMemberAt checks that a member's date survives its pointer-free
+// form, the unknown date included.
+func TestMemberAt(t *testing.T) {
+	for _, at := range []time.Time{{}, time.Date(2025, 11, 7, 9, 30, 15, 250_000_000, time.UTC)} {
+		m := member{published: at.UnixMicro()}
+		if got := m.at(); !got.Equal(at) || got.IsZero() != at.IsZero() {
+			t.Errorf("member of %v: at() = %v", at, got)
+		}
+	}
+}
+
+// TestMergeKeys checks the merge of a story's new keys into its keys.
+func TestMergeKeys(t *testing.T) {
+	for _, c := range []struct{ a, b, want []key }{
+		{nil, []key{2, 5}, []key{2, 5}},
+		{[]key{3}, []key{1, 2}, []key{1, 2, 3}},
+		{[]key{1, 4, 9}, []key{2, 5, 10}, []key{1, 2, 4, 5, 9, 10}},
+		{[]key{7, 8}, []key{1}, []key{1, 7, 8}},
+		{append(make([]key, 0, 8), 2, 4), []key{3}, []key{2, 3, 4}}, // in place
+	} {
+		a := slices.Clone(c.a)
+		if c.a != nil && cap(c.a) > len(c.a) {
+			a = c.a
+		}
+		got := mergeKeys(a, c.b)
+		if !slices.Equal(got, c.want) {
+			t.Errorf("mergeKeys(%v, %v) = %v, want %v", c.a, c.b, got, c.want)
+		}
+		if c.a == nil && cap(got) != len(got) {
+			t.Errorf("new keys %v: capacity %d, want %d", got, cap(got), len(got))
+		}
+	}
 }

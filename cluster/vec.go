@@ -55,7 +55,13 @@ func (v *vec) addScaled(u *vec, scale func(float32) float32) {
 		}
 	}
 	if n > cap(v.k) {
-		k, w := make([]key, len(v.k), n+n/4), make([]float32, len(v.k), n+n/4)
+		// room to grow, except for a new vector: most stories of a large
+		// window keep their first article's
+		c := n + n/4
+		if len(v.k) == 0 {
+			c = n
+		}
+		k, w := make([]key, len(v.k), c), make([]float32, len(v.k), c)
 		copy(k, v.k)
 		copy(w, v.w)
 		v.k, v.w = k, w
