@@ -3,6 +3,7 @@ package synth
 import (
 	"strings"
 	"testing"
+	"time"
 )
 
 func all(cfg Config) []Article {
@@ -98,4 +99,35 @@ func TestPage(t *testing.T) {
 	if !strings.Contains(p, a.Published.Format("2006-01-02T15:04:05Z07:00")) {
 		t.Error("page lacks the publication time")
 	}
+}
+
+// TestEventsRedrawn checks that an event drawn again from its seed when
+// its first article is taken is the event the plan was made with (its
+// first article opens it, at its start), and that finished events are
+// let go.
+func TestEventsRedrawn(t *testing.T) {
+	cfg := DefaultConfig()
+	cfg.Articles = 3000
+	g := New(cfg)
+	seen := map[int]bool{}
+	most := 0
+	for a, ok := g.Next(); ok; a, ok = g.Next() {
+		if !seen[a.Event] {
+			seen[a.Event] = true
+			if start := g.draw(a.Event).start.Truncate(time.Minute); !a.Published.Equal(start) {
+				t.Fatalf("event %d: first article at %v, the redrawn event starts at %v", a.Event, a.Published, start)
+			}
+		}
+		most = max(most, len(g.running))
+	}
+	if len(seen) != g.Events() {
+		t.Errorf("%d events in the stream, %d planned", len(seen), g.Events())
+	}
+	if len(g.running) != 0 {
+		t.Errorf("%d events still held after the stream", len(g.running))
+	}
+	if most >= g.Events()/2 {
+		t.Errorf("%d of %d events held at once", most, g.Events())
+	}
+	t.Logf("%d events, at most %d held at once", g.Events(), most)
 }
