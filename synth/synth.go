@@ -32,6 +32,11 @@ type Config struct {
 	CopyRate, NearDupRate float64
 	// Sentences per article, on average.
 	Sentences int
+	// Twins is the share of events of the same kind as an earlier one (a
+	// second earthquake, another trial): they share two thirds of its
+	// topic words and its language, and have their own people, places,
+	// numbers and dates. Zero plans the stream as before.
+	Twins float64
 }
 
 // DefaultConfig is a 60-day stream from 60 outlets, 8% wire copies and 4%
@@ -104,6 +109,7 @@ type Generator struct {
 	// the clusterer the stream feeds. running holds the events that have
 	// articles out and more to come.
 	seeds   []rand.PCG
+	twins   []int32 // by event, the earlier event it is a twin of, or -1
 	running map[int]*event
 	// left counts each event's articles still to come; byEvt keeps the
 	// first originals of the events still running, for copies to copy
@@ -172,6 +178,11 @@ func New(cfg Config) *Generator {
 		size := int(math.Min(2000, math.Floor(1/math.Pow(1-r.Float64(), 1/1.3))))
 		size = min(size, cfg.Articles-n)
 		id := len(g.seeds)
+		twin := int32(-1)
+		if cfg.Twins > 0 && id > 0 && r.Float64() < cfg.Twins {
+			twin = int32(r.IntN(id))
+		}
+		g.twins = append(g.twins, twin)
 		g.seeds = append(g.seeds, *src)
 		e := g.newEvent(r)
 		g.left = append(g.left, int32(size))
@@ -273,11 +284,21 @@ func (g *Generator) event(id int) *event {
 	return e
 }
 
-// draw draws event id from its seed.
+// draw draws event id from its seed, and gives a twin the language and
+// the first eight topic words of the event it is a twin of.
 func (g *Generator) draw(id int) *event {
 	src := g.seeds[id]
-	return g.newEvent(rand.New(&src))
+	e := g.newEvent(rand.New(&src))
+	if t := g.twins[id]; t >= 0 {
+		of := g.draw(int(t))
+		e.lang = of.lang
+		copy(e.topic[:twinTopic], of.topic)
+	}
+	return e
 }
+
+// twinTopic is how many topic words twin events share.
+const twinTopic = 8
 
 // Next returns the next article in publication order, and false at the end.
 func (g *Generator) Next() (Article, bool) {

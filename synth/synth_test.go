@@ -1,6 +1,7 @@
 package synth
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -130,4 +131,34 @@ func TestEventsRedrawn(t *testing.T) {
 		t.Errorf("%d of %d events held at once", most, g.Events())
 	}
 	t.Logf("%d events, at most %d held at once", g.Events(), most)
+}
+
+// TestTwins checks that a twin event shares the kind of an earlier
+// event (language and two thirds of its topic words) and not its names,
+// and that without Twins no event is one.
+func TestTwins(t *testing.T) {
+	cfg := DefaultConfig()
+	cfg.Articles = 3000
+	if g := New(cfg); slices.ContainsFunc(g.twins, func(tw int32) bool { return tw >= 0 }) {
+		t.Fatal("twins planned with Twins 0")
+	}
+	cfg.Twins = 0.5
+	g := New(cfg)
+	n := 0
+	for id, tw := range g.twins {
+		if tw < 0 {
+			continue
+		}
+		n++
+		e, of := g.draw(id), g.draw(int(tw))
+		if e.lang != of.lang || !slices.Equal(e.topic[:twinTopic], of.topic[:twinTopic]) || slices.Equal(e.topic, of.topic) {
+			t.Fatalf("event %d, twin of %d: language %d/%d, topics %v / %v", id, tw, e.lang, of.lang, e.topic, of.topic)
+		}
+		if e.place == of.place && e.org == of.org {
+			t.Errorf("event %d shares place and organisation with %d", id, tw)
+		}
+	}
+	if n < g.Events()/3 || n > 2*g.Events()/3 {
+		t.Errorf("%d twins among %d events, want about half", n, g.Events())
+	}
 }
