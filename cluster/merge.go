@@ -74,10 +74,12 @@ func (o *Online) bestStoryFor(s *story, floor float64) *story {
 		}
 		o.refreshNorms(c)
 		e := o.centroidCosine(&s.entities, &c.entities, s.entityNorm, c.entityNorm)
-		if o.mix(1, e)*tf < bestScore {
+		cf := o.cfg.Conflict
+		scale := cf.scale(e, s.entities.len(), c.entities.len(), cf.MergeEntities, cf.MergeCosine)
+		if o.mix(1, e)*tf*scale < bestScore {
 			continue
 		}
-		score := o.mix(o.centroidCosine(&s.terms, &c.terms, s.termNorm, c.termNorm), e) * tf
+		score := o.mix(o.centroidCosine(&s.terms, &c.terms, s.termNorm, c.termNorm), e) * tf * scale
 		if best == nil && score >= bestScore || score > bestScore || score == bestScore && best != nil && c.before(best) {
 			best, bestScore = c, score
 		}

@@ -215,3 +215,24 @@ func TestMergeKeys(t *testing.T) {
 		}
 	}
 }
+
+// TestConflictScale checks the factor by which differing names scale a
+// score.
+func TestConflictScale(t *testing.T) {
+	var c Conflict
+	for _, tt := range []struct {
+		e           float64
+		n, m, least int
+		want        float64
+	}{
+		{0, 3, 3, 3, 0},       // no name shared
+		{0.025, 5, 4, 3, 0.5}, // half the cosine that counts
+		{0.05, 3, 3, 3, 1},    // enough shared
+		{0, 2, 9, 3, 1},       // too few names on one side to tell
+		{0, 9, 9, 0, 1},       // check off
+	} {
+		if got := c.scale(tt.e, tt.n, tt.m, tt.least, 0.05); math.Abs(got-tt.want) > 1e-9 {
+			t.Errorf("scale(%v, %d, %d, %d) = %v, want %v", tt.e, tt.n, tt.m, tt.least, got, tt.want)
+		}
+	}
+}

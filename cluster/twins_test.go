@@ -1,0 +1,46 @@
+package cluster_test
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/parallax-news/parallax"
+	"github.com/parallax-news/parallax/eval"
+	"github.com/parallax-news/parallax/synth"
+)
+
+// TestTwinEvents clusters a synthetic stream in which half the events
+// are of the same kind as an earlier one (a second earthquake, another
+// trial: two thirds of the topic words shared, with their own people,
+// places, numbers and dates), beside the same stream without twins.
+//
+// Without the entity conflict (Config.Conflict), a quarter of the twin
+// events' articles joined the other event's story: BCubed precision
+// 0.766. With it, 0.935.
+func TestTwinEvents(t *testing.T) {
+	for _, c := range []struct {
+		twins        float64
+		minPrecision float64
+	}{{0, 0.99}, {0.5, 0.92}} {
+		cfg := synth.DefaultConfig()
+		cfg.Articles, cfg.Twins = 10_000, c.twins
+		g := synth.New(cfg)
+		var stream []*parallax.Article
+		goldOf := map[string]string{}
+		for a, ok := g.Next(); ok; a, ok = g.Next() {
+			stream = append(stream, &parallax.Article{ID: int64(len(stream) + 1), Key: a.URL, ExternalID: a.URL, URL: a.URL,
+				Source: a.Source, Title: a.Title, Text: a.Text, Language: a.Language, Published: a.Published})
+			goldOf[a.URL] = fmt.Sprint(a.Event)
+		}
+		as := run(stream, 256)
+		pred := map[string]string{}
+		for _, a := range stream {
+			pred[a.ExternalID] = fmt.Sprint(as[a.ID].StoryID)
+		}
+		m := eval.ScoreClustering(pred, goldOf)
+		t.Logf("twins %.1f: BCubed P %.4f R %.4f F1 %.4f, %d stories for %d events", c.twins, m.BCubedPrecision, m.BCubedRecall, m.BCubedF1, m.PredictedClusters, m.GoldClusters)
+		if m.BCubedPrecision < c.minPrecision || m.BCubedRecall < 0.99 {
+			t.Errorf("twins %.1f: BCubed precision %.4f (floor %.2f), recall %.4f (floor 0.99)", c.twins, m.BCubedPrecision, c.minPrecision, m.BCubedRecall)
+		}
+	}
+}
