@@ -6,7 +6,8 @@ import "unicode"
 // takes at its start ("BRENNMOOR, March 2 (Northline Wire) - Part of a
 // road bridge …", "SEOUL, South Korea — …", "Paris (AFP) - …"): up to
 // and with a dash among its first dozen tokens, after a place written in
-// capitals or an agency in parentheses. It returns 0 where there is none,
+// capitals or an agency in parentheses, and before a word that opens a
+// sentence. It returns 0 where there is none,
 // or where fewer than four tokens would be left. toks are the sentence's
 // tokens in s.
 func Dateline(s string, toks []Token) int {
@@ -19,7 +20,7 @@ func Dateline(s string, toks []Token) int {
 		case ")":
 			agency = true
 		case "-", "—", "–":
-			if agency || upperWord(toks[0].Text(s)) {
+			if (agency || upperWord(toks[0].Text(s))) && opensSentence(toks[k+1].Text(s)) {
 				return k + 1
 			}
 			return 0
@@ -28,6 +29,17 @@ func Dateline(s string, toks []Token) int {
 		}
 	}
 	return 0
+}
+
+// opensSentence reports whether w can open a sentence: a capital, a
+// digit or a quotation mark. After a dateline's dash the story's first
+// sentence begins; after "NATO - " a lower-case word ("which …")
+// continues the sentence, and the capitals are a name, not a place.
+func opensSentence(w string) bool {
+	for _, r := range w {
+		return unicode.IsUpper(r) || unicode.IsDigit(r) || unicode.In(r, unicode.Pi, unicode.Ps) || r == '"' || r == '\''
+	}
+	return false
 }
 
 // upperWord reports whether w is a word of at least three letters, all

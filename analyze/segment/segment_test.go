@@ -143,6 +143,9 @@ func TestDateline(t *testing.T) {
 		{"Officials said on Monday. SEOUL - more news followed here.", ""},
 		{"TOKYO — Too short.", ""}, // fewer than four tokens would be left
 		{"Ab - the rest of the sentence goes on.", ""},
+		{"NATO - which has 32 members - met on Monday in Brussels.", ""}, // a name, not a place
+		{"BERLIN - 12 people were hurt in the blast on Monday.", "12 people were hurt in the blast on Monday."},
+		{"KYIV — “We will not give up,” the mayor said on Sunday.", "“We will not give up,” the mayor said on Sunday."},
 		{"", ""},
 	}
 	for _, tt := range tests {
