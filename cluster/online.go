@@ -649,7 +649,7 @@ func (o *Online) best(f *feat) (*story, float64) {
 		if tf < bestScore {
 			continue
 		}
-		score := o.similarityAbove(f, s, bestScore/tf, true) * tf
+		score := o.similarityAbove(f, s, bestScore/tf) * tf
 		if score > bestScore || score == bestScore && best != nil && s.before(best) {
 			best, bestScore = s, score
 		}
@@ -658,7 +658,7 @@ func (o *Online) best(f *feat) (*story, float64) {
 }
 
 func (o *Online) storylineScore(f *feat, s *story) float64 {
-	return o.similarity(f, s) * timeFactor(f.Published, s, o.cfg.StorylineTimeScale)
+	return o.similarityAbove(f, s, 0) * timeFactor(f.Published, s, o.cfg.StorylineTimeScale)
 }
 
 // candidates are the active stories sharing the most of the article's
@@ -738,20 +738,16 @@ func (o *Online) lookupKeys(f *feat) []key {
 	return keys
 }
 
-// similarity blends the IDF-weighted cosines of the article's terms and
-// entities with the story's centroids. Comparing with the centroid, not
+// similarityAbove blends the IDF-weighted cosines of the article's terms
+// and entities with the story's centroids, scaled down when the two name
+// different entities (see Conflict), where it is at least floor; below,
+// it may return any value under floor. Comparing with the centroid, not
 // with the closest member, keeps one shared name from chaining distinct
 // events together (measured: nearest-member linking lost 0.1 precision).
-func (o *Online) similarity(f *feat, s *story) float64 { return o.similarityAbove(f, s, 0, false) }
-
-// similarityAbove is similarity where it is at least floor; below, it
-// may return any value under floor. The entity cosine is cheap and comes
-// first: with the term cosine at most 1, it bounds the similarity, and
-// stories that cannot reach floor are spared the term cosine.
-//
-// For an event (assignment, not storylines), the score is scaled down
-// when the article and the story name different entities (see Conflict).
-func (o *Online) similarityAbove(f *feat, s *story, floor float64, event bool) float64 {
+// The entity cosine is cheap and comes first: with the term cosine at
+// most 1, it bounds the similarity, and stories that cannot reach floor
+// are spared the term cosine.
+func (o *Online) similarityAbove(f *feat, s *story, floor float64) float64 {
 	o.refreshNorms(s)
 	if f.tv == nil {
 		f.tv, f.ev = o.weigh(&f.terms, o.idfs(f)), o.weigh(&f.ents, nil)
@@ -761,7 +757,7 @@ func (o *Online) similarityAbove(f *feat, s *story, floor float64, event bool) f
 	}
 	e := cosine(f.ev, &s.entities, s.entityNorm)
 	scale := 1.0
-	if c := o.cfg.Conflict; event && f.Length >= c.Words {
+	if c := o.cfg.Conflict; f.Length >= c.Words {
 		scale = c.scale(e, f.ents.len(), s.entities.len(), c.Entities, c.Cosine)
 	}
 	if o.mix(1, e)*scale < floor {
@@ -776,7 +772,9 @@ func (o *Online) similarityAbove(f *feat, s *story, floor float64, event bool) f
 // least Entities entities, whose entity cosine is below Cosine, are
 // scored in proportion to it: zero when they share no name. A headline
 // names too few entities for their absence to tell, so it is spared.
-// Two stories that each name at least MergeEntities entities are not
+// This holds for joining a story and for joining a storyline, which
+// links stories of one matter with the same actors, not events of one
+// kind. Two stories that each name at least MergeEntities entities are not
 // merged when their entity cosine is below MergeCosine. Zero Entities
 // and MergeEntities turn the checks off.
 //
