@@ -774,9 +774,9 @@ func (o *Online) similarityAbove(f *feat, s *story, floor float64) float64 {
 // names too few entities for their absence to tell, so it is spared.
 // This holds for joining a story and for joining a storyline, which
 // links stories of one matter with the same actors, not events of one
-// kind. Two stories that each name at least MergeEntities entities are not
-// merged when their entity cosine is below MergeCosine. Zero Entities
-// and MergeEntities turn the checks off.
+// kind. Two stories that each name at least MergeEntities entities are
+// not merged when their entity cosine is below MergeCosine. Zero
+// Entities and MergeEntities turn the checks off.
 //
 // Measured on a synthetic stream in which half the events are twins of
 // earlier ones (TestTwinEvents): BCubed precision 0.766 → 0.935; the
@@ -788,10 +788,11 @@ type Conflict struct {
 	MergeCosine     float64
 }
 
-// scale is the factor of a score between two sides naming n and m
-// entities with entity cosine e, at least min each and below cosine.
-func (Conflict) scale(e float64, n, m, least int, below float64) float64 {
-	if least <= 0 || n < least || m < least || e >= below {
+// scale is the factor of a score between two sides that name n and m
+// entities and have entity cosine e: e/below where both name at least
+// atLeast and e is below below, 1 otherwise.
+func (Conflict) scale(e float64, n, m, atLeast int, below float64) float64 {
+	if atLeast <= 0 || n < atLeast || m < atLeast || e >= below {
 		return 1
 	}
 	return e / below
