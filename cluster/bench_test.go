@@ -47,6 +47,7 @@ func BenchmarkAssign(b *testing.B) {
 			runtime.ReadMemStats(&after)
 			heap := float64(after.HeapAlloc-before.HeapAlloc) / float64(active)
 			pool := all[active:]
+			b.ReportAllocs()
 			b.ResetTimer()
 			for i := 0; i < b.N; i += 256 {
 				start := i % len(pool)
