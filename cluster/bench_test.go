@@ -22,8 +22,7 @@ func synthArticles(n int) []*parallax.Article {
 		if !ok {
 			return out
 		}
-		out = append(out, &parallax.Article{ID: id, Key: a.URL, URL: a.URL, Source: a.Source, Title: a.Title,
-			Text: a.Text, Language: a.Language, Published: a.Published})
+		out = append(out, a.Stored(id))
 	}
 }
 

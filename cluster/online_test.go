@@ -268,8 +268,7 @@ func TestOnlineMinorityLanguages(t *testing.T) {
 		if !ok {
 			break
 		}
-		articles = append(articles, &parallax.Article{ID: id, Key: a.URL, URL: a.URL, Source: a.Source, Title: a.Title,
-			Text: a.Text, Language: a.Language, Published: a.Published})
+		articles = append(articles, a.Stored(id))
 		event[id], lang[id] = a.Event, a.Language
 	}
 	story := map[int64]int64{}

@@ -28,8 +28,7 @@ func TestIndexConsistent(t *testing.T) {
 	for id := int64(1); ; id++ {
 		a, ok := g.Next()
 		if ok {
-			batch = append(batch, &parallax.Article{ID: id, Key: a.URL, URL: a.URL, Source: a.Source, Title: a.Title,
-				Text: a.Text, Language: a.Language, Published: a.Published})
+			batch = append(batch, a.Stored(id))
 		}
 		if len(batch) < 100 && ok {
 			continue

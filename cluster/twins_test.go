@@ -34,8 +34,7 @@ func TestTwinEvents(t *testing.T) {
 		var stream []*parallax.Article
 		goldOf := map[string]string{}
 		for a, ok := g.Next(); ok; a, ok = g.Next() {
-			stream = append(stream, &parallax.Article{ID: int64(len(stream) + 1), Key: a.URL, ExternalID: a.URL, URL: a.URL,
-				Source: a.Source, Title: a.Title, Text: a.Text, Language: a.Language, Published: a.Published})
+			stream = append(stream, a.Stored(int64(len(stream)+1)))
 			goldOf[a.URL] = fmt.Sprint(a.Event)
 		}
 		if c.shuffled {
@@ -44,8 +43,8 @@ func TestTwinEvents(t *testing.T) {
 		as := run(stream, 256)
 		pred, lines := map[string]string{}, map[string]string{}
 		for _, a := range stream {
-			pred[a.ExternalID] = fmt.Sprint(as[a.ID].StoryID)
-			lines[a.ExternalID] = fmt.Sprint(as[a.ID].StorylineID)
+			pred[a.URL] = fmt.Sprint(as[a.ID].StoryID)
+			lines[a.URL] = fmt.Sprint(as[a.ID].StorylineID)
 		}
 		// the stream has no storylines: every event's story should stand
 		// alone, and a twin shares no actor with its event

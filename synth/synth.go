@@ -15,6 +15,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/parallax-news/parallax"
 )
 
 // Config shapes a stream. Zero fields take the defaults of DefaultConfig.
@@ -60,6 +62,14 @@ type Article struct {
 	Event int
 	// CopyOf is the URL of the article this one copies, or "".
 	CopyOf string
+}
+
+// Stored returns the article as Parallax stores it, under the given ID
+// and keyed by its URL, for the benchmarks and tests that feed the
+// stream to the clusterer without a store. The gold fields are left out.
+func (a Article) Stored(id int64) *parallax.Article {
+	return &parallax.Article{ID: id, Key: a.URL, URL: a.URL, Source: a.Source, Title: a.Title,
+		Text: a.Text, Language: a.Language, Published: a.Published}
 }
 
 // lang is what the generator knows of a language: its function words,

@@ -406,8 +406,7 @@ func (b *bench) clustering(active int) error {
 				break
 			}
 			id++
-			batch = append(batch, &parallax.Article{ID: id, Key: a.URL, URL: a.URL, Source: a.Source, Title: a.Title,
-				Text: a.Text, Language: a.Language, Published: a.Published})
+			batch = append(batch, a.Stored(id))
 		}
 		return batch
 	}
