@@ -74,8 +74,7 @@ func (o *Online) bestStoryFor(s *story, floor float64) *story {
 		}
 		o.refreshNorms(c)
 		e := o.centroidCosine(&s.entities, &c.entities, s.entityNorm, c.entityNorm)
-		cf := o.cfg.Conflict
-		scale := cf.scale(e, s.entities.len(), c.entities.len(), cf.MergeEntities, cf.MergeCosine)
+		scale := o.cfg.Conflict.merge(e, s.entities.len(), c.entities.len())
 		if o.mix(1, e)*tf*scale < bestScore {
 			continue
 		}

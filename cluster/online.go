@@ -756,10 +756,7 @@ func (o *Online) similarityAbove(f *feat, s *story, floor float64) float64 {
 		return cosine(f.tv, &s.terms, s.termNorm) * (1 - o.cfg.EntityWeight/2)
 	}
 	e := cosine(f.ev, &s.entities, s.entityNorm)
-	scale := 1.0
-	if c := o.cfg.Conflict; f.Length >= c.Words {
-		scale = c.scale(e, f.ents.len(), s.entities.len(), c.Entities, c.Cosine)
-	}
+	scale := o.cfg.Conflict.join(e, f.Length, f.ents.len(), s.entities.len())
 	if o.mix(1, e)*scale < floor {
 		return 0
 	}
@@ -788,10 +785,25 @@ type Conflict struct {
 	MergeCosine     float64
 }
 
-// scale is the factor of a score between two sides that name n and m
-// entities and have entity cosine e: e/below where both name at least
-// atLeast and e is below below, 1 otherwise.
-func (Conflict) scale(e float64, n, m, atLeast int, below float64) float64 {
+// join is the factor of the score of an article of words body words
+// naming n entities with a story naming m, at entity cosine e.
+func (c Conflict) join(e float64, words, n, m int) float64 {
+	if words < c.Words {
+		return 1
+	}
+	return conflictScale(e, n, m, c.Entities, c.Cosine)
+}
+
+// merge is the factor of the score of two stories naming n and m
+// entities, at entity cosine e.
+func (c Conflict) merge(e float64, n, m int) float64 {
+	return conflictScale(e, n, m, c.MergeEntities, c.MergeCosine)
+}
+
+// conflictScale is the factor of a score between two sides that name n
+// and m entities and have entity cosine e: e/below where both name at
+// least atLeast and e is below below, 1 otherwise.
+func conflictScale(e float64, n, m, atLeast int, below float64) float64 {
 	if atLeast <= 0 || n < atLeast || m < atLeast || e >= below {
 		return 1
 	}

@@ -64,17 +64,12 @@ func (o *Online) add(f *feat, storyID, storylineID int64) {
 }
 
 // mergeKeys merges the ascending keys b, none of them in a, into the
-// ascending keys a, in place when a has the room. A new story's keys
-// are allocated to size: inserting them one by one left them up to half
-// empty, and most stories of a large window never grow.
+// ascending keys a, in place when a has the room, grown as grownCap
+// says: inserting them one by one left them up to half empty.
 func mergeKeys(a, b []key) []key {
 	n := len(a) + len(b)
 	if n > cap(a) {
-		c := n
-		if len(a) > 0 {
-			c += n / 4
-		}
-		grown := make([]key, len(a), c)
+		grown := make([]key, len(a), grownCap(len(a), n))
 		copy(grown, a)
 		a = grown
 	}

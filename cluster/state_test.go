@@ -218,7 +218,6 @@ func TestMergeKeys(t *testing.T) {
 // TestConflictScale checks the factor by which differing names scale a
 // score.
 func TestConflictScale(t *testing.T) {
-	var c Conflict
 	for _, tt := range []struct {
 		e           float64
 		n, m, least int
@@ -230,8 +229,16 @@ func TestConflictScale(t *testing.T) {
 		{0, 2, 9, 3, 1},       // too few names on one side to tell
 		{0, 9, 9, 0, 1},       // check off
 	} {
-		if got := c.scale(tt.e, tt.n, tt.m, tt.least, 0.05); math.Abs(got-tt.want) > 1e-9 {
-			t.Errorf("scale(%v, %d, %d, %d) = %v, want %v", tt.e, tt.n, tt.m, tt.least, got, tt.want)
+		if got := conflictScale(tt.e, tt.n, tt.m, tt.least, 0.05); math.Abs(got-tt.want) > 1e-9 {
+			t.Errorf("conflictScale(%v, %d, %d, %d) = %v, want %v", tt.e, tt.n, tt.m, tt.least, got, tt.want)
 		}
+	}
+	// an article shorter than Words is spared
+	c := Conflict{Words: 50, Entities: 3, Cosine: 0.05}
+	if got := c.join(0, 49, 5, 5); got != 1 {
+		t.Errorf("join of a 49-word article = %v, want 1", got)
+	}
+	if got := c.join(0, 50, 5, 5); got != 0 {
+		t.Errorf("join of a 50-word article sharing no name = %v, want 0", got)
 	}
 }

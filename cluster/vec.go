@@ -37,6 +37,16 @@ func vecOf(ks []key, ws []float32) vec {
 	return v
 }
 
+// grownCap is the capacity for a story's slice of have entries that must
+// hold n: room to grow by a quarter, except for a new slice, sized to
+// fit, since most stories of a large window keep their first article's.
+func grownCap(have, n int) int {
+	if have == 0 {
+		return n
+	}
+	return n + n/4
+}
+
 // addScaled adds scale(w) of each entry of u to v.
 func (v *vec) addScaled(u *vec, scale func(float32) float32) {
 	// the union's size, so that the merge runs once, from the back, in
@@ -55,12 +65,7 @@ func (v *vec) addScaled(u *vec, scale func(float32) float32) {
 		}
 	}
 	if n > cap(v.k) {
-		// room to grow, except for a new vector: most stories of a large
-		// window keep their first article's
-		c := n + n/4
-		if len(v.k) == 0 {
-			c = n
-		}
+		c := grownCap(len(v.k), n)
 		k, w := make([]key, len(v.k), c), make([]float32, len(v.k), c)
 		copy(k, v.k)
 		copy(w, v.w)
