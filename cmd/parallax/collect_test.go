@@ -174,10 +174,12 @@ func TestServeCollects(t *testing.T) {
 		body, _ := io.ReadAll(resp.Body)
 		return string(body)
 	}
+	// the collector stores the articles, then records the source's
+	// health: wait for the round to end, not only for its articles
 	deadline := time.Now().Add(30 * time.Second)
-	for !strings.Contains(get("/"), "Dockers strike over pay") {
+	for !strings.Contains(get("/"), "Dockers strike over pay") || !strings.Contains(get("/sources"), `class="status ok"`) {
 		if time.Now().After(deadline) {
-			t.Fatalf("the collected articles did not appear:\n%s", get("/"))
+			t.Fatalf("the collection round did not end:\n%s\n%s", get("/"), get("/sources"))
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
