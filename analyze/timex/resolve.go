@@ -18,6 +18,31 @@ type resolver struct {
 	sentences []segment.Span
 	last      anchor // the last date mentioned, for "a year earlier"
 	cur       int    // token index of the expression being resolved
+	// years holds the year that each day of a month took when it was
+	// first mentioned, by month*100+day: "effective Feb. 1" in a
+	// past-tense sentence is the Feb. 1 named before.
+	years map[int]int
+}
+
+// yearOf returns the year of a day of a month: the year given, else the
+// one it took when the text named it before, else the one pick chooses.
+// Later mentions keep the year.
+func (r *resolver) yearOf(year, month, day int, pick func() int) int {
+	key := month*100 + day
+	y, ok := r.years[key]
+	switch {
+	case year != 0:
+		y = year
+	case ok:
+		return y
+	default:
+		y = pick()
+	}
+	if r.years == nil {
+		r.years = map[int]int{}
+	}
+	r.years[key] = y
+	return y
 }
 
 // anchor is a resolved date with the finest precision it has.
@@ -126,7 +151,10 @@ func (r *resolver) absolute(e expr) (string, string, bool) {
 	}
 	switch {
 	case e.hasClock && e.month != 0 && e.day > 0:
-		d := date(nearestYear(ref, year, func(y int) time.Time { return date(y, e.month, e.day) }, dir), e.month, e.day)
+		y := r.yearOf(year, e.month, e.day, func() int {
+			return nearestYear(ref, year, func(y int) time.Time { return date(y, e.month, e.day) }, dir)
+		})
+		d := date(y, e.month, e.day)
 		r.remember(d, Day)
 		return fmt.Sprintf("%sT%02d:%02d", d.Format(time.DateOnly), e.hour, e.minute), Minute, true
 	case e.hasClock:
@@ -157,9 +185,13 @@ func (r *resolver) absolute(e expr) (string, string, bool) {
 		r.remember(date(y, e.month, 1), Month)
 		return fmt.Sprintf("%04d-%02d", y, e.month), Month, true
 	case e.month != 0 && e.day != 0:
-		y := nearestYear(ref, year, func(y int) time.Time { return date(y, e.month, e.day) }, dir)
+		y := r.yearOf(year, e.month, e.day, func() int {
+			return nearestYear(ref, year, func(y int) time.Time { return date(y, e.month, e.day) }, dir)
+		})
 		return r.day(date(y, e.month, e.day), e.tod)
 	case e.month != 0:
+		// a month alone is not kept: "pay the loan by February" and
+		// "bought it in February" are a year apart
 		y := nearestYear(ref, year, func(y int) time.Time { return date(y, e.month, 15) }, dir)
 		r.remember(date(y, e.month, 1), Month)
 		return fmt.Sprintf("%04d-%02d", y, e.month), Month, true

@@ -136,6 +136,10 @@ func tenseOf(toks []tok, i int) (int, bool) {
 		return -1, true
 	case presentWords[w]:
 		return 0, true
+	case len(w) > 4 && strings.HasSuffix(w, "ed") && next == "by":
+		// "new markets untouched by the crisis": a participle, whose
+		// auxiliary, if any, tells the tense
+		return 0, false
 	case len(w) > 4 && strings.HasSuffix(w, "ed") && !notPastEd[w]:
 		return -1, true
 	}

@@ -1,6 +1,7 @@
 package timex
 
 import (
+	"slices"
 	"testing"
 	"time"
 
@@ -50,6 +51,7 @@ func TestFind(t *testing.T) {
 		{"Until Monday, they had not named a suspect.", "Monday", Date, "2026-01-26", Day},
 		{"A man who spent Sunday night there might talk.", "Sunday night", Time, "2026-01-25TNI", Day},
 		{"Remember nineteen ninety-six?", "nineteen ninety-six", Date, "1996", Year},
+		{"Qantas will double its flights by August to reach markets untouched by the crisis.", "August", Date, "2026-08", Month},
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {
@@ -65,6 +67,21 @@ func TestFind(t *testing.T) {
 			}
 			t.Errorf("no %q among %+v", tt.span, got)
 		})
+	}
+}
+
+// TestRepeatedDay checks that a day of a month named again keeps the
+// year it took first, whatever the tense around it.
+func TestRepeatedDay(t *testing.T) {
+	text := "Smith will take over on Sept. 1. The board also created a new office, effective Sept. 1. " +
+		"It was founded on Sept. 2."
+	var got []string
+	for _, x := range Find(text, ref, segment.Sentences(text)) {
+		got = append(got, x.Text+"="+x.Value)
+	}
+	want := []string{"Sept. 1=2026-09-01", "Sept. 1=2026-09-01", "Sept. 2=2025-09-02"}
+	if !slices.Equal(got, want) {
+		t.Errorf("got %q, want %q", got, want)
 	}
 }
 
