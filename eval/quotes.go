@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -114,6 +115,10 @@ func parseBrat(name, text, path string) (BratDoc, error) {
 // absent.
 type QuoteSpans struct {
 	Source, Cue, Content Span
+	// ContentParts, when set, are the pieces of a quotation split by its
+	// attribution, which Content spans from first to last; they are
+	// scored like a gold content of several fragments.
+	ContentParts []Span
 }
 
 // QuoteMetrics score attributions. Overlap counts a match when the spans
@@ -168,15 +173,14 @@ func (s *QuoteScorer) Add(doc BratDoc, sys []QuoteSpans) {
 	s.gold += len(doc.Attributions)
 	s.system += len(sys)
 	for _, role := range []string{"content", "source", "cue"} {
-		var g [][]Span
-		var f []Span
+		var g, f [][]Span
 		for _, a := range doc.Attributions {
 			if p := pick(a, role); len(p) > 0 {
 				g = append(g, p)
 			}
 		}
 		for _, q := range sys {
-			if p := pickSys(q, role); p.End > p.Start {
+			if p := pickSys(q, role); length(p) > 0 {
 				f = append(f, p)
 			}
 		}
@@ -208,7 +212,7 @@ func (s *QuoteScorer) Add(doc BratDoc, sys []QuoteSpans) {
 				continue
 			}
 			s.speakerOf++
-			if overlaps(a.Source, q.Source) {
+			if overlaps(a.Source, []Span{q.Source}) {
 				s.speakerRight++
 			} else {
 				s.Errors = append(s.Errors, QuoteError{Doc: doc.Name, Kind: "speaker", Gold: text(doc.Text, a.Content),
@@ -224,7 +228,7 @@ func (s *QuoteScorer) Add(doc BratDoc, sys []QuoteSpans) {
 		}
 		for fi, sp := range f {
 			if !matchedSys[fi] {
-				s.Errors = append(s.Errors, QuoteError{Doc: doc.Name, Kind: "spurious", Got: text(doc.Text, []Span{sp})})
+				s.Errors = append(s.Errors, QuoteError{Doc: doc.Name, Kind: "spurious", Got: text(doc.Text, sp)})
 			}
 		}
 	}
@@ -248,19 +252,22 @@ func pick(a Attribution, role string) []Span {
 	return a.Content
 }
 
-func pickSys(q QuoteSpans, role string) Span {
+func pickSys(q QuoteSpans, role string) []Span {
 	switch role {
 	case "source":
-		return q.Source
+		return []Span{q.Source}
 	case "cue":
-		return q.Cue
+		return []Span{q.Cue}
 	}
-	return q.Content
+	if len(q.ContentParts) > 0 {
+		return q.ContentParts
+	}
+	return []Span{q.Content}
 }
 
 // match pairs gold and system spans one to one, best overlap first, and
 // returns the number of pairs and the pairing gold index → system index.
-func match(gold [][]Span, sys []Span, exact bool) (int, map[int]int) {
+func match(gold, sys [][]Span, exact bool) (int, map[int]int) {
 	type cand struct {
 		g, s int
 		ov   int
@@ -269,12 +276,12 @@ func match(gold [][]Span, sys []Span, exact bool) (int, map[int]int) {
 	for gi, g := range gold {
 		for si, s := range sys {
 			if exact {
-				if len(g) == 1 && g[0] == s {
-					cands = append(cands, cand{gi, si, s.End - s.Start})
+				if slices.Equal(g, s) {
+					cands = append(cands, cand{gi, si, length(s)})
 				}
 				continue
 			}
-			if ov := overlap(g, s); ov > 0 && 2*ov >= max(length(g), s.End-s.Start) {
+			if ov := overlap(g, s); ov > 0 && 2*ov >= max(length(g), length(s)) {
 				cands = append(cands, cand{gi, si, ov})
 			}
 		}
@@ -291,16 +298,20 @@ func match(gold [][]Span, sys []Span, exact bool) (int, map[int]int) {
 	return len(pairs), pairs
 }
 
-func overlaps(gold []Span, s Span) bool {
-	ov := overlap(gold, s)
-	return ov > 0 && 2*ov >= max(length(gold), s.End-s.Start)
+// overlaps reports that spans a and b share at least half of the longer.
+func overlaps(a, b []Span) bool {
+	ov := overlap(a, b)
+	return ov > 0 && 2*ov >= max(length(a), length(b))
 }
 
-func overlap(gold []Span, s Span) int {
+// overlap counts the bytes that the fragments of a and b share.
+func overlap(a, b []Span) int {
 	n := 0
-	for _, g := range gold {
-		if lo, hi := max(g.Start, s.Start), min(g.End, s.End); hi > lo {
-			n += hi - lo
+	for _, x := range a {
+		for _, y := range b {
+			if lo, hi := max(x.Start, y.Start), min(x.End, y.End); hi > lo {
+				n += hi - lo
+			}
 		}
 	}
 	return n
