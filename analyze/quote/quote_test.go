@@ -249,3 +249,30 @@ func TestSubjectOpeningCapital(t *testing.T) {
 		}
 	}
 }
+
+// TestCoordinatedStance checks that a second stance verb after "and"
+// ends the first content and opens its own, with the same speaker.
+func TestCoordinatedStance(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string // speaker | cue | content
+	}{
+		{`Senator Warren criticized the bank's sales practices and called for the executives to repay their bonuses.`,
+			[]string{"Senator Warren|criticized|the bank's sales practices", "Senator Warren|called for|the executives to repay their bonuses"}},
+		{`The president said he would order a review of the defenses and warned of hackers from abroad.`,
+			[]string{"The president|said|he would order a review of the defenses", "The president|warned|of hackers from abroad"}},
+		// a participle after "and" belongs to the content
+		{`The minister said the bridge was closed and guarded by police.`,
+			[]string{"The minister|said|the bridge was closed and guarded by police"}},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, q := range Find(tt.text, segment.Sentences(tt.text)) {
+			s := func(sp Span) string { return tt.text[sp.Start:sp.End] }
+			got = append(got, s(q.Speaker)+"|"+s(q.Cue)+"|"+s(q.Content))
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%s\n got %q\nwant %q", tt.text, got, tt.want)
+		}
+	}
+}

@@ -77,8 +77,18 @@ func (d *doc) attitude(i int, inQuote []bool) (Quote, bool) {
 	}
 	cueStart := d.auxStart(i)
 	src := d.npBackward(cueStart)
-	if src == cueStart || pronouns[d.w(src)] && d.w(src) == "it" {
+	var speaker Span
+	switch {
+	case src == cueStart && cueStart > 0 && d.w(cueStart-1) == "and" && d.coordinatedCue(cueStart):
+		// "… called the behavior “outrageous” and called for …": the
+		// subject of the coordinated verbs
+		if speaker = d.subject(d.sent[i]); speaker.Empty() {
+			return Quote{}, false
+		}
+	case src == cueStart || pronouns[d.w(src)] && d.w(src) == "it":
 		return Quote{}, false
+	default:
+		speaker = d.speaker(src, cueStart)
 	}
 	c := cueEnd
 	if c >= len(d.toks) || d.sent[c] != d.sent[i] || inQuote[c] {
@@ -88,7 +98,7 @@ func (d *doc) attitude(i int, inQuote []bool) (Quote, bool) {
 	if end-c < 2 {
 		return Quote{}, false
 	}
-	return Quote{Speaker: d.speaker(src, cueStart), Cue: d.span(cueStart, cueEnd), Content: d.span(c, end), Kind: Reported}, true
+	return Quote{Speaker: speaker, Cue: d.span(cueStart, cueEnd), Content: d.span(c, end), Kind: Reported}, true
 }
 
 // preposed reads `Smith said (that) …`, `she told reporters …`,
@@ -356,7 +366,7 @@ func (d *doc) subject(s int) Span {
 		// but the sentence's first word may be capitalised only for
 		// opening it ("Small groups of protesters continued …")
 		name := j > lo && d.capitalized(j-1) && !(j-1 == lo && d.writtenLower(lo))
-		if !d.capitalized(j) && !speakerStarts[w] && (strings.HasSuffix(w, "ed") || j > lo && pronouns[d.w(j-1)] ||
+		if !d.capitalized(j) && !speakerStarts[w] && (strings.HasSuffix(w, "ed") || irregular[w] != "" || j > lo && pronouns[d.w(j-1)] ||
 			name && !functionWords[w] && !strings.HasSuffix(d.w(j-1), "'s")) {
 			break
 		}
@@ -592,8 +602,16 @@ func (d *doc) coordinatedCue(k int) bool {
 	for k < len(d.toks) && (isAdverb(d.w(k)) || d.w(k) == "also" || d.w(k) == "then") {
 		k++
 	}
+	if !strings.HasSuffix(d.w(k), "ed") && !irregularCue[d.w(k)] {
+		return false
+	}
+	if base, ok := attitudeForms[d.w(k)]; ok && !d.passive(k) {
+		// "… computer defenses and warned of hackers": a stance of its own
+		p := attitudeVerbs[base]
+		return p == "" || d.w(k+1) == p
+	}
 	base, ok := d.isCue(k)
-	if !ok || !speechVerbs[base] && base != "suggest" || !strings.HasSuffix(d.w(k), "ed") && !irregularCue[d.w(k)] {
+	if !ok || !speechVerbs[base] && base != "suggest" {
 		return false
 	}
 	next := d.w(k + 1)
