@@ -52,11 +52,11 @@ func (d *doc) quotations() []quotation {
 }
 
 // altClose reports a mark at j that closes a quotation opened by mark
-// though it is not its pair: "„…”" in German, and a typographic opening
-// closed by a straight mark (“…") in hand-edited copy.
+// though it is not its pair: "„…”" in German, and in hand-edited copy a
+// typographic opening closed by a straight mark (“…") or the reverse.
 func (d *doc) altClose(mark string, j int) bool {
 	switch w := d.w(j); {
-	case mark == "„":
+	case mark == "„", mark == "\"":
 		return w == "”"
 	case mark == "“":
 		return w == "\"" && d.closes(j) && (j+1 >= len(d.toks) || d.toks[j+1].Start > d.toks[j].End || d.toks[j+1].Kind == segment.Punct)
@@ -100,14 +100,14 @@ func (d *doc) direct() []Quote {
 		words := d.wordCount(q.open+1, end)
 		if sp, cue, after, ok := d.attributeAfter(end + 1); ok && d.endsAttribution(end+1, after) {
 			quote.Speaker, quote.Cue = sp, cue
-			if lo, _ := d.sentenceTokens(d.sent[q.open]); q.open-lo > 2 && d.para[lo] == d.para[q.open] {
+			if lo, _ := d.sentenceTokens(d.sent[q.open]); q.open-lo > 2 && d.para[lo] == d.para[q.open] && !d.colonBefore(lo, q.open) {
 				// `it was a “misleading use of statistics,” she said`:
 				// the paraphrase around a partial quotation is content too
 				quote.Content.Start = d.toks[lo].Start
 				quote.Kind = Reported
 			}
 			// `"We won," she said. "It was hard."`: one quotation, split
-			if k+1 < len(qs) && d.para[qs[k+1].open] == d.para[q.open] && qs[k+1].open-after <= 1 {
+			if k+1 < len(qs) && d.para[qs[k+1].open] == d.para[q.open] && qs[k+1].open-after <= 1 && !d.attributed(qs[k+1]) {
 				next := qs[k+1]
 				quote.Parts = []Span{quote.Content, d.span(next.open, next.end()+1)}
 				quote.Content = Span{quote.Content.Start, quote.Parts[1].End}
@@ -152,6 +152,30 @@ func (d *doc) direct() []Quote {
 		}
 	}
 	return out
+}
+
+// colonBefore reports a colon among tokens [lo, open): `McCaskill
+// scolded him: “The community is against you,” she said` quotes a whole
+// statement, which the words before the colon only introduce.
+func (d *doc) colonBefore(lo, open int) bool {
+	for k := lo; k < open; k++ {
+		if d.w(k) == ":" {
+			return true
+		}
+	}
+	return false
+}
+
+// attributed reports a quotation followed by its own attribution:
+// `“This isn't right,” Warren said. “You squeezed employees” to drive
+// up the price, she said.` holds two quotations, not one split.
+func (d *doc) attributed(q quotation) bool {
+	end := q.end()
+	if _, _, after, ok := d.attributeAfter(end + 1); ok && d.endsAttribution(end+1, after) {
+		return true
+	}
+	_, _, _, ok := d.attributeLater(end + 1)
+	return ok
 }
 
 func (q quotation) end() int {

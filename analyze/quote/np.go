@@ -272,9 +272,32 @@ func (d *doc) plausibleSpeaker(i, j int) bool {
 	case d.capitalized(i):
 		return true
 	}
-	// a bare plural: "experts", "officials", "protesters", but not a
-	// gerund's object ("sending misleading signals")
-	return j-i <= 3 && !strings.HasSuffix(w, "ing") && strings.HasSuffix(d.w(j-1), "s") && !strings.HasSuffix(d.w(j-1), "ss")
+	// a bare plural, perhaps with modifiers and a phrase after it:
+	// "experts", "elected officials from both parties", "restructuring
+	// experts", but not a gerund's object ("was sending misleading
+	// signals")
+	h := j
+	for k := i + 1; k < j; k++ {
+		if headEnds[d.w(k)] {
+			h = k
+			break
+		}
+	}
+	head := d.w(h - 1)
+	if h-i > 3 || j-i > 8 || !strings.HasSuffix(head, "s") || strings.HasSuffix(head, "ss") {
+		return false
+	}
+	if strings.HasSuffix(w, "ing") {
+		return h-i == 2 && (i == 0 || !cueAux[d.w(i-1)])
+	}
+	return true
+}
+
+// headEnds follow the head of a noun phrase: "officials from both
+// parties".
+var headEnds = map[string]bool{
+	"of": true, "from": true, "in": true, "at": true, "with": true, "for": true, "on": true, "across": true,
+	"around": true, "close": true, "familiar": true, "who": true,
 }
 
 var speakerStarts = map[string]bool{

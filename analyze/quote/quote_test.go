@@ -250,29 +250,64 @@ func TestSubjectOpeningCapital(t *testing.T) {
 	}
 }
 
-// TestCoordinatedStance checks that a second stance verb after "and"
-// ends the first content and opens its own, with the same speaker.
-func TestCoordinatedStance(t *testing.T) {
+// TestFindAll checks every quote found in short texts, as "speaker |
+// cue | content".
+func TestFindAll(t *testing.T) {
 	tests := []struct {
+		name string
 		text string
-		want []string // speaker | cue | content
+		want []string
 	}{
-		{`Senator Warren criticized the bank's sales practices and called for the executives to repay their bonuses.`,
+		{"a second stance verb after and",
+			`Senator Warren criticized the bank's sales practices and called for the executives to repay their bonuses.`,
 			[]string{"Senator Warren|criticized|the bank's sales practices", "Senator Warren|called for|the executives to repay their bonuses"}},
-		{`The president said he would order a review of the defenses and warned of hackers from abroad.`,
+		{"a second speech verb after and",
+			`The president said he would order a review of the defenses and warned of hackers from abroad.`,
 			[]string{"The president|said|he would order a review of the defenses", "The president|warned|of hackers from abroad"}},
-		// a participle after "and" belongs to the content
-		{`The minister said the bridge was closed and guarded by police.`,
+		{"a participle after and belongs to the content",
+			`The minister said the bridge was closed and guarded by police.`,
 			[]string{"The minister|said|the bridge was closed and guarded by police"}},
+		{"a relative that inside the content",
+			`O'Neill said officials have video that shows the explosion.`,
+			[]string{"O'Neill|said|officials have video that shows the explosion"}},
+		{"that as a pronoun ending the content",
+			`Experts on North Korea said the latest test could change that.`,
+			[]string{"Experts on North Korea|said|the latest test could change that"}},
+		{"a plural with a phrase after it",
+			`Although Scott lacks a signature achievement, elected officials from both parties say he has forged a reputation.`,
+			[]string{"elected officials from both parties|say|he has forged a reputation"}},
+		{"a gerund modifying a plural",
+			`Patriot chose Richmond, where restructuring experts say some judges move cases quickly.`,
+			[]string{"restructuring experts|say|some judges move cases quickly"}},
+		{"a semicolon ends the content",
+			`Republicans said the timing was not intentional; they only learned of it on Friday.`,
+			[]string{"Republicans|said|the timing was not intentional"}},
+		{"a clause after the attribution",
+			`The remark is an insult to all voters, lawmakers said Friday afternoon, as they bristled at the questions.`,
+			[]string{"lawmakers|said|The remark is an insult to all voters"}},
+		{"a long speaker after the cue",
+			`The ad could start this week, said Brian Baker, a longtime adviser to the family who oversees the campaign.`,
+			[]string{"Brian Baker, a longtime adviser to the family who oversees the campaign|said|The ad could start this week"}},
+		{"two quotations with their own attributions",
+			`“This just isn’t right,” Warren said. “You squeezed employees to the breaking point” to drive up the price, she said.`,
+			[]string{"Warren|said|“This just isn’t right,”", "she|said|“You squeezed employees to the breaking point” to drive up the price"}},
+		{"a straight mark closed by a typographic one",
+			`"Oz has a huge bully pulpit,” said David Gorski, a professor of surgery.`,
+			[]string{"David Gorski, a professor of surgery|said|\"Oz has a huge bully pulpit,”"}},
+		{"a colon introduces the whole quotation",
+			`McCaskill scolded him: “The scientific community is almost monolithic against you,” she said.`,
+			[]string{"she|said|“The scientific community is almost monolithic against you,”"}},
 	}
 	for _, tt := range tests {
-		var got []string
-		for _, q := range Find(tt.text, segment.Sentences(tt.text)) {
-			s := func(sp Span) string { return tt.text[sp.Start:sp.End] }
-			got = append(got, s(q.Speaker)+"|"+s(q.Cue)+"|"+s(q.Content))
-		}
-		if !slices.Equal(got, tt.want) {
-			t.Errorf("%s\n got %q\nwant %q", tt.text, got, tt.want)
-		}
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, q := range Find(tt.text, segment.Sentences(tt.text)) {
+				s := func(sp Span) string { return tt.text[sp.Start:sp.End] }
+				got = append(got, s(q.Speaker)+"|"+s(q.Cue)+"|"+s(q.Content))
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("%s\n got %q\nwant %q", tt.text, got, tt.want)
+			}
+		})
 	}
 }

@@ -155,6 +155,13 @@ func (d *doc) preposed(i int, base string, inQuote []bool) (Quote, bool) {
 	explicit := false
 	for k := c; k < c+8 && k < len(d.toks) && d.sent[k] == d.sent[i]; k++ {
 		if d.w(k) == "that" {
+			if k > c && (d.relative(k) && d.auxBetween(c, k) || !d.opensClause(k+1)) {
+				// "said officials have video that shows …": a relative
+				// clause inside a content that has its verb already (but
+				// "warned last month that corroded bearings had cracked");
+				// "said the test could change that.": a pronoun
+				break
+			}
 			c, explicit = k, true
 			break
 		}
@@ -200,6 +207,22 @@ func (d *doc) preposed(i int, base string, inQuote []bool) (Quote, bool) {
 		return Quote{}, false
 	}
 	return Quote{Speaker: speaker, Cue: d.span(cueStart, cueEnd), Content: d.span(c, end), Kind: Reported}, true
+}
+
+// auxBetween reports an auxiliary among tokens [i, j).
+func (d *doc) auxBetween(i, j int) bool {
+	for k := i; k < j; k++ {
+		if cueAux[d.w(k)] && !isAdverb(d.w(k)) {
+			return true
+		}
+	}
+	return false
+}
+
+// opensClause reports a token that can open the clause after a "that":
+// a word, a number or a quotation mark.
+func (d *doc) opensClause(i int) bool {
+	return i < len(d.toks) && (d.toks[i].Kind != segment.Punct || quoteMarks[d.w(i)])
 }
 
 // articleBefore returns the index of the article that opens the noun
@@ -477,15 +500,28 @@ func (d *doc) postposed(i int, base string) (Quote, bool) {
 	if !speechVerbs[base] {
 		return Quote{}, false
 	}
-	// what follows the cue must be short: a date, "in a statement"
-	tail := hi - i - 1
+	// what follows the cue must be short: a date, "in a statement", up
+	// to a clause of its own ("…, lawmakers said Friday, as they …")
+	tailEnd := hi
 	if hi > 0 && d.w(hi-1) == "." {
-		tail--
+		tailEnd--
 	}
-	if tail > 8 || i+1 < hi && d.w(i+1) == "that" { // "…, said that …" opens its content
+	for k := i + 1; k+1 < tailEnd; k++ {
+		if d.w(k) == "," && trailingClause[d.w(k+1)] {
+			tailEnd = k
+			break
+		}
+	}
+	tail := tailEnd - i - 1
+	cueStart := d.auxStart(i)
+	if tail > 8 && !(cueStart > lo && d.w(cueStart-1) == "," && d.capitalized(i+1) && d.npForwardAppos(i+1) >= tailEnd) {
+		// (but "…, said Jeffrey N. Trimble, a senior official with the
+		// board that oversees them." is all speaker)
 		return Quote{}, false
 	}
-	cueStart := d.auxStart(i)
+	if i+1 < hi && d.w(i+1) == "that" { // "…, said that …" opens its content
+		return Quote{}, false
+	}
 	if cueStart > lo && d.w(cueStart-1) == "," { // ", said Smith"
 		if strings.HasSuffix(d.w(i), "ing") {
 			return Quote{}, false // ", citing risks": a reason, not a speaker
@@ -509,8 +545,28 @@ func (d *doc) postposed(i int, base string) (Quote, bool) {
 	if src <= lo || d.w(src-1) != "," || src-1-lo < 4 {
 		return Quote{}, false
 	}
+	if tail >= 3 && (personalPronouns[d.w(i+1)] || subjectDeterminers[d.w(i+1)]) {
+		// "Although Scott lacks …, officials say he has forged …": the
+		// cue opens its content
+		return Quote{}, false
+	}
 	c := d.afterDateline(lo, src-1)
 	return Quote{Speaker: d.speaker(src, cueStart), Cue: d.span(cueStart, i+1), Content: d.span(c, d.trimEnd(c, src-1)), Kind: Reported}, true
+}
+
+// subjectDeterminers open a clause's subject after a cue ("say the plan
+// failed"), unlike "this" or "last", which open times ("said this week").
+var subjectDeterminers = map[string]bool{
+	"the": true, "a": true, "an": true, "his": true, "her": true, "their": true, "its": true, "our": true,
+	"my": true, "your": true,
+}
+
+// trailingClause open a clause after a comma that goes on past an
+// attribution: "…, lawmakers said Friday, as they bristled at …".
+var trailingClause = map[string]bool{
+	"as": true, "while": true, "when": true, "after": true, "before": true, "because": true, "since": true,
+	"although": true, "though": true, "adding": true, "saying": true, "noting": true, "arguing": true,
+	"citing": true, "but": true, "even": true, "calling": true, "urging": true, "warning": true,
 }
 
 // afterDateline returns where a sentence opening at token lo begins once
@@ -568,6 +624,9 @@ func (d *doc) contentEnd(c int) int {
 	for k := c + 1; k < hi-1; k++ {
 		if (d.w(k) == "," || d.w(k) == ";") && (contentBreak[d.w(k+1)] || d.attributionAt(k+1, hi)) {
 			return k
+		}
+		if d.w(k) == ";" && !d.inMarks(c, k) {
+			return k // "… was not intentional; they only learned …": the writer goes on
 		}
 		if (d.w(k) == "—" || d.w(k) == "--") && !d.inMarks(c, k) {
 			return k // "… the “suburbs of St. Petersburg” — a metaphor for …": the writer's aside
