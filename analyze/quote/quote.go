@@ -274,12 +274,28 @@ func (d *doc) isCue(i int) (string, bool) {
 		return "", false
 	}
 	if nounish[base] && (d.w(i) == base || d.w(i) == base+"s" || d.w(i) == base+"es") {
-		// "the report shows", "her claims": a noun unless a clause follows
-		if next := d.w(i + 1); next != "that" && next != ":" {
+		// "the report shows", "her claims": a noun unless a clause or,
+		// after a noun, an object follows ("Video of the incident shows
+		// him …")
+		if next := d.w(i + 1); next != "that" && next != ":" && !d.verbBeforeObject(i) {
 			return "", false
 		}
 	}
 	return base, true
+}
+
+// verbBeforeObject reports a third-person verb at i between a noun and
+// an object: "the poll shows him ahead", "the analysis shows the
+// Democrats", but not "her claims the" or "the shows".
+func (d *doc) verbBeforeObject(i int) bool {
+	if i == 0 || i+1 >= len(d.toks) || !strings.HasSuffix(d.w(i), "s") || d.toks[i-1].Kind != segment.Word {
+		return false
+	}
+	prev, next := d.w(i-1), d.w(i+1)
+	if determiners[prev] || pronouns[prev] || strings.HasSuffix(prev, "'s") || functionWords[prev] || cueAux[prev] {
+		return false
+	}
+	return objectPronouns[next] || subjectDeterminers[next] || next == "that" || d.capitalized(i+1) && !d.capitalized(i-1)
 }
 
 func (d *doc) negated(i int) bool {

@@ -294,6 +294,15 @@ func TestFindAll(t *testing.T) {
 		{"a straight mark closed by a typographic one",
 			`"Oz has a huge bully pulpit,” said David Gorski, a professor of surgery.`,
 			[]string{"David Gorski, a professor of surgery|said|\"Oz has a huge bully pulpit,”"}},
+		{"a progressive stance verb",
+			`Fellow Republicans are urging Trump to make the second debate a game-changer.`,
+			[]string{"Fellow Republicans|are urging|Trump to make the second debate a game-changer"}},
+		{"a finding with an object",
+			`Video of the incident shows him with his hands in the air.`,
+			[]string{"Video of the incident|shows|him with his hands in the air"}},
+		{"a clause after a long speaker and the cue",
+			`Conservative economist Aparna Mathur, who studies tax policy, said the statement didn't clarify the matter.`,
+			[]string{"Conservative economist Aparna Mathur, who studies tax policy|said|the statement didn't clarify the matter"}},
 		{"a colon introduces the whole quotation",
 			`McCaskill scolded him: “The scientific community is almost monolithic against you,” she said.`,
 			[]string{"she|said|“The scientific community is almost monolithic against you,”"}},
@@ -309,5 +318,12 @@ func TestFindAll(t *testing.T) {
 				t.Errorf("%s\n got %q\nwant %q", tt.text, got, tt.want)
 			}
 		})
+	}
+}
+
+// TestFindAtTextEnd checks cue words that end the text.
+func TestFindAtTextEnd(t *testing.T) {
+	for _, text := range []string{"The poll shows", "Officials say", "He is defending", "“We won,” she said", "The analysis"} {
+		Find(text, segment.Sentences(text)) // must not panic
 	}
 }

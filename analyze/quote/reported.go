@@ -54,7 +54,7 @@ func (d *doc) reported(direct []Quote) []Quote {
 // deal". The content is the object, up to the end of the clause.
 func (d *doc) attitude(i int, inQuote []bool) (Quote, bool) {
 	base, ok := attitudeForms[d.w(i)]
-	if !ok || strings.HasSuffix(d.w(i), "ing") || d.nounCue(i) || d.capitalized(i) {
+	if !ok || strings.HasSuffix(d.w(i), "ing") && !d.progressive(i) || d.nounCue(i) || d.capitalized(i) {
 		// a capitalised verb is a headline's: "US Reaffirms Support for Japan"
 		return Quote{}, false
 	}
@@ -99,6 +99,20 @@ func (d *doc) attitude(i int, inQuote []bool) (Quote, bool) {
 		return Quote{}, false
 	}
 	return Quote{Speaker: speaker, Cue: d.span(cueStart, cueEnd), Content: d.span(c, end), Kind: Reported}, true
+}
+
+// progressive reports a present participle after a form of "be": "is
+// defending", "are now urging".
+func (d *doc) progressive(i int) bool {
+	k := i - 1
+	for k >= 0 && isAdverb(d.w(k)) {
+		k--
+	}
+	switch d.w(k) {
+	case "is", "are", "was", "were", "been", "be", "'s", "'re", "’s", "’re":
+		return true
+	}
+	return false
 }
 
 // preposed reads `Smith said (that) …`, `she told reporters …`,
@@ -175,7 +189,9 @@ func (d *doc) preposed(i int, base string, inQuote []bool) (Quote, bool) {
 	if c < len(d.toks) && inQuote[c] {
 		return Quote{}, false // a direct quotation already attributed
 	}
-	if !explicit && !speechVerbs[base] && !d.clauseStart(c) {
+	if !explicit && !speechVerbs[base] && !d.clauseStart(c) && !(objectPronouns[d.w(c)] && !strings.HasSuffix(d.w(i), "ing")) {
+		// (but "Video of the incident shows him with his hands up"
+		// reports what the video shows)
 		return Quote{}, false
 	}
 	if !explicit && replyVerbs[base] && d.w(c-1) != ":" {
@@ -209,14 +225,38 @@ func (d *doc) preposed(i int, base string, inQuote []bool) (Quote, bool) {
 	return Quote{Speaker: speaker, Cue: d.span(cueStart, cueEnd), Content: d.span(c, end), Kind: Reported}, true
 }
 
-// auxBetween reports an auxiliary among tokens [i, j).
-func (d *doc) auxBetween(i, j int) bool {
-	for k := i; k < j; k++ {
-		if cueAux[d.w(k)] && !isAdverb(d.w(k)) {
+// verbAhead reports an auxiliary or a negated verb among tokens [i,
+// end) before a comma or a relative pronoun: what follows a cue there is
+// a clause, not a speaker ("said the statement didn't clarify it", but
+// "said Smith, who was there").
+func (d *doc) verbAhead(i, end int) bool {
+	for k := i; k < end; k++ {
+		w := d.w(k)
+		switch {
+		case w == "," || w == "who" || w == "which" || w == "that":
+			return false
+		case auxiliaries[w], strings.HasSuffix(w, "n't"):
 			return true
 		}
 	}
 	return false
+}
+
+// auxBetween reports an auxiliary among tokens [i, j).
+func (d *doc) auxBetween(i, j int) bool {
+	for k := i; k < j; k++ {
+		if auxiliaries[d.w(k)] {
+			return true
+		}
+	}
+	return false
+}
+
+// auxiliaries are the verbs among cueAux.
+var auxiliaries = map[string]bool{
+	"has": true, "have": true, "had": true, "will": true, "would": true, "is": true, "was": true, "were": true,
+	"are": true, "been": true, "did": true, "does": true, "do": true, "could": true, "might": true, "may": true,
+	"should": true, "must": true, "can": true,
 }
 
 // opensClause reports a token that can open the clause after a "that":
@@ -525,6 +565,11 @@ func (d *doc) postposed(i int, base string) (Quote, bool) {
 	if cueStart > lo && d.w(cueStart-1) == "," { // ", said Smith"
 		if strings.HasSuffix(d.w(i), "ing") {
 			return Quote{}, false // ", citing risks": a reason, not a speaker
+		}
+		if d.verbAhead(i+1, tailEnd) {
+			// "Mathur, who studies tax policy, said the statement didn't
+			// clarify the matter": the cue opens its content
+			return Quote{}, false
 		}
 		src := Span{}
 		if j := d.npForwardAppos(i + 1); j > i+1 {
