@@ -126,9 +126,10 @@ var pronouns = map[string]bool{
 
 // attitudeVerbs attribute a stance to their subject, with a noun phrase
 // or an infinitive as content: "called for an inquiry", "wants to
-// help", "criticized the plan". Multi-word cues list their particle.
+// help", "criticized the plan". Multi-word cues list their particles,
+// separated by "|".
 var attitudeVerbs = map[string]string{
-	"call": "for", "want": "", "plan": "", "pledge": "", "vow": "", "promise": "", "urge": "",
+	"call": "for|on", "want": "", "plan": "", "pledge": "", "vow": "", "promise": "", "urge": "",
 	"criticize": "", "support": "", "oppose": "", "condemn": "", "reject": "", "endorse": "",
 	"propose": "", "demand": "", "attack": "", "agree": "", "decline": "", "refuse": "", "cite": "",
 	"praise": "", "blame": "", "defend": "", "question": "", "dismiss": "", "welcome": "",

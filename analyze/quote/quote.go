@@ -284,18 +284,23 @@ func (d *doc) isCue(i int) (string, bool) {
 	return base, true
 }
 
-// verbBeforeObject reports a third-person verb at i between a noun and
-// an object: "the poll shows him ahead", "the analysis shows the
-// Democrats", but not "her claims the" or "the shows".
+// verbBeforeObject reports a verb at i between a noun and an object or
+// the sentence's end: "the poll shows him ahead", "Polls show a close
+// contest", "…, an analysis shows.", but not "her claims the" or "the
+// shows".
 func (d *doc) verbBeforeObject(i int) bool {
-	if i == 0 || i+1 >= len(d.toks) || !strings.HasSuffix(d.w(i), "s") || d.toks[i-1].Kind != segment.Word {
+	if i == 0 || i+1 >= len(d.toks) || d.toks[i-1].Kind != segment.Word {
 		return false
 	}
 	prev, next := d.w(i-1), d.w(i+1)
+	if !strings.HasSuffix(d.w(i), "s") && (!strings.HasSuffix(prev, "s") || strings.HasSuffix(prev, "ss")) {
+		return false // "Polls show", "the poll shows"; not "the poll show"
+	}
 	if determiners[prev] || pronouns[prev] || strings.HasSuffix(prev, "'s") || functionWords[prev] || cueAux[prev] {
 		return false
 	}
-	return objectPronouns[next] || subjectDeterminers[next] || next == "that" || d.capitalized(i+1) && !d.capitalized(i-1)
+	return objectPronouns[next] || subjectDeterminers[next] || next == "that" || d.capitalized(i+1) && !d.capitalized(i-1) ||
+		next == "." && !d.capitalized(i-1) // "…, an analysis shows."
 }
 
 func (d *doc) negated(i int) bool {

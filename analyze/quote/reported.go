@@ -70,7 +70,7 @@ func (d *doc) attitude(i int, inQuote []bool) (Quote, bool) {
 	}
 	cueEnd := i + 1
 	if p := attitudeVerbs[base]; p != "" {
-		if d.w(cueEnd) != p {
+		if !d.particle(cueEnd, p) {
 			return Quote{}, false
 		}
 		cueEnd++
@@ -94,11 +94,22 @@ func (d *doc) attitude(i int, inQuote []bool) (Quote, bool) {
 	if c >= len(d.toks) || d.sent[c] != d.sent[i] || inQuote[c] {
 		return Quote{}, false
 	}
-	end := d.contentEnd(c)
+	end := d.stanceEnd(c, d.contentEnd(c))
 	if end-c < 2 {
 		return Quote{}, false
 	}
 	return Quote{Speaker: speaker, Cue: d.span(cueStart, cueEnd), Content: d.span(c, end), Kind: Reported}, true
+}
+
+// particle reports that token i is one of the particles ps, separated
+// by "|": "for|on" after "called".
+func (d *doc) particle(i int, ps string) bool {
+	for p := range strings.SplitSeq(ps, "|") {
+		if d.w(i) == p {
+			return true
+		}
+	}
+	return false
 }
 
 // progressive reports a present participle after a form of "be": "is
@@ -189,7 +200,8 @@ func (d *doc) preposed(i int, base string, inQuote []bool) (Quote, bool) {
 	if c < len(d.toks) && inQuote[c] {
 		return Quote{}, false // a direct quotation already attributed
 	}
-	if !explicit && !speechVerbs[base] && !d.clauseStart(c) && !(objectPronouns[d.w(c)] && !strings.HasSuffix(d.w(i), "ing")) {
+	if !explicit && !speechVerbs[base] && !d.clauseStart(c) && !(objectPronouns[d.w(c)] && !strings.HasSuffix(d.w(i), "ing")) &&
+		!d.subjectAt(c) {
 		// (but "Video of the incident shows him with his hands up"
 		// reports what the video shows)
 		return Quote{}, false
@@ -199,6 +211,11 @@ func (d *doc) preposed(i int, base string, inQuote []bool) (Quote, bool) {
 		return Quote{}, false
 	}
 	end := d.contentEnd(c)
+	if !speechVerbs[base] {
+		// "Polls show a close contest in the state, where …": what a
+		// finding or a belief holds ends where the writer goes on
+		end = d.stanceEnd(c, end)
+	}
 	if base == "describe" && d.w(c) == "as" {
 		// "what she described as a situation threatening Japan's
 		// survival, sending …": the description, up to the comma
@@ -237,6 +254,79 @@ func (d *doc) verbAhead(i, end int) bool {
 			return false
 		case auxiliaries[w], strings.HasSuffix(w, "n't"):
 			return true
+		}
+	}
+	return false
+}
+
+// stanceEnd ends the object of a stance verb, which runs from c to at
+// most end, where the sentence goes on with a clause of its own ("agreed
+// to lend him $5 million, and the union also stepped in") or a second
+// verb of the subject ("declined that assignment and has since left").
+func (d *doc) stanceEnd(c, end int) int {
+	for k := c + 1; k+1 < end; k++ {
+		if d.inMarks(c, k) {
+			continue
+		}
+		switch {
+		case d.w(k) == "," && (d.w(k+1) == "and" || d.w(k+1) == "but") && d.newClause(k+2, end):
+			return k
+		case d.w(k) == "," && (d.w(k+1) == "where" || d.w(k+1) == "with"):
+			return k
+		case d.w(k) == "and" && d.w(k-1) != "," && (auxiliaries[d.w(k+1)] || pastVerb(d.w(k+1))):
+			return k
+		}
+	}
+	return end
+}
+
+// subjectAt reports a bare noun phrase at token i with its verb soon
+// after: "believe bigotry and xenophobia are acceptable".
+func (d *doc) subjectAt(i int) bool {
+	for k := i + 1; k < len(d.toks) && k < i+5 && d.sent[k] == d.sent[i]; k++ {
+		w := d.w(k)
+		switch {
+		case auxiliaries[w]:
+			return true
+		case d.toks[k].Kind == segment.Punct && !d.innerPunct(k), determiners[w], pronouns[w]:
+			return false
+		}
+	}
+	return false
+}
+
+// hasVerb reports a verb among tokens [i, j): an auxiliary, a past
+// form, or a present form after a noun ("the plan works").
+func (d *doc) hasVerb(i, j int) bool {
+	for k := i; k < j; k++ {
+		w := d.w(k)
+		if d.capitalized(k) || d.toks[k].Kind != segment.Word {
+			continue
+		}
+		if auxiliaries[w] || pastVerb(w) || irregular[w] != "" || strings.HasSuffix(w, "n't") {
+			return true
+		}
+		if k > i && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && d.toks[k-1].Kind == segment.Word &&
+			!determiners[d.w(k-1)] && !functionWords[d.w(k-1)] && !strings.HasSuffix(d.w(k-1), "'s") {
+			return true
+		}
+	}
+	return false
+}
+
+// newClause reports a subject and its verb at token i: "the union
+// also stepped in", "Republicans want", "his decision was".
+func (d *doc) newClause(i, hi int) bool {
+	if i >= hi || !(d.clauseStart(i) || pronouns[d.w(i)]) {
+		return false
+	}
+	for k := i + 1; k < hi && k < i+6; k++ {
+		w := d.w(k)
+		switch {
+		case auxiliaries[w] || pastVerb(w) && !d.capitalized(k):
+			return true
+		case d.toks[k].Kind == segment.Punct && !d.innerPunct(k):
+			return false
 		}
 	}
 	return false
@@ -537,7 +627,7 @@ func (d *doc) parenthetical(i int) (Quote, bool) {
 // attribution at the end of a sentence, after the content.
 func (d *doc) postposed(i int, base string) (Quote, bool) {
 	lo, hi := d.sentenceTokens(d.sent[i])
-	if !speechVerbs[base] {
+	if !speechVerbs[base] && !findingVerbs[base] {
 		return Quote{}, false
 	}
 	// what follows the cue must be short: a date, "in a statement", up
@@ -584,6 +674,11 @@ func (d *doc) postposed(i int, base string) (Quote, bool) {
 			return Quote{}, false
 		}
 		c := d.afterDateline(lo, cueStart-1)
+		if !d.hasVerb(c, cueStart-1) {
+			// "Ivanka Trump, the nominee's daughter, noted the rule": a
+			// name and its apposition, not a statement
+			return Quote{}, false
+		}
 		return Quote{Speaker: src, Cue: d.span(cueStart, i+1), Content: d.span(c, d.trimEnd(c, cueStart-1)), Kind: Reported}, true
 	}
 	src := d.npBackward(cueStart)
@@ -605,6 +700,10 @@ var subjectDeterminers = map[string]bool{
 	"the": true, "a": true, "an": true, "his": true, "her": true, "their": true, "its": true, "our": true,
 	"my": true, "your": true,
 }
+
+// findingVerbs report what a study or a poll found, after it as well
+// as before: "Donations hit $1.1 billion, an analysis shows."
+var findingVerbs = map[string]bool{"show": true, "find": true, "suggest": true, "indicate": true, "estimate": true, "conclude": true}
 
 // trailingClause open a clause after a comma that goes on past an
 // attribution: "…, lawmakers said Friday, as they bristled at …".
@@ -712,7 +811,7 @@ func (d *doc) coordinatedCue(k int) bool {
 	if base, ok := attitudeForms[d.w(k)]; ok && !d.passive(k) {
 		// "… computer defenses and warned of hackers": a stance of its own
 		p := attitudeVerbs[base]
-		return p == "" || d.w(k+1) == p
+		return p == "" || d.particle(k+1, p)
 	}
 	base, ok := d.isCue(k)
 	if !ok || !speechVerbs[base] && base != "suggest" {
