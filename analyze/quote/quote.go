@@ -270,7 +270,7 @@ func (d *doc) newlineBetween(i, j int) bool {
 // negated verb ("did not immediately respond") attributes nothing.
 func (d *doc) isCue(i int) (string, bool) {
 	base, ok := cueForms[d.w(i)]
-	if !ok || d.negated(i) {
+	if !ok || d.negated(i) || d.notCue(i, base) {
 		return "", false
 	}
 	if nounish[base] && (d.w(i) == base || d.w(i) == base+"s" || d.w(i) == base+"es") {
@@ -301,6 +301,29 @@ func (d *doc) verbBeforeObject(i int) bool {
 	}
 	return objectPronouns[next] || subjectDeterminers[next] || next == "that" || d.capitalized(i+1) && !d.capitalized(i-1) ||
 		next == "." && !d.capitalized(i-1) // "…, an analysis shows."
+}
+
+// notCue reports a cue word used otherwise: as an adjective after a
+// determiner ("the alleged terrorist"), naming ("a group called
+// Lashkar-e-Taiba"), or for a reporter's byline ("reported from Midway
+// Atoll").
+func (d *doc) notCue(i int, base string) bool {
+	w, prev, next := d.w(i), d.w(i-1), d.w(i+1)
+	switch {
+	case i > 0 && strings.HasSuffix(w, "ed") && determiners[prev]:
+		return true
+	case base == "report" && next == "from":
+		return true
+	case w == "called" && i+1 < len(d.toks) && d.capitalized(i+1):
+		// an indefinite noun phrase before: "a Pakistan-based group
+		// called …" (but "the president called Clinton a liar")
+		for k := i - 1; k >= 0 && k >= i-4 && d.toks[k].Kind == segment.Word; k-- {
+			if d.w(k) == "a" || d.w(k) == "an" {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func (d *doc) negated(i int) bool {

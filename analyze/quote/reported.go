@@ -58,6 +58,9 @@ func (d *doc) attitude(i int, inQuote []bool) (Quote, bool) {
 		// a capitalised verb is a headline's: "US Reaffirms Support for Japan"
 		return Quote{}, false
 	}
+	if (d.w(i) == base+"s" || d.w(i) == base) && nounFollowers[d.w(i+1)] {
+		return Quote{}, false // "Republican advocates such as …": a noun
+	}
 	if d.w(i) == base+"s" || d.w(i) == base {
 		// a verb, not a noun: "the plan", "her support" have no subject
 		// pronoun or name right before
@@ -111,6 +114,10 @@ func (d *doc) particle(i int, ps string) bool {
 	}
 	return false
 }
+
+// nounFollowers follow a noun rather than a verb: "advocates such as",
+// "supporters of", "backers who".
+var nounFollowers = map[string]bool{"such": true, "of": true, "who": true, "and": true, ",": true, ".": true}
 
 // progressive reports a present participle after a form of "be": "is
 // defending", "are now urging".
