@@ -136,7 +136,10 @@ var attitudeVerbs = map[string]string{
 	"applaud": "", "denounce": "", "slam": "", "blast": "", "threaten": "", "seek": "", "favor": "",
 	"favour": "", "back": "", "push": "for", "point": "to", "speak": "of", "liken": "", "recommend": "",
 	"intend": "", "hope": "", "offer": "", "insist": "on", "discuss": "", "mock": "", "deride": "",
-	"decry": "", "lament": "", "tout": "", "champion": "", "advocate": "", "accuse": "", "warn": "of",
+	"decry": "", "lament": "", "tout": "", "champion": "", "advocate": "", "accuse": "", "warn": "of|against",
+	"express": "", "reference": "", "rail": "against", "outline": "", "voice": "", "highlight": "",
+	"invoke": "", "hail": "", "laud": "", "fault": "", "rebuke": "", "assail": "", "bemoan": "",
+	"lash": "out", "credit": "", "scold": "", "chide": "", "berate": "", "embrace": "", "rip": "",
 }
 
 // attitudeForms maps inflected forms of attitude verbs to their base.

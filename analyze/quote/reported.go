@@ -269,7 +269,8 @@ func (d *doc) verbAhead(i, end int) bool {
 // stanceEnd ends the object of a stance verb, which runs from c to at
 // most end, where the sentence goes on with a clause of its own ("agreed
 // to lend him $5 million, and the union also stepped in") or a second
-// verb of the subject ("declined that assignment and has since left").
+// verb of the subject ("declined that assignment and has since left"),
+// and before a colon ("scolded him: “…”" quotes what she said).
 func (d *doc) stanceEnd(c, end int) int {
 	for k := c + 1; k+1 < end; k++ {
 		if d.inMarks(c, k) {
@@ -278,7 +279,7 @@ func (d *doc) stanceEnd(c, end int) int {
 		switch {
 		case d.w(k) == "," && (d.w(k+1) == "and" || d.w(k+1) == "but") && d.newClause(k+2, end):
 			return k
-		case d.w(k) == "," && (d.w(k+1) == "where" || d.w(k+1) == "with"):
+		case d.w(k) == "," && (d.w(k+1) == "where" || d.w(k+1) == "with"), d.w(k) == ":":
 			return k
 		case d.w(k) == "and" && d.w(k-1) != "," && (auxiliaries[d.w(k+1)] || pastVerb(d.w(k+1))):
 			return k
