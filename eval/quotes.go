@@ -298,6 +298,10 @@ func match(gold, sys [][]Span, exact bool) (int, map[int]int) {
 	return len(pairs), pairs
 }
 
+// Overlaps reports that spans a and b, each of one or more fragments,
+// share at least half of the longer: a match in overlap scores.
+func Overlaps(a, b []Span) bool { return overlaps(a, b) }
+
 // overlaps reports that spans a and b share at least half of the longer.
 func overlaps(a, b []Span) bool {
 	ov := overlap(a, b)

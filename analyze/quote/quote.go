@@ -50,7 +50,11 @@ func Find(text string, sentences []segment.Span) []Quote {
 // that split the text once for several annotators. It leaves toks as
 // they are.
 func FindTokens(text string, toks []segment.Token, sentences []segment.Span) []Quote {
-	d := newDoc(text, toks, sentences)
+	return FindWith(text, toks, sentences, model)
+}
+
+// rules returns the quotes that the rules find, in order of content.
+func (d *doc) rules() []Quote {
 	qs := d.direct()
 	qs = append(qs, d.reported(qs)...)
 	qs = append(qs, d.headline()...)

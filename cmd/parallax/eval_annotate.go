@@ -50,20 +50,7 @@ func evalQuotes(e *env, dir, errorsTo string) error {
 	var s eval.QuoteScorer
 	start := time.Now()
 	for _, d := range docs {
-		var sys []eval.QuoteSpans
-		for _, q := range quote.Find(d.Text, segment.Sentences(d.Text)) {
-			var parts []eval.Span
-			for _, p := range q.Parts {
-				parts = append(parts, eval.Span{Start: p.Start, End: p.End})
-			}
-			sys = append(sys, eval.QuoteSpans{
-				Source:       eval.Span{Start: q.Speaker.Start, End: q.Speaker.End},
-				Cue:          eval.Span{Start: q.Cue.Start, End: q.Cue.End},
-				Content:      eval.Span{Start: q.Content.Start, End: q.Content.End},
-				ContentParts: parts,
-			})
-		}
-		s.Add(d, sys)
+		s.Add(d, quoteSpans(quote.Find(d.Text, segment.Sentences(d.Text))))
 	}
 	m := s.Metrics()
 	m.DocsPerSec = float64(len(docs)) / time.Since(start).Seconds()

@@ -53,6 +53,7 @@ func commands() []command {
 		{"loadtest", "[--clients 32] [--duration 10s] URL…", "measure a server under a bounded load: requests/s and latency percentiles (JSON)", runLoadtest},
 		{"bench", "[--articles 20000] [--pages 1000] [--active 10000]", "measure speed and memory on a synthetic stream: ingest, clustering, story builds, API latency (JSON)", runBench},
 		{"eval", "KIND DATA", "measure a stage against gold labels; KIND: extraction, clustering, temporal, quotes", runEval},
+		{"train", "quotes DIR [--out FILE]", "fit the quote model to annotated news in brat files (PolNeAR's layout) and write it", runTrain},
 	}
 }
 

@@ -1,0 +1,145 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"hash/fnv"
+	"os"
+
+	"github.com/parallax-news/parallax/analyze/quote"
+	"github.com/parallax-news/parallax/analyze/segment"
+	"github.com/parallax-news/parallax/eval"
+)
+
+// runTrain fits a model from annotated data and writes it.
+func runTrain(ctx context.Context, e *env, args []string) error {
+	fs := newFlags(e, "train", "KIND DATA (kinds: quotes)")
+	out := fs.String("out", "analyze/quote/model.tsv", "write the model to this `file`")
+	epochs := fs.Int("epochs", 8, "passes over the examples")
+	minCount := fs.Int("min-count", 3, "leave out features seen fewer `times`")
+	pos, err := exactArgs(fs, args, 2)
+	if err != nil {
+		return err
+	}
+	if pos[0] != "quotes" {
+		return fmt.Errorf("unknown model %q (want quotes)", pos[0])
+	}
+	docs, err := eval.LoadBrat(pos[1])
+	if err != nil {
+		return err
+	}
+	// The threshold is chosen on a fifth of the documents held out from a
+	// first fit: the one that gives the best content F1 (overlap) of the
+	// rules and the model together. The model is then fitted to all.
+	var fit, held []eval.BratDoc
+	for _, d := range docs {
+		if heldOut(d.Name) {
+			held = append(held, d)
+		} else {
+			fit = append(fit, d)
+		}
+	}
+	first, _ := quoteExamples(fit)
+	m := quote.Train(first, *epochs, *minCount)
+	best, bestF1 := 0.5, -1.0
+	for t := 0.1; t < 0.91; t += 0.05 {
+		m.Threshold = t
+		var s eval.QuoteScorer
+		for _, d := range held {
+			s.Add(d, quoteSpans(quote.FindWith(d.Text, segment.Tokens(d.Text), segment.Sentences(d.Text), m)))
+		}
+		if f1 := s.Metrics().ContentOverlap.F1; f1 > bestF1 {
+			best, bestF1 = t, f1
+		}
+	}
+	examples, positives := quoteExamples(docs)
+	m = quote.Train(examples, *epochs, *minCount)
+	m.Threshold = best
+	f, err := os.Create(*out)
+	if err != nil {
+		return err
+	}
+	if _, err := m.WriteTo(f); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "%d documents, %d candidates (%d attributions), %d features; threshold %.2f (content F1 %.3f on %d held-out documents); wrote %s\n",
+		len(docs), len(examples), positives, len(m.Weights), best, bestF1, len(held), *out)
+	return nil
+}
+
+// heldOut puts about a fifth of the documents aside, by name, so that
+// both annotations of a text fall on the same side.
+func heldOut(name string) bool {
+	h := fnv.New32a()
+	h.Write([]byte(annSuffixOf(name)))
+	return h.Sum32()%5 == 0
+}
+
+// annSuffixOf drops the annotator's suffix from a brat document name.
+func annSuffixOf(name string) string {
+	if n := len(name); n > 5 && name[n-5] == '_' {
+		return name[:n-5]
+	}
+	return name
+}
+
+// quoteSpans converts quotes to the scorer's spans.
+func quoteSpans(qs []quote.Quote) []eval.QuoteSpans {
+	var sys []eval.QuoteSpans
+	for _, q := range qs {
+		var parts []eval.Span
+		for _, p := range q.Parts {
+			parts = append(parts, eval.Span{Start: p.Start, End: p.End})
+		}
+		sys = append(sys, eval.QuoteSpans{
+			Source:       eval.Span{Start: q.Speaker.Start, End: q.Speaker.End},
+			Cue:          eval.Span{Start: q.Cue.Start, End: q.Cue.End},
+			Content:      eval.Span{Start: q.Content.Start, End: q.Content.End},
+			ContentParts: parts,
+		})
+	}
+	return sys
+}
+
+// quoteExamples labels the candidate attributions of each document: an
+// attribution when a gold one has a content that overlaps the
+// candidate's (half of the longer) and a cue that shares words with its
+// cue.
+func quoteExamples(docs []eval.BratDoc) ([]quote.Example, int) {
+	var examples []quote.Example
+	positives := 0
+	for _, d := range docs {
+		toks := segment.Tokens(d.Text)
+		sents := segment.Sentences(d.Text)
+		found := quote.FindByRules(d.Text, toks, sents)
+		for _, c := range quote.Candidates(d.Text, toks, sents, found) {
+			ok := attribution(d, c.Quote)
+			if ok {
+				positives++
+			}
+			examples = append(examples, quote.Example{Features: c.Features, Positive: ok})
+		}
+	}
+	return examples, positives
+}
+
+// attribution reports a gold attribution of d whose content overlaps
+// q's and whose cue shares words with q's.
+func attribution(d eval.BratDoc, q quote.Quote) bool {
+	content := []eval.Span{{Start: q.Content.Start, End: q.Content.End}}
+	for _, a := range d.Attributions {
+		if len(a.Content) == 0 || !eval.Overlaps(a.Content, content) {
+			continue
+		}
+		for _, g := range a.Cue {
+			if g.Start < q.Cue.End && q.Cue.Start < g.End {
+				return true
+			}
+		}
+	}
+	return false
+}
