@@ -20,6 +20,7 @@ import (
 func runEval(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "eval", "KIND DATA (kinds: extraction, clustering, temporal, quotes)")
 	errorsTo := fs.String("errors", "", "write each disagreement with the gold labels to this `file` (clustering, temporal, quotes)")
+	rulesOnly := fs.Bool("rules-only", false, "quotes: the rules alone, without the learned model")
 	pos, err := exactArgs(fs, args, 2)
 	if err != nil {
 		return err
@@ -32,7 +33,7 @@ func runEval(ctx context.Context, e *env, args []string) error {
 	case "temporal":
 		return evalTemporal(e, pos[1], *errorsTo)
 	case "quotes":
-		return evalQuotes(e, pos[1], *errorsTo)
+		return evalQuotes(e, pos[1], *errorsTo, *rulesOnly)
 	}
 	return fmt.Errorf("unknown evaluation %q (want extraction, clustering, temporal or quotes)", pos[0])
 }

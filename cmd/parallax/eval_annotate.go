@@ -41,8 +41,9 @@ func evalTemporal(e *env, dir, errorsTo string) error {
 }
 
 // evalQuotes finds attributions in PolNeAR-style brat data and prints
-// span scores and speaker accuracy.
-func evalQuotes(e *env, dir, errorsTo string) error {
+// span scores and speaker accuracy; rulesOnly leaves the learned model
+// out.
+func evalQuotes(e *env, dir, errorsTo string, rulesOnly bool) error {
 	docs, err := eval.LoadBrat(dir)
 	if err != nil {
 		return err
@@ -50,7 +51,12 @@ func evalQuotes(e *env, dir, errorsTo string) error {
 	var s eval.QuoteScorer
 	start := time.Now()
 	for _, d := range docs {
-		s.Add(d, quoteSpans(quote.Find(d.Text, segment.Sentences(d.Text))))
+		toks, sents := segment.Tokens(d.Text), segment.Sentences(d.Text)
+		if rulesOnly {
+			s.Add(d, quoteSpans(quote.FindWith(d.Text, toks, sents, nil)))
+		} else {
+			s.Add(d, quoteSpans(quote.FindTokens(d.Text, toks, sents)))
+		}
 	}
 	m := s.Metrics()
 	m.DocsPerSec = float64(len(docs)) / time.Since(start).Seconds()

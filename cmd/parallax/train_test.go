@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -8,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/parallax-news/parallax/analyze/quote"
+	"github.com/parallax-news/parallax/eval"
 )
 
 // TestTrainQuotes fits a model to a small brat corpus in which one verb
@@ -55,6 +57,16 @@ func TestTrainQuotes(t *testing.T) {
 	}
 	if m.Weights["w:fumed"] <= 0 || m.Weights["w:parked"] >= 0 {
 		t.Errorf("weights: fumed %.2f, parked %.2f", m.Weights["w:fumed"], m.Weights["w:parked"])
+	}
+	// the rules know no "fumed"; eval prints its metrics as JSON last
+	r = mustRun(t, "eval", "quotes", "--rules-only", dir)
+	lines := strings.Split(strings.TrimSpace(r.stdout), "\n")
+	var m2 eval.QuoteMetrics
+	if err := json.Unmarshal([]byte(lines[len(lines)-1]), &m2); err != nil {
+		t.Fatalf("eval quotes: %v in %q", err, r.stdout)
+	}
+	if m2.Gold != 40 || m2.System != 0 {
+		t.Errorf("eval quotes --rules-only: %d gold, %d found; want 40 and none", m2.Gold, m2.System)
 	}
 	if r := runCLI(t, nil, "", "train", "clusters", dir); r.code == 0 || !strings.Contains(r.stderr, "unknown model") {
 		t.Errorf("train clusters: exit %d, stderr %q", r.code, r.stderr)
