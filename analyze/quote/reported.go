@@ -281,8 +281,10 @@ func (d *doc) stanceEnd(c, end int) int {
 			return k
 		case d.w(k) == "," && (d.w(k+1) == "where" || d.w(k+1) == "with"), d.w(k) == ":":
 			return k
-		case d.w(k) == "and" && d.w(k-1) != "," && (auxiliaries[d.w(k+1)] || pastVerb(d.w(k+1))):
+		case (d.w(k) == "and" || d.w(k) == "but") && d.w(k-1) != "," && (auxiliaries[d.w(k+1)] || pastVerb(d.w(k+1))):
 			return k
+		case d.w(k) == "," && strings.HasSuffix(d.w(k+1), "ing") && len(d.w(k+1)) > 5 && d.toks[k+1].Kind == segment.Word:
+			return k // "… to sign up 5 million people, focusing on …": the subject's act
 		}
 	}
 	return end
