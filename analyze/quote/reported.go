@@ -268,9 +268,11 @@ func (d *doc) verbAhead(i, end int) bool {
 
 // stanceEnd ends the object of a stance verb, which runs from c to at
 // most end, where the sentence goes on with a clause of its own ("agreed
-// to lend him $5 million, and the union also stepped in") or a second
-// verb of the subject ("declined that assignment and has since left"),
-// and before a colon ("scolded him: “…”" quotes what she said).
+// to lend him $5 million, and the union also stepped in"), a second verb
+// of the subject ("declined that assignment and has since left"), a
+// participle clause ("…, focusing on people under 30") or the writer's
+// aside (", where …"), and before a colon ("scolded him: “…”" quotes
+// what she said).
 func (d *doc) stanceEnd(c, end int) int {
 	for k := c + 1; k+1 < end; k++ {
 		if d.inMarks(c, k) {
