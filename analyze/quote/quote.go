@@ -66,18 +66,31 @@ func (d *doc) rules() []Quote {
 // dropInside drops unattributed quotations that lie inside the content
 // of an attributed quote: `arguing that Trump "lashed out"` is one quote.
 func dropInside(qs []Quote) []Quote {
+	// the attributed contents by start, with the furthest end reached by
+	// any of them so far
+	var spans []Span
+	for _, r := range qs {
+		if !r.Speaker.Empty() {
+			spans = append(spans, r.Content)
+		}
+	}
+	sort.Slice(spans, func(i, j int) bool { return spans[i].Start < spans[j].Start })
+	reach := make([]int, len(spans))
+	for i, s := range spans {
+		reach[i] = s.End
+		if i > 0 {
+			reach[i] = max(reach[i], reach[i-1])
+		}
+	}
 	out := qs[:0]
-	for i, q := range qs {
-		inside := false
-		for j, r := range qs {
-			if i != j && q.Speaker.Empty() && !r.Speaker.Empty() && r.Content.Start <= q.Content.Start && q.Content.End <= r.Content.End {
-				inside = true
-				break
+	for _, q := range qs {
+		if q.Speaker.Empty() {
+			// the last attributed content starting at or before q
+			if i := sort.Search(len(spans), func(i int) bool { return spans[i].Start > q.Content.Start }) - 1; i >= 0 && reach[i] >= q.Content.End {
+				continue
 			}
 		}
-		if !inside {
-			out = append(out, q)
-		}
+		out = append(out, q)
 	}
 	return out
 }

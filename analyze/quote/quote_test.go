@@ -358,3 +358,26 @@ func TestFindAtTextEnd(t *testing.T) {
 		Find(text, segment.Sentences(text)) // must not panic
 	}
 }
+
+// TestDropInside checks that an unattributed quotation inside an
+// attributed content goes, and every other quote stays.
+func TestDropInside(t *testing.T) {
+	who := Span{0, 3}
+	qs := []Quote{
+		{Speaker: who, Content: Span{10, 50}}, // attributed
+		{Content: Span{20, 30}},               // inside it: dropped
+		{Content: Span{45, 60}},               // overlapping its end: kept
+		{Speaker: who, Content: Span{70, 80}}, // attributed
+		{Content: Span{100, 110}},             // outside: kept
+		{Speaker: who, Content: Span{15, 25}}, // attributed, inside another: kept
+		{Content: Span{72, 80}},               // inside the second: dropped
+	}
+	var got []Span
+	for _, q := range dropInside(qs) {
+		got = append(got, q.Content)
+	}
+	want := []Span{{10, 50}, {45, 60}, {70, 80}, {100, 110}, {15, 25}}
+	if !slices.Equal(got, want) {
+		t.Errorf("got %v, want %v", got, want)
+	}
+}

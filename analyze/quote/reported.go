@@ -648,7 +648,10 @@ func (d *doc) postposed(i int, base string) (Quote, bool) {
 	if hi > 0 && d.w(hi-1) == "." {
 		tailEnd--
 	}
-	for k := i + 1; k+1 < tailEnd; k++ {
+	// (a tail longer than the longest speaker is too long in any case:
+	// the scan stops there, so that a cue costs no more in a long
+	// sentence)
+	for k := i + 1; k+1 < tailEnd && k <= i+2*maxNP+1; k++ {
 		if d.w(k) == "," && trailingClause[d.w(k+1)] {
 			tailEnd = k
 			break
