@@ -69,6 +69,9 @@ type Quote struct {
 	Content Span    `json:"content"`
 	Parts   []Span  `json:"parts,omitempty"`
 	Kind    string  `json:"kind"`
+	// Learned marks a quote that the quote model found where the rules
+	// found none (see analyze/quote).
+	Learned bool `json:"learned,omitempty"`
 }
 
 // Timex is a normalised time expression.
@@ -165,7 +168,7 @@ func Annotate(text string, opt Options) Annotation {
 		if !english && q.Kind != quote.Direct {
 			continue
 		}
-		out := Quote{Cue: cp.span(q.Cue.Start, q.Cue.End), Content: cp.span(q.Content.Start, q.Content.End), Kind: q.Kind}
+		out := Quote{Cue: cp.span(q.Cue.Start, q.Cue.End), Content: cp.span(q.Content.Start, q.Content.End), Kind: q.Kind, Learned: q.Learned}
 		for _, p := range q.Parts {
 			out.Parts = append(out.Parts, cp.span(p.Start, p.End))
 		}

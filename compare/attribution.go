@@ -21,7 +21,9 @@ func speakerConflicts(in []Input, ents entityIndex) []parallax.Conflict {
 	for _, x := range in {
 		for _, q := range x.Annotation.Quotes {
 			sp := ents.name(ents.of[x.Article.ID][q.Speaker.EntityID])
-			if q.Speaker.EntityID == "" || sp == "" {
+			if q.Speaker.EntityID == "" || sp == "" || q.Learned {
+				// (a disagreement on who said it rests on the rules'
+				// attributions, not on the model's guesses)
 				continue
 			}
 			text := unquote(q.Content.Text)

@@ -572,6 +572,31 @@ func TestQuoteTranslations(t *testing.T) {
 	}
 }
 
+// TestLearnedQuotesFromSources checks that the story report shows the
+// quote model's attributions only from speakers that can be sources.
+func TestLearnedQuotesFromSources(t *testing.T) {
+	texts := []string{
+		"Protesters were frustrated that the police released only part of the video from the shooting.",
+		"The episode underscores a divergence in diplomatic priorities between the two old partners.",
+	}
+	in := englishInputs(texts)
+	learned := 0
+	for _, x := range in {
+		for _, q := range x.Annotation.Quotes {
+			if q.Learned {
+				learned++
+			}
+		}
+	}
+	if learned != 2 {
+		t.Fatalf("%d learned quotes in the annotations, want both texts' (the test needs the model to find them)", learned)
+	}
+	r := compare.Compare(in)
+	if len(r.Quotes) != 1 || r.Quotes[0].Variants[0].ArticleID != in[0].Article.ID {
+		t.Errorf("report quotes %+v, want the protesters' only", r.Quotes)
+	}
+}
+
 // TestEstimatedTimeline checks that a date only an undated article's
 // relative expression gives is marked as estimated in the timeline.
 func TestEstimatedTimeline(t *testing.T) {

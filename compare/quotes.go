@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/parallax-news/parallax"
+	"github.com/parallax-news/parallax/analyze/quote"
 )
 
 // variant is one article's rendering of a statement.
@@ -40,6 +41,11 @@ func quotes(in []Input, ents entityIndex) []parallax.ReportQuote {
 	var vs []variant
 	for _, x := range in {
 		for _, q := range x.Annotation.Quotes {
+			if q.Learned && !quote.NamesSource(q.Speaker.Text) {
+				// the model's attributions are shown from sources only:
+				// not "the episode underscores a divergence …"
+				continue
+			}
 			v := variant{article: x.Article.ID, text: unquote(q.Content.Text), kind: q.Kind,
 				sentence: sentenceOf(x.Annotation, q.Content.Start), name: q.Speaker.Text}
 			if q.Speaker.EntityID != "" {

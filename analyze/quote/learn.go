@@ -10,6 +10,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/parallax-news/parallax/analyze/segment"
 )
@@ -107,6 +109,60 @@ func (d *doc) candidates(found []Quote) []Candidate {
 		out = append(out, Candidate{Quote: q, Features: d.features(src, cueStart, i, particle, c, end)})
 	}
 	return out
+}
+
+// NamesSource reports a speaker, as written, whose last word can name a
+// source: a name, a pronoun, or a noun for people, a body or a document
+// ("the officials", "the court", "a new poll"), but not "the episode" or
+// "Washington's steadfast backing of Tokyo". The story report shows
+// learned quotes only from such speakers.
+func NamesSource(speaker string) bool {
+	// the head is the last word before an apposition or a phrase after
+	// it: "Japan's Ambassador to the U.S., Shigeo Yamada", "Small groups
+	// of protesters"
+	speaker, _, _ = strings.Cut(speaker, ",")
+	f := strings.FieldsFunc(speaker, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '-' })
+	for i := 1; i < len(f); i++ {
+		if prepositions[strings.ToLower(f[i])] {
+			f = f[:i]
+			break
+		}
+	}
+	if len(f) == 0 {
+		return false
+	}
+	last := f[len(f)-1]
+	if r, _ := utf8.DecodeRuneInString(last); unicode.IsUpper(r) || unicode.IsDigit(r) {
+		return true
+	}
+	w := strings.ToLower(last)
+	return pronouns[w] || personalPronouns[w] || sourceNouns[w] || sourceNouns[strings.TrimSuffix(w, "s")]
+}
+
+// sourceNouns name people, bodies and documents that can be sources,
+// in the singular.
+var sourceNouns = map[string]bool{
+	"official": true, "expert": true, "analyst": true, "critic": true, "supporter": true, "opponent": true,
+	"aide": true, "source": true, "lawmaker": true, "resident": true, "witness": true, "police": true,
+	"people": true, "voter": true, "protester": true, "leader": true, "leadership": true, "member": true,
+	"worker": true, "student": true, "parent": true, "doctor": true, "scientist": true, "economist": true,
+	"investor": true, "executive": true, "spokesman": true, "spokeswoman": true, "spokesperson": true,
+	"minister": true, "president": true, "governor": true, "senator": true, "mayor": true, "judge": true,
+	"lawyer": true, "attorney": true, "prosecutor": true, "candidate": true, "nominee": true, "adviser": true,
+	"advisor": true, "director": true, "chairman": true, "chief": true, "head": true, "founder": true,
+	"owner": true, "man": true, "woman": true, "men": true, "women": true, "family": true, "friend": true,
+	"father": true, "mother": true, "wife": true, "husband": true, "host": true, "reporter": true,
+	"journalist": true, "writer": true, "author": true, "editor": true, "researcher": true, "professor": true,
+	"activist": true, "advocate": true, "group": true, "party": true, "campaign": true, "committee": true,
+	"court": true, "government": true, "administration": true, "agency": true, "ministry": true,
+	"department": true, "company": true, "firm": true, "bank": true, "union": true, "council": true,
+	"board": true, "commission": true, "organization": true, "newspaper": true, "network": true,
+	"report": true, "study": true, "poll": true, "survey": true, "analysis": true, "statement": true,
+	"letter": true, "lawsuit": true, "complaint": true, "ad": true, "memo": true, "document": true,
+	"filing": true, "book": true, "article": true, "editorial": true, "percent": true, "majority": true,
+	"citizen": true, "fan": true, "player": true, "coach": true, "team": true, "staff": true, "employee": true,
+	"colleague": true, "ally": true, "allies": true, "everyone": true, "someone": true, "other": true,
+	"who": true, "which": true, "that": true,
 }
 
 // contentOpeners may open a content though they stop a noun phrase.
@@ -433,6 +489,7 @@ func (d *doc) learned(found []Quote, m *Model) []Quote {
 	var keep []scored
 	for _, c := range d.candidates(found) {
 		if p := m.Prob(c.Features); p >= m.Threshold {
+			c.Quote.Learned = true
 			keep = append(keep, scored{c.Quote, p})
 		}
 	}

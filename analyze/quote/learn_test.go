@@ -140,3 +140,17 @@ func TestShippedModel(t *testing.T) {
 		t.Errorf("FindWith without a model = %+v, want the rules' nothing", got)
 	}
 }
+
+func TestNamesSource(t *testing.T) {
+	for speaker, want := range map[string]bool{
+		"Takaichi": true, "she": true, "Small groups of protesters": true, "the appeals court": true,
+		"A new poll": true, "44 percent": true, "U.S. officials": true, "Japan’s Ambassador to the U.S., Shigeo Yamada": true,
+		"Ivanka Trump, the nominee's eldest daughter": true, "Experts on North Korea": true,
+		"the episode": false, "Washington’s steadfast backing of Tokyo": false, "operations": false,
+		"The Japanese pacifist constitution": false, "": false,
+	} {
+		if got := NamesSource(speaker); got != want {
+			t.Errorf("NamesSource(%q) = %v, want %v", speaker, got, want)
+		}
+	}
+}

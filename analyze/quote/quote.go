@@ -38,6 +38,8 @@ type Quote struct {
 	Content Span
 	Parts   []Span
 	Kind    string
+	// Learned marks a quote that the model found where the rules did not.
+	Learned bool
 }
 
 // Find returns the quotes of text in order of their content. sentences
