@@ -85,6 +85,9 @@ type ReportQuote struct {
 	Kind            string         `json:"kind"`
 	Variants        []QuoteVariant `json:"variants"`
 	ArticleIDs      []int64        `json:"article_ids"`
+	// Learned marks a statement that only the quote model found, in
+	// every article that renders it; the attribution rules found none.
+	Learned bool `json:"learned,omitempty"`
 }
 
 // QuoteVariant is one outlet's rendering of a quote.

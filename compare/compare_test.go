@@ -592,8 +592,13 @@ func TestLearnedQuotesFromSources(t *testing.T) {
 		t.Fatalf("%d learned quotes in the annotations, want both texts' (the test needs the model to find them)", learned)
 	}
 	r := compare.Compare(in)
-	if len(r.Quotes) != 1 || r.Quotes[0].Variants[0].ArticleID != in[0].Article.ID {
-		t.Errorf("report quotes %+v, want the protesters' only", r.Quotes)
+	if len(r.Quotes) != 1 || r.Quotes[0].Variants[0].ArticleID != in[0].Article.ID || !r.Quotes[0].Learned {
+		t.Errorf("report quotes %+v, want the protesters' only, marked learned", r.Quotes)
+	}
+	// a statement the rules read is not marked
+	r = compare.Compare(englishInputs([]string{"The mayor said the bridge would reopen in the spring after repairs."}))
+	if len(r.Quotes) != 1 || r.Quotes[0].Learned {
+		t.Errorf("report quotes %+v, want one, not learned", r.Quotes)
 	}
 }
 

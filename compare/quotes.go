@@ -19,6 +19,7 @@ type variant struct {
 	text     string // content without quotation marks
 	sentence string
 	kind     string
+	learned  bool // found by the quote model, not the rules
 	words    map[string]bool
 	common   map[string]bool // the words not written as names
 	// outer holds the content words outside quotation marks, and slots
@@ -46,7 +47,7 @@ func quotes(in []Input, ents entityIndex) []parallax.ReportQuote {
 				// not "the episode underscores a divergence …"
 				continue
 			}
-			v := variant{article: x.Article.ID, text: unquote(q.Content.Text), kind: q.Kind,
+			v := variant{article: x.Article.ID, text: unquote(q.Content.Text), kind: q.Kind, learned: q.Learned,
 				sentence: sentenceOf(x.Annotation, q.Content.Start), name: q.Speaker.Text}
 			if q.Speaker.EntityID != "" {
 				v.speaker = ents.of[x.Article.ID][q.Speaker.EntityID]
@@ -76,10 +77,11 @@ func quotes(in []Input, ents entityIndex) []parallax.ReportQuote {
 	}
 	out := []parallax.ReportQuote{}
 	for _, members := range groups {
-		q := parallax.ReportQuote{Variants: []parallax.QuoteVariant{}, Kind: "reported"}
+		q := parallax.ReportQuote{Variants: []parallax.QuoteVariant{}, Kind: "reported", Learned: true}
 		best := -1
 		for _, m := range members {
 			v := vs[m]
+			q.Learned = q.Learned && v.learned
 			q.Variants = append(q.Variants, parallax.QuoteVariant{ArticleID: v.article, Text: v.text, Sentence: v.sentence})
 			q.ArticleIDs = addID(q.ArticleIDs, v.article)
 			if v.kind == "direct" {

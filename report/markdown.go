@@ -73,7 +73,11 @@ func Markdown(w io.Writer, r *parallax.StoryReport) error {
 	})
 	mw.section("Quotes", len(r.Quotes), func() {
 		for _, q := range r.Quotes {
-			mw.printf("- %s: “%s” %s\n", escape(q.Speaker), escape(q.Text), cites(q.ArticleIDs))
+			note := ""
+			if q.Learned {
+				note = " (found by the quote model)"
+			}
+			mw.printf("- %s: “%s”%s %s\n", escape(q.Speaker), escape(q.Text), note, cites(q.ArticleIDs))
 		}
 	})
 	mw.section("Timeline", len(r.Timeline), func() {

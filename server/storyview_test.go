@@ -132,3 +132,28 @@ func TestAcceptsGzip(t *testing.T) {
 		}
 	}
 }
+
+// TestLearnedQuoteBadge checks that a statement only the quote model
+// found is marked on the story page, and one the rules read is not.
+func TestLearnedQuoteBadge(t *testing.T) {
+	rep := &parallax.StoryReport{ID: 3, Title: "Bridge", Articles: []parallax.ReportArticle{{ID: 1, Source: "Ledger"}}}
+	for _, learned := range []bool{true, false} {
+		rep.Quotes = append(rep.Quotes, parallax.ReportQuote{Speaker: fmt.Sprintf("Speaker %v", learned), Kind: "reported",
+			Learned: learned, ArticleIDs: []int64{1}, Variants: []parallax.QuoteVariant{{ArticleID: 1, Text: "the bridge would reopen"}}})
+	}
+	p, err := parsePages()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := p.story.Execute(&buf, layoutView{Title: rep.Title, Page: newStoryView(rep)}); err != nil {
+		t.Fatal(err)
+	}
+	page := buf.String()
+	if n := strings.Count(page, ">model</span>"); n != 1 {
+		t.Errorf("%d model badges, want 1", n)
+	}
+	if i, j := strings.Index(page, "Speaker true"), strings.Index(page, ">model</span>"); i < 0 || j < i || j > strings.Index(page, "Speaker false") {
+		t.Error("the badge is not on the learned quote")
+	}
+}
