@@ -164,7 +164,15 @@ func Annotate(text string, opt Options) Annotation {
 				EntityID: entityID(m.Entity), Canonical: e.Canonical, Metonym: m.Metonym, Title: m.Title})
 		}
 	}
-	for _, q := range quote.FindTokens(text, toks, sents) {
+	var qs []quote.Quote
+	if english {
+		qs = quote.FindTokens(text, toks, sents)
+	} else {
+		// the model is English's; of the rules, only quotations in marks
+		// hold beyond it
+		qs = quote.FindWith(text, toks, sents, nil)
+	}
+	for _, q := range qs {
 		if !english && q.Kind != quote.Direct {
 			continue
 		}
