@@ -68,15 +68,7 @@ func TestLargeStoryPage(t *testing.T) {
 		rep.Sources = append(rep.Sources, parallax.ReportSource{Name: o, Articles: n / len(outlets), Independent: true})
 		rep.Framing = append(rep.Framing, *framing[o])
 	}
-	p, err := parsePages()
-	if err != nil {
-		t.Fatal(err)
-	}
-	var buf bytes.Buffer
-	if err := p.story.Execute(&buf, layoutView{Title: rep.Title, Page: newStoryView(rep)}); err != nil {
-		t.Fatal(err)
-	}
-	page := buf.String()
+	page := renderStory(t, rep)
 	count := func(s string) int { return strings.Count(page, s) }
 	if got := count("The bridge fell, sentence"); got != maxClaims*maxEvidence {
 		t.Errorf("%d claim sentences shown, want %d claims × %d", got, maxClaims, maxEvidence)
@@ -141,6 +133,18 @@ func TestLearnedQuoteBadge(t *testing.T) {
 		rep.Quotes = append(rep.Quotes, parallax.ReportQuote{Speaker: fmt.Sprintf("Speaker %v", learned), Kind: "reported",
 			Learned: learned, ArticleIDs: []int64{1}, Variants: []parallax.QuoteVariant{{ArticleID: 1, Text: "the bridge would reopen"}}})
 	}
+	page := renderStory(t, rep)
+	if n := strings.Count(page, ">model</span>"); n != 1 {
+		t.Errorf("%d model badges, want 1", n)
+	}
+	if i, j := strings.Index(page, "Speaker true"), strings.Index(page, ">model</span>"); i < 0 || j < i || j > strings.Index(page, "Speaker false") {
+		t.Error("the badge is not on the learned quote")
+	}
+}
+
+// renderStory renders the story page of rep.
+func renderStory(t *testing.T, rep *parallax.StoryReport) string {
+	t.Helper()
 	p, err := parsePages()
 	if err != nil {
 		t.Fatal(err)
@@ -149,11 +153,5 @@ func TestLearnedQuoteBadge(t *testing.T) {
 	if err := p.story.Execute(&buf, layoutView{Title: rep.Title, Page: newStoryView(rep)}); err != nil {
 		t.Fatal(err)
 	}
-	page := buf.String()
-	if n := strings.Count(page, ">model</span>"); n != 1 {
-		t.Errorf("%d model badges, want 1", n)
-	}
-	if i, j := strings.Index(page, "Speaker true"), strings.Index(page, ">model</span>"); i < 0 || j < i || j > strings.Index(page, "Speaker false") {
-		t.Error("the badge is not on the learned quote")
-	}
+	return buf.String()
 }
