@@ -31,6 +31,11 @@ type BratDoc struct {
 
 var annSuffix = regexp.MustCompile(`_[0-9a-f]{4}$`)
 
+// BratTextName returns the name of the text that the annotation file
+// named name (without .ann) annotates: the name without its annotator's
+// suffix ("story_d473" annotates "story").
+func BratTextName(name string) string { return annSuffix.ReplaceAllString(name, "") }
+
 // LoadBrat reads PolNeAR-style data: DIR/text/NAME.txt and
 // DIR/attributions/NAME_xxxx.ann in brat standoff format, where each E
 // line links the Source, Cue and Content of one attribution. A text
@@ -44,7 +49,7 @@ func LoadBrat(dir string) ([]BratDoc, error) {
 	var docs []BratDoc
 	for _, ann := range anns {
 		name := strings.TrimSuffix(filepath.Base(ann), ".ann")
-		text, err := os.ReadFile(filepath.Join(dir, "text", annSuffix.ReplaceAllString(name, "")+".txt"))
+		text, err := os.ReadFile(filepath.Join(dir, "text", BratTextName(name)+".txt"))
 		if err != nil {
 			return nil, fmt.Errorf("load brat: %w", err)
 		}
@@ -212,7 +217,7 @@ func (s *QuoteScorer) Add(doc BratDoc, sys []QuoteSpans) {
 				continue
 			}
 			s.speakerOf++
-			if overlaps(a.Source, []Span{q.Source}) {
+			if Overlaps(a.Source, []Span{q.Source}) {
 				s.speakerRight++
 			} else {
 				s.Errors = append(s.Errors, QuoteError{Doc: doc.Name, Kind: "speaker", Gold: text(doc.Text, a.Content),
@@ -300,10 +305,7 @@ func match(gold, sys [][]Span, exact bool) (int, map[int]int) {
 
 // Overlaps reports that spans a and b, each of one or more fragments,
 // share at least half of the longer: a match in overlap scores.
-func Overlaps(a, b []Span) bool { return overlaps(a, b) }
-
-// overlaps reports that spans a and b share at least half of the longer.
-func overlaps(a, b []Span) bool {
+func Overlaps(a, b []Span) bool {
 	ov := overlap(a, b)
 	return ov > 0 && 2*ov >= max(length(a), length(b))
 }

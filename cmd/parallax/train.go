@@ -31,29 +31,33 @@ func runTrain(ctx context.Context, e *env, args []string) error {
 	// The threshold is chosen on a fifth of the documents held out from a
 	// first fit: the one that gives the best content F1 (overlap) of the
 	// rules and the model together. The model is then fitted to all.
-	var fit, held []eval.BratDoc
+	// Each document is split and labelled once, for both fits.
+	var fit, all []quote.Example
+	var held []trainDoc
+	positives := 0
 	for _, d := range docs {
+		td := newTrainDoc(d)
+		all = append(all, td.examples...)
+		positives += td.positives
 		if heldOut(d.Name) {
-			held = append(held, d)
+			held = append(held, td)
 		} else {
-			fit = append(fit, d)
+			fit = append(fit, td.examples...)
 		}
 	}
-	first, _ := quoteExamples(fit)
-	m := quote.Train(first, *epochs, *minCount)
+	m := quote.Train(fit, *epochs, *minCount)
 	best, bestF1 := 0.5, -1.0
 	for t := 0.1; t < 0.91; t += 0.05 {
 		m.Threshold = t
 		var s eval.QuoteScorer
-		for _, d := range held {
-			s.Add(d, quoteSpans(quote.FindWith(d.Text, segment.Tokens(d.Text), segment.Sentences(d.Text), m)))
+		for _, td := range held {
+			s.Add(td.doc, quoteSpans(quote.FindWith(td.doc.Text, td.toks, td.sents, m)))
 		}
 		if f1 := s.Metrics().ContentOverlap.F1; f1 > bestF1 {
 			best, bestF1 = t, f1
 		}
 	}
-	examples, positives := quoteExamples(docs)
-	m = quote.Train(examples, *epochs, *minCount)
+	m = quote.Train(all, *epochs, *minCount)
 	m.Threshold = best
 	f, err := os.Create(*out)
 	if err != nil {
@@ -67,7 +71,7 @@ func runTrain(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	fmt.Fprintf(e.stdout, "%d documents, %d candidates (%d attributions), %d features; threshold %.2f (content F1 %.3f on %d held-out documents); wrote %s\n",
-		len(docs), len(examples), positives, len(m.Weights), best, bestF1, len(held), *out)
+		len(docs), len(all), positives, len(m.Weights), best, bestF1, len(held), *out)
 	return nil
 }
 
@@ -75,16 +79,8 @@ func runTrain(ctx context.Context, e *env, args []string) error {
 // both annotations of a text fall on the same side.
 func heldOut(name string) bool {
 	h := fnv.New32a()
-	h.Write([]byte(annSuffixOf(name)))
+	h.Write([]byte(eval.BratTextName(name)))
 	return h.Sum32()%5 == 0
-}
-
-// annSuffixOf drops the annotator's suffix from a brat document name.
-func annSuffixOf(name string) string {
-	if n := len(name); n > 5 && name[n-5] == '_' {
-		return name[:n-5]
-	}
-	return name
 }
 
 // quoteSpans converts quotes to the scorer's spans.
@@ -105,26 +101,30 @@ func quoteSpans(qs []quote.Quote) []eval.QuoteSpans {
 	return sys
 }
 
-// quoteExamples labels the candidate attributions of each document: an
-// attribution when a gold one has a content that overlaps the
-// candidate's (half of the longer) and a cue that shares words with its
-// cue.
-func quoteExamples(docs []eval.BratDoc) ([]quote.Example, int) {
-	var examples []quote.Example
-	positives := 0
-	for _, d := range docs {
-		toks := segment.Tokens(d.Text)
-		sents := segment.Sentences(d.Text)
-		found := quote.FindByRules(d.Text, toks, sents)
-		for _, c := range quote.Candidates(d.Text, toks, sents, found) {
-			ok := attribution(d, c.Quote)
-			if ok {
-				positives++
-			}
-			examples = append(examples, quote.Example{Features: c.Features, Positive: ok})
+// trainDoc is an annotated document split into tokens and sentences,
+// with its candidate attributions labelled.
+type trainDoc struct {
+	doc       eval.BratDoc
+	toks      []segment.Token
+	sents     []segment.Span
+	examples  []quote.Example
+	positives int
+}
+
+// newTrainDoc labels the candidate attributions of d: an attribution
+// when a gold one has a content that overlaps the candidate's (half of
+// the longer) and a cue that shares words with its cue.
+func newTrainDoc(d eval.BratDoc) trainDoc {
+	td := trainDoc{doc: d, toks: segment.Tokens(d.Text), sents: segment.Sentences(d.Text)}
+	found := quote.FindByRules(d.Text, td.toks, td.sents)
+	for _, c := range quote.Candidates(d.Text, td.toks, td.sents, found) {
+		ok := attribution(d, c.Quote)
+		if ok {
+			td.positives++
 		}
+		td.examples = append(td.examples, quote.Example{Features: c.Features, Positive: ok})
 	}
-	return examples, positives
+	return td
 }
 
 // attribution reports a gold attribution of d whose content overlaps
