@@ -30,9 +30,9 @@ type Candidate struct {
 }
 
 // FindByRules returns the quotes that the rules find, without the
-// model's: what training sets candidates against.
+// model's, in order of content: what training sets candidates against.
 func FindByRules(text string, toks []segment.Token, sentences []segment.Span) []Quote {
-	return newDoc(text, toks, sentences).rules()
+	return FindWith(text, toks, sentences, nil)
 }
 
 // FindWith is FindTokens with model m in place of the shipped one (nil:
@@ -215,8 +215,9 @@ func (d *doc) verbLike(i int) bool {
 	case strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "'s"):
 		return true
 	}
-	subject := d.w(d.auxStart(i) - 1)
-	return d.auxStart(i) < i || subject == "they" || subject == "we" || subject == "i" || subject == "you"
+	aux := d.auxStart(i)
+	subject := d.w(aux - 1)
+	return aux < i || subject == "they" || subject == "we" || subject == "i" || subject == "you"
 }
 
 // features describe a candidate: its verb, what surrounds it, its
@@ -250,9 +251,6 @@ func (d *doc) features(src, cueStart, i int, particle string, c, end int) []stri
 	add("bp", base, particle)
 	if cueStart < i {
 		add("aux", d.w(cueStart))
-	}
-	if d.negated(i) {
-		add("neg")
 	}
 	n := tokenClass(d, c)
 	add("n", n)

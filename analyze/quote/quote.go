@@ -55,14 +55,13 @@ func FindTokens(text string, toks []segment.Token, sentences []segment.Span) []Q
 	return FindWith(text, toks, sentences, model)
 }
 
-// rules returns the quotes that the rules find, in order of content.
+// rules returns the quotes that the rules find, in the order they find
+// them (FindWith orders them with the model's).
 func (d *doc) rules() []Quote {
 	qs := d.direct()
 	qs = append(qs, d.reported(qs)...)
 	qs = append(qs, d.headline()...)
-	qs = dropInside(qs)
-	sort.SliceStable(qs, func(i, j int) bool { return qs[i].Content.Start < qs[j].Content.Start })
-	return qs
+	return dropInside(qs)
 }
 
 // dropInside drops unattributed quotations that lie inside the content
