@@ -692,3 +692,25 @@ func TestDatelines(t *testing.T) {
 		}
 	}
 }
+
+// TestRelayedQuotes checks that a quote relaying another ("Fu warned
+// …, according to Xinhua") gives way to the quote it relays, while a
+// statement that only mentions a saying ("what she described as") stays.
+func TestRelayedQuotes(t *testing.T) {
+	r := compare.Compare(englishInputs([]string{
+		"Envoy Fu Cong spoke at the United Nations on Tuesday. " +
+			"Fu warned against any illegal attempts to revive militarism, according to the official news agency Xinhua. " +
+			"Fu added that Takaichi was refusing to retract what she described as a situation threatening Japan's survival.",
+	}))
+	var got []string
+	for _, q := range r.Quotes {
+		got = append(got, q.Speaker+": "+q.Text)
+	}
+	want := []string{
+		"Fu Cong: against any illegal attempts to revive militarism",
+		"Fu Cong: Takaichi was refusing to retract what she described as a situation threatening Japan's survival",
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("quotes:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}

@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/parallax-news/parallax"
+	"github.com/parallax-news/parallax/analyze"
 	"github.com/parallax-news/parallax/analyze/quote"
 )
 
@@ -41,7 +42,12 @@ type slot struct {
 func quotes(in []Input, ents entityIndex) []parallax.ReportQuote {
 	var vs []variant
 	for _, x := range in {
-		for _, q := range x.Annotation.Quotes {
+		for i, q := range x.Annotation.Quotes {
+			if relays(x.Annotation.Quotes, i) {
+				// the statement is the one relayed: not Xinhua's "Fu
+				// warned against …", but Fu's warning
+				continue
+			}
 			if q.Learned && !quote.NamesSource(q.Speaker.Text) {
 				// the model's attributions are shown from sources only:
 				// not "the episode underscores a divergence …"
@@ -109,6 +115,33 @@ func quotes(in []Input, ents entityIndex) []parallax.ReportQuote {
 		out[i].ID = "Q" + strconv.Itoa(i+1)
 	}
 	return out
+}
+
+// relays reports whether quote i of an article relays another of its
+// quotes: its content opens with that quote's speaker and holds its cue,
+// a verb of speech, as in "Fu warned against …, according to Xinhua" or
+// "the agency reported that Fu said …". The statement is then the other
+// quote's. A quotation in the speaker's own words is never a relay, nor
+// is a content that mentions a saying ("refusing to retract what she
+// described as …") or reports a stance ("Fu added that Takaichi was
+// refusing …").
+func relays(qs []analyze.Quote, i int) bool {
+	q := qs[i]
+	if q.Kind == quote.Direct {
+		return false
+	}
+	content := []rune(q.Content.Text)
+	for j, r := range qs {
+		if j == i || r.Learned || !quote.Speech(r.Cue.Text) || r.Speaker.End <= r.Speaker.Start || r.Speaker.Start < q.Content.Start ||
+			r.Cue.Start < q.Content.Start || r.Cue.End > q.Content.End || r.Speaker.Start-q.Content.Start > len(content) {
+			continue
+		}
+		switch strings.ToLower(strings.TrimSpace(string(content[:r.Speaker.Start-q.Content.Start]))) {
+		case "", "that":
+			return true
+		}
+	}
+	return false
 }
 
 func sameStatementAny(v variant, vs []variant, members []int) bool {

@@ -148,3 +148,15 @@ var attitudeForms = func() map[string]string {
 	m["sought"], m["spoke"], m["spoken"] = "seek", "speak", "speak"
 	return m
 }()
+
+// Speech reports whether a cue ("said", "again urged", "told") holds a
+// verb of speech or writing, rather than of thought or stance ("believes",
+// "was refusing").
+func Speech(cue string) bool {
+	for _, w := range strings.Fields(strings.ToLower(cue)) {
+		if speechForms[strings.Trim(w, ",:;")] != "" {
+			return true
+		}
+	}
+	return false
+}
