@@ -100,7 +100,7 @@ func ordinal(w string) (int, bool) {
 	if n, ok := ordinals[w]; ok {
 		return n, true
 	}
-	for _, suf := range []string{"st", "nd", "rd", "th"} {
+	for suf := range ordinalSuffix {
 		if d, ok := strings.CutSuffix(w, suf); ok {
 			if n, err := strconv.Atoi(d); err == nil && n > 0 && n < 1000 {
 				return n, true
@@ -109,6 +109,9 @@ func ordinal(w string) (int, bool) {
 	}
 	return 0, false
 }
+
+// ordinalSuffix are the endings of ordinals written in digits ("20th").
+var ordinalSuffix = map[string]bool{"st": true, "nd": true, "rd": true, "th": true}
 
 // partsOfDay map to their TIMEX3 codes.
 var partsOfDay = map[string]string{

@@ -100,9 +100,13 @@ func newParser(text string, toks []segment.Token) *parser {
 	return p
 }
 
-// isAbbrev reports a short month or weekday name that a dot may follow.
+// isAbbrev reports a short month or weekday name that a dot may follow:
+// "Aug.", "Tues.", but not a full name ending a sentence ("last March.").
 func isAbbrev(w string) bool {
-	if len(w) > 5 {
+	switch {
+	case len(w) > 5:
+		return false
+	case w == "march" || w == "april" || w == "may" || w == "june" || w == "july":
 		return false
 	}
 	_, m := months[w]
@@ -232,7 +236,7 @@ var triggers = func() map[string]bool {
 	for _, w := range strings.Fields("the this that last next past previous coming current recent upcoming early earlier " +
 		"late later mid middle about around approximately nearly almost roughly some more over less fewer at up " +
 		"today yesterday tomorrow tonight now fiscal every each once twice noon midnight midday in these future " +
-		"near ' nineteen eighteen two year following same latest final initial end beginning start") {
+		"near ' nineteen eighteen two year following same latest final initial end beginning start q1 q2 q3 q4") {
 		m[w] = true
 	}
 	return m

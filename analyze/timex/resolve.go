@@ -18,6 +18,7 @@ type resolver struct {
 	sentences []segment.Span
 	last      anchor // the last date mentioned, for "a year earlier"
 	cur       int    // token index of the expression being resolved
+	curEnd    int    // and the index after its last token
 	// years holds the year that each day of a month took when it was
 	// first mentioned, by month*100+day: "effective Feb. 1" in a
 	// past-tense sentence is the Feb. 1 named before.
@@ -50,11 +51,11 @@ type anchor struct {
 	t         time.Time
 	precision string
 	set       bool
-	tok       int // where it was mentioned
+	tok, end  int // the tokens where it was mentioned, end exclusive
 }
 
 func (r *resolver) resolve(e expr) (Timex, bool) {
-	r.cur = e.start
+	r.cur, r.curEnd = e.start, e.end
 	t := Timex{Start: r.toks[e.start].start, End: r.toks[e.end-1].end, Mod: e.mod}
 	t.Text = r.text[t.Start:t.End]
 	switch e.kind {
@@ -186,6 +187,9 @@ func (r *resolver) absolute(e expr) (string, string, bool) {
 		return fmt.Sprintf("%04d-%02d", y, e.month), Month, true
 	case e.month != 0 && e.day != 0:
 		y := r.yearOf(year, e.month, e.day, func() int {
+			if y, ok := r.rangeEnd(e); ok {
+				return y
+			}
 			return nearestYear(ref, year, func(y int) time.Time { return date(y, e.month, e.day) }, dir)
 		})
 		return r.day(date(y, e.month, e.day), e.tod)
@@ -221,6 +225,29 @@ func (r *resolver) absolute(e expr) (string, string, bool) {
 	return "", "", false
 }
 
+// rangeEnd returns the year of a day of a month that ends a range whose
+// start was the day just resolved ("from June 5 to June 9", "Dec. 30 -
+// Jan. 2"): the start's year, or the next when the end comes earlier in
+// the calendar.
+func (r *resolver) rangeEnd(e expr) (int, bool) {
+	if !r.last.set || r.last.precision != Day || r.last.end > e.start || e.start-r.last.end > 2 {
+		return 0, false
+	}
+	for k := r.last.end; k < e.start; k++ {
+		if !rangeWords[r.toks[k].w] {
+			return 0, false
+		}
+	}
+	y := r.last.t.Year()
+	if date(y, e.month, e.day).Before(r.last.t) {
+		y++
+	}
+	return y, true
+}
+
+// rangeWords join the start and the end of a range of days.
+var rangeWords = map[string]bool{"to": true, "-": true, "–": true, "through": true, "thru": true, "until": true, "till": true, "and": true}
+
 func (r *resolver) day(d time.Time, tod string) (string, string, bool) {
 	r.remember(d, Day)
 	v := d.Format(time.DateOnly)
@@ -231,7 +258,7 @@ func (r *resolver) day(d time.Time, tod string) (string, string, bool) {
 }
 
 func (r *resolver) remember(t time.Time, precision string) {
-	r.last = anchor{t: t, precision: precision, set: true, tok: r.cur}
+	r.last = anchor{t: t, precision: precision, set: true, tok: r.cur, end: r.curEnd}
 }
 
 // relative resolves "last year", "this month", "next week", "today",

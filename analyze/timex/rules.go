@@ -1,6 +1,9 @@
 package timex
 
-import "strconv"
+import (
+	"strconv"
+	"strings"
+)
 
 // calendarDate: "Aug. 7, 1998", "Friday, Aug. 7", "7 August 1998", "the
 // 7th of August", "August 1998", "March".
@@ -88,7 +91,8 @@ func (p *parser) isYearAt(j int) bool {
 	return ok
 }
 
-// numericDate: "1998-08-07", "8/7/1998", "8/7/98".
+// numericDate: "1998-08-07", "8/7/1998", "8/7/98", "15/04/2023",
+// "15.04.2023".
 func (p *parser) numericDate(i int) (expr, bool) {
 	if i >= len(p.toks) || !p.toks[i].num {
 		return expr{}, false
@@ -102,14 +106,26 @@ func (p *parser) numericDate(i int) (expr, bool) {
 		}
 	}
 	var parts []int
-	for _, s := range splitSlash(w) {
+	sep := byte('/')
+	if strings.Count(w, ".") == 2 && !strings.Contains(w, "/") {
+		sep = '.' // "15.04.2023", as much of Europe writes it
+	}
+	for _, s := range splitOn(w, sep) {
 		n, err := strconv.Atoi(s)
 		if err != nil {
 			return expr{}, false
 		}
 		parts = append(parts, n)
 	}
-	if len(parts) != 3 || parts[0] < 1 || parts[0] > 12 || parts[1] < 1 || parts[1] > 31 {
+	if len(parts) != 3 || sep == '.' && len(splitOn(w, sep)[2]) != 4 {
+		return expr{}, false
+	}
+	if sep == '.' || parts[0] > 12 && parts[1] <= 12 {
+		// day first: always with dots, and with slashes where the first
+		// number cannot be a month ("15/04/2023")
+		parts[0], parts[1] = parts[1], parts[0]
+	}
+	if parts[0] < 1 || parts[0] > 12 || parts[1] < 1 || parts[1] > 31 {
 		return expr{}, false
 	}
 	y := parts[2]
@@ -124,11 +140,12 @@ func (p *parser) numericDate(i int) (expr, bool) {
 	return expr{kind: kAbsolute, year: y, month: parts[0], day: parts[1], end: i + 1}, true
 }
 
-func splitSlash(w string) []string {
+// splitOn splits w at each sep.
+func splitOn(w string, sep byte) []string {
 	var out []string
 	start := 0
 	for k := 0; k < len(w); k++ {
-		if w[k] == '/' {
+		if w[k] == sep {
 			out = append(out, w[start:k])
 			start = k + 1
 		}
@@ -217,7 +234,7 @@ func (e expr) at(end int) expr {
 
 // quarterExpr: "the third quarter", "third-quarter", "the fourth quarter
 // of 1998", "the latest quarter", "the year-ago quarter", "the first
-// half".
+// half", "Q4 2021".
 func (p *parser) quarterExpr(i int) (expr, bool) {
 	e := expr{kind: kAbsolute}
 	j := i
@@ -226,6 +243,14 @@ func (p *parser) quarterExpr(i int) (expr, bool) {
 	}
 	if p.w(j) == "fiscal" {
 		j++
+	}
+	// "Q4", "Q4 2021"
+	if w := p.w(j); len(w) == 2 && w[0] == 'q' && w[1] >= '1' && w[1] <= '4' {
+		e.quarter, e.end, e.relTense = int(w[1]-'0'), j+1, true
+		if y, ok := p.yearAt(j + 1); ok {
+			e.year, e.end, e.relTense = y, j+2, false
+		}
+		return e, true
 	}
 	// "this year's third quarter", "last year's fourth quarter"
 	if rel, ok := map[string]int{"this": 0, "last": -1, "next": 1}[p.w(j)]; ok && p.w(j+1) == "year" {
@@ -351,10 +376,16 @@ func (p *parser) decadeExpr(i int) (expr, bool) {
 	if y, ok := p.yearAt(j); ok && y%10 == 0 && p.w(j+1) == "s" && p.toks[j+1].glued {
 		return expr{kind: kAbsolute, decade: y / 10, end: j + 2}, true
 	}
-	// "the 20th century"
+	// "the 20th century", "the twentieth century"
 	if p.w(i) == "the" {
-		if o, ok := ordinal(p.w(j)); ok && o <= 22 && p.w(j+1) == "century" {
-			return expr{kind: kAbsolute, century: o - 1, end: j + 2}, true
+		o, ok := ordinal(p.w(j))
+		next := j + 1
+		if j+1 < len(p.toks) && p.toks[j].num && p.toks[j+1].glued && ordinalSuffix[p.w(j+1)] {
+			o, _ = strconv.Atoi(p.w(j)) // "20" and "th" are two tokens
+			ok, next = o > 0, j+2
+		}
+		if ok && o <= 22 && p.w(next) == "century" {
+			return expr{kind: kAbsolute, century: o - 1, end: next + 1}, true
 		}
 	}
 	return expr{}, false

@@ -134,6 +134,8 @@ func tenseOf(toks []tok, i int) (int, bool) {
 		return 1, true
 	case pastWords[w]:
 		return -1, true
+	case w == "am" && i > 0 && toks[i-1].num:
+		return 0, false // "6 a.m.", a time, not "I am"
 	case presentWords[w]:
 		return 0, true
 	case len(w) > 4 && strings.HasSuffix(w, "ed") && next == "by":

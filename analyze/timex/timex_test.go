@@ -52,6 +52,17 @@ func TestFind(t *testing.T) {
 		{"A man who spent Sunday night there might talk.", "Sunday night", Time, "2026-01-25TNI", Day},
 		{"Remember nineteen ninety-six?", "nineteen ninety-six", Date, "1996", Year},
 		{"Qantas will double its flights by August to reach markets untouched by the crisis.", "August", Date, "2026-08", Month},
+		{"The ceasefire took effect at 6 a.m. on Saturday.", "Saturday", Date, "2026-01-24", Day},
+		{"Two world wars marked the 20th century.", "the 20th century", Date, "19", Century},
+		{"The twentieth century saw two world wars.", "The twentieth century", Date, "19", Century},
+		{"He has been in office since last March.", "last March", Date, "2025-03", Month},
+		{"The rally is planned for 15/04/2026.", "15/04/2026", Date, "2026-04-15", Day},
+		{"The vote was held on 15.04.2025 in Berlin.", "15.04.2025", Date, "2025-04-15", Day},
+		{"She joined the firm in Q4 2021.", "Q4 2021", Date, "2021-Q4", Quarter},
+		{"Revenue rose in Q3.", "Q3", Date, "2025-Q3", Quarter},
+		{"The company expects growth in Q3.", "Q3", Date, "2026-Q3", Quarter},
+		{"The festival runs from April 18 to April 22.", "April 22", Date, "2026-04-22", Day},
+		{"The festival runs from Dec. 30 to Jan. 2.", "Jan. 2", Date, "2026-01-02", Day},
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {
