@@ -350,7 +350,7 @@ func (d *doc) attributeBefore(i int) (Span, Span, int, bool) {
 		}
 		cueStart := d.auxStart(k)
 		src := d.npBackward(cueStart)
-		sp := d.speaker(src, cueStart)
+		sp := d.speakerUpTo(src, cueStart)
 		if sp.Empty() && strings.HasSuffix(d.w(k), "ing") { // "while chanting, "Hands up""
 			sp = d.subject(d.sent[k])
 		}

@@ -74,7 +74,7 @@ func (d *doc) candidates(found []Quote) []Candidate {
 		if src >= cueStart || taken[src] {
 			continue
 		}
-		speaker := d.speaker(src, cueStart)
+		speaker := d.speakerUpTo(src, cueStart)
 		if speaker.Empty() || d.tokenAfter(speaker) == src+1 && (nonSpeakers[d.w(src)] || determiners[d.w(src)]) {
 			// "because it acknowledges …": a thing, not a source; "The"
 			// alone names no one

@@ -29,12 +29,69 @@ func (d *doc) npBackward(end int) int {
 				return name
 			}
 		}
+		if subj, _ := d.beforeInsertion(end - 1); subj < end-1 {
+			return subj
+		}
 		if s < end-1 {
 			return d.appositive(s)
 		}
 		return end
 	}
 	return d.npScan(end)
+}
+
+// beforeInsertion returns the span of tokens [start, stop) of the
+// subject that opens the sentence and is set off from its verb by an
+// insertion between commas, the second at comma: "The study" in "The
+// study, released on Monday, found", "A senior official" in "A senior
+// official, speaking on condition of anonymity, said", "The ministry" in
+// "The ministry, in a statement issued late Monday, said". The insertion
+// opens with a participle or a preposition. Both are comma when there is
+// none.
+func (d *doc) beforeInsertion(comma int) (start, stop int) {
+	if d.w(comma) != "," {
+		return comma, comma
+	}
+	lo, _ := d.sentenceTokens(d.sent[comma])
+	open := -1
+	for k := comma - 1; k > lo && comma-k <= 2*maxNP; k-- {
+		w := d.w(k)
+		if w == "," {
+			open = k
+			break
+		}
+		if d.toks[k].Kind == segment.Punct && !d.innerPunct(k) {
+			return comma, comma
+		}
+	}
+	if open < 0 || open+1 >= comma || open-lo > maxNP {
+		return comma, comma
+	}
+	first := d.w(open + 1)
+	if !insertionStarts[first] && !strings.HasSuffix(first, "ing") && !strings.HasSuffix(first, "ed") && irregular[first] == "" {
+		return comma, comma
+	}
+	if d.npScan(open) != lo || !d.plausibleSpeaker(lo, open) || d.hasVerb(lo, open) {
+		return comma, comma
+	}
+	return lo, open
+}
+
+// speakerUpTo returns the speaker of tokens [src, cue), without an
+// insertion set off by commas before the cue: "The study", not "The
+// study, released on Monday,".
+func (d *doc) speakerUpTo(src, cue int) Span {
+	if subj, open := d.beforeInsertion(cue - 1); subj == src && open < cue-1 {
+		return d.speaker(src, open)
+	}
+	return d.speaker(src, cue)
+}
+
+// insertionStarts open a phrase set off between a subject and its verb:
+// "The ministry, in a statement, said".
+var insertionStarts = map[string]bool{
+	"in": true, "at": true, "on": true, "during": true, "after": true, "before": true, "like": true,
+	"unlike": true, "along": true, "together": true, "through": true, "via": true, "for": true,
 }
 
 // appositive extends a noun phrase that is an appositive ("a prominent

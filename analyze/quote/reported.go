@@ -91,7 +91,7 @@ func (d *doc) attitude(i int, inQuote []bool) (Quote, bool) {
 	case src == cueStart || pronouns[d.w(src)] && d.w(src) == "it":
 		return Quote{}, false
 	default:
-		speaker = d.speaker(src, cueStart)
+		speaker = d.speakerUpTo(src, cueStart)
 	}
 	c := cueEnd
 	if c >= len(d.toks) || d.sent[c] != d.sent[i] || inQuote[c] {
@@ -167,7 +167,7 @@ func (d *doc) preposed(i int, base string, inQuote []bool) (Quote, bool) {
 			// "it acknowledges …": a thing, not a source
 			return Quote{}, false
 		}
-		speaker = d.speaker(src, cueStart)
+		speaker = d.speakerUpTo(src, cueStart)
 		if !speechVerbs[base] && d.utterance(src, cueStart) {
 			// "The Prime Minister's comments reveal …": the writer's reading
 			return Quote{}, false
@@ -206,6 +206,9 @@ func (d *doc) preposed(i int, base string, inQuote []bool) (Quote, bool) {
 	}
 	if c < len(d.toks) && inQuote[c] {
 		return Quote{}, false // a direct quotation already attributed
+	}
+	if base == "ask" && d.w(c) == "not" && d.w(c+1) == "to" && d.w(c+2) == "be" {
+		return Quote{}, false // "asked not to be named": a request for anonymity
 	}
 	if !explicit && !speechVerbs[base] && !d.clauseStart(c) && !(objectPronouns[d.w(c)] && !strings.HasSuffix(d.w(i), "ing")) &&
 		!d.subjectAt(c) {
@@ -589,7 +592,7 @@ func (d *doc) speakerBefore(end int) Span {
 		}
 		cueStart := d.auxStart(k)
 		if src := d.npBackward(cueStart); src < cueStart {
-			return d.speaker(src, cueStart)
+			return d.speakerUpTo(src, cueStart)
 		}
 		return Span{}
 	}

@@ -28,36 +28,50 @@ func runTrain(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	// The threshold is chosen on a fifth of the documents held out from a
-	// first fit: the one that gives the best content F1 (overlap) of the
-	// rules and the model together. The model is then fitted to all.
-	// Each document is split and labelled once, for both fits.
-	var fit, all []quote.Example
-	var held []trainDoc
+	// The threshold is chosen by five-fold cross-validation: each fifth
+	// of the documents is scored with a model fitted to the other four,
+	// and the threshold that gives the best content F1 (overlap) of the
+	// rules and the model together over all five is kept. The model is
+	// then fitted to all. Each document is split and labelled once.
+	var all []quote.Example
+	var docsIn [folds][]trainDoc
 	positives := 0
 	for _, d := range docs {
 		td := newTrainDoc(d)
 		all = append(all, td.examples...)
 		positives += td.positives
-		if heldOut(d.Name) {
-			held = append(held, td)
-		} else {
-			fit = append(fit, td.examples...)
+		f := fold(d.Name)
+		docsIn[f] = append(docsIn[f], td)
+	}
+	var thresholds []float64
+	for t := 0.1; t < 0.91; t += 0.05 {
+		thresholds = append(thresholds, t)
+	}
+	scores := make([]eval.QuoteScorer, len(thresholds))
+	for f := range folds {
+		var fit []quote.Example
+		for g := range folds {
+			if g != f {
+				for _, td := range docsIn[g] {
+					fit = append(fit, td.examples...)
+				}
+			}
+		}
+		m := quote.Train(fit, *epochs, *minCount)
+		for i, t := range thresholds {
+			m.Threshold = t
+			for _, td := range docsIn[f] {
+				scores[i].Add(td.doc, quoteSpans(quote.FindWith(td.doc.Text, td.toks, td.sents, m)))
+			}
 		}
 	}
-	m := quote.Train(fit, *epochs, *minCount)
 	best, bestF1 := 0.5, -1.0
-	for t := 0.1; t < 0.91; t += 0.05 {
-		m.Threshold = t
-		var s eval.QuoteScorer
-		for _, td := range held {
-			s.Add(td.doc, quoteSpans(quote.FindWith(td.doc.Text, td.toks, td.sents, m)))
-		}
-		if f1 := s.Metrics().ContentOverlap.F1; f1 > bestF1 {
+	for i, t := range thresholds {
+		if f1 := scores[i].Metrics().ContentOverlap.F1; f1 > bestF1 {
 			best, bestF1 = t, f1
 		}
 	}
-	m = quote.Train(all, *epochs, *minCount)
+	m := quote.Train(all, *epochs, *minCount)
 	m.Threshold = best
 	f, err := os.Create(*out)
 	if err != nil {
@@ -70,17 +84,21 @@ func runTrain(ctx context.Context, e *env, args []string) error {
 	if err := f.Close(); err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stdout, "%d documents, %d candidates (%d attributions), %d features; threshold %.2f (content F1 %.3f on %d held-out documents); wrote %s\n",
-		len(docs), len(all), positives, len(m.Weights), best, bestF1, len(held), *out)
+	fmt.Fprintf(e.stdout, "%d documents, %d candidates (%d attributions), %d features; threshold %.2f (content F1 %.3f in %d-fold cross-validation); wrote %s\n",
+		len(docs), len(all), positives, len(m.Weights), best, bestF1, folds, *out)
 	return nil
 }
 
-// heldOut puts about a fifth of the documents aside, by name, so that
-// both annotations of a text fall on the same side.
-func heldOut(name string) bool {
+// folds is the number of parts cross-validation splits the documents
+// into.
+const folds = 5
+
+// fold assigns a document to a part by name, so that both annotations of
+// a text fall in the same one.
+func fold(name string) int {
 	h := fnv.New32a()
 	h.Write([]byte(eval.BratTextName(name)))
-	return h.Sum32()%5 == 0
+	return int(h.Sum32() % folds)
 }
 
 // quoteSpans converts quotes to the scorer's spans.
