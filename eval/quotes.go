@@ -350,6 +350,16 @@ func (s *QuoteScorer) Metrics() QuoteMetrics {
 	return m
 }
 
+// ContentF1 is the content overlap F1 before rounding, for choosing
+// between close settings.
+func (s *QuoteScorer) ContentF1() float64 {
+	c := s.counts["content_overlap"]
+	if c == nil {
+		return 0
+	}
+	return prf(c[0], c[1], c[2]).F1
+}
+
 // round3 rounds a non-negative figure to three decimals for printing.
 func round3(f float64) float64 { return float64(int(f*1000+0.5)) / 1000 }
 

@@ -360,10 +360,11 @@ func (d *doc) attributeBefore(i int) (Span, Span, int, bool) {
 }
 
 // adjunctBetween reports that the tokens between a cue at k and an
-// opening mark at i are a phrase of time or place and a comma: `stated
-// during a television program broadcast late last night, "I want …"`.
+// opening mark at i are a phrase of time or place and a comma or a
+// colon: `stated during a television program broadcast late last night,
+// "I want …"`, `said in a statement: "…"`.
 func (d *doc) adjunctBetween(k, i int) bool {
-	if i-k > 14 || i-k < 3 || d.w(i-1) != "," || !adjunctOpeners[d.w(k+1)] {
+	if i-k > 14 || i-k < 3 || d.w(i-1) != "," && d.w(i-1) != ":" || !adjunctOpeners[d.w(k+1)] {
 		return false
 	}
 	for m := k + 1; m < i-1; m++ {

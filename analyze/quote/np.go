@@ -228,12 +228,18 @@ func (d *doc) innerPunct(i int) bool {
 	glued := i > 0 && d.toks[i-1].End == d.toks[i].Start
 	switch w {
 	case ".":
+		if last := i+1 == len(d.toks) || d.sent[i+1] != d.sent[i]; last && len(d.w(i-1)) > 1 && !nameSuffixes[d.w(i-1)] {
+			return false // the full stop after "tweeted Senator Ted Cruz."
+		}
 		return glued && d.toks[i-1].Kind == segment.Word && len(d.w(i-1)) <= 4
 	case "'", "’", "-", "&":
 		return true
 	}
 	return false
 }
+
+// nameSuffixes end names with a dot that may also end the sentence.
+var nameSuffixes = map[string]bool{"jr": true, "sr": true, "inc": true, "co": true, "corp": true, "ltd": true}
 
 // npForward returns where the noun phrase starting at token i ends:
 // "Smith" in `, Smith said`, "Mr. Smith, the mayor" in `, said Mr.

@@ -202,6 +202,9 @@ func (d *doc) speaker(i, j int) Span {
 	for j > i && (d.w(j-1) == "," || d.w(j-1) == "--" || d.w(j-1) == "—") {
 		j--
 	}
+	for j-2 > i && d.w(j-2) == "," && (sentenceAdverbs[d.w(j-1)] || d.w(j-1) == "however" || d.w(j-1) == "though" || d.w(j-1) == "too") {
+		j -= 2 // "Critics, however, argue"
+	}
 	if last := d.w(j - 1); j-i > 2 && badSpeakerStarts[d.w(i)] && d.capitalized(j-1) &&
 		!strings.HasSuffix(last, "'s") && !strings.HasSuffix(last, "’s") {
 		// "In a Bloomberg interview Trump declared": the name before the

@@ -67,7 +67,7 @@ func runTrain(ctx context.Context, e *env, args []string) error {
 	}
 	best, bestF1 := 0.5, -1.0
 	for i, t := range thresholds {
-		if f1 := scores[i].Metrics().ContentOverlap.F1; f1 > bestF1 {
+		if f1 := scores[i].ContentF1(); f1 > bestF1 {
 			best, bestF1 = t, f1
 		}
 	}
