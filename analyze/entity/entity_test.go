@@ -219,3 +219,38 @@ func titledMentions(text string) []string {
 	}
 	return out
 }
+
+// TestTitlesAroundNames checks names with a title inside the run of
+// capitals ("Apple CEO Tim Cook"), a lower-case title before them after
+// a comma, and a title after them.
+func TestTitlesAroundNames(t *testing.T) {
+	tests := []struct {
+		text, mention, typ, title string
+	}{
+		{"Apple CEO Tim Cook spoke first.", "Tim Cook", Person, "CEO"},
+		{"Apple CEO Tim Cook spoke first.", "Apple", Organisation, ""},
+		{"New York City Mayor Eric Adams visited the Bronx.", "Eric Adams", Person, "Mayor"},
+		{"New York City Mayor Eric Adams visited the Bronx.", "New York City", Place, ""},
+		{"White House Press Secretary Karine Jean-Pierre declined to comment.", "Karine Jean-Pierre", Person, "Press Secretary"},
+		{"Bank of Japan Governor Kazuo Ueda kept rates low.", "Kazuo Ueda", Person, "Governor"},
+		{"Bank of Japan Governor Kazuo Ueda kept rates low.", "Bank of Japan", Organisation, ""},
+		{"Christine Lagarde, the bank's president, warned of risks.", "Christine Lagarde", Person, "president"},
+		{"Vladimir Putin's spokesman, Dmitry Peskov, called the claims absurd.", "Dmitry Peskov", Person, "spokesman"},
+		// a title word inside an organisation's name names no one
+		{"The U.S. Justice Department opened an inquiry.", "Justice Department", Organisation, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text+" "+tt.mention, func(t *testing.T) {
+			r := find(tt.text)
+			for _, m := range r.Mentions {
+				if m.Text == tt.mention {
+					if m.Type != tt.typ || m.Title != tt.title {
+						t.Errorf("%q is %s titled %q, want %s titled %q", m.Text, m.Type, m.Title, tt.typ, tt.title)
+					}
+					return
+				}
+			}
+			t.Errorf("no mention %q among %+v", tt.mention, r.Mentions)
+		})
+	}
+}

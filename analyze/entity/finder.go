@@ -223,7 +223,7 @@ func (f *finder) run(i, j int) {
 			return
 		}
 	}
-	if k := titleAt(f, i); k > i {
+	if k := titleAt(f, i); k > i && !f.hasOrgWord(k, j) { // (not "Justice Department")
 		for titleAt(f, k) > k { // "Deputy Spokesperson Tommy Pigott"
 			k = titleAt(f, k)
 		}
@@ -242,6 +242,26 @@ func (f *finder) run(i, j int) {
 		}
 		if i >= j {
 			return // a title alone names no one here
+		}
+	}
+	// a title inside the run: "Apple CEO Tim Cook", "New York City Mayor
+	// Eric Adams", "Bank of Japan Governor Kazuo Ueda": what comes before
+	// the title names its employer or place, what comes after a person
+	if title == "" {
+		for k := i + 1; k < j-1; k++ {
+			e := titleAt(f, k)
+			if e == k {
+				continue
+			}
+			for titleAt(f, e) > e {
+				e = titleAt(f, e)
+			}
+			if e < j && j-e <= 4 && !f.hasOrgWord(e, j) && !f.known(e, j) && !connectors[f.w(e)] {
+				f.run(i, k)
+				f.classify(e, j, f.text[f.toks[k].Start:f.toks[e-1].End])
+				return
+			}
+			break
 		}
 	}
 	// "Tokyo for China": two places, not one name; "Mayor Ilse
@@ -397,6 +417,8 @@ func (f *finder) classify(i, j int, title string) {
 		f.add(i, j, Person, "", "") // "Sanae Takaichi said"
 	case j-i >= 2 && j-i <= 4 && f.titleAppositive(i) != "":
 		f.add(i, j, Person, f.titleAppositive(i), "") // "Japan's Ambassador to the U.S., Shigeo Yamada,"
+	case j-i >= 2 && j-i <= 4 && f.titleAfter(j) != "":
+		f.add(i, j, Person, f.titleAfter(j), "") // "Christine Lagarde, the bank's president,"
 	case j-i >= 1 && j-i <= 4 && f.titleBefore(i) != "":
 		f.add(i, j, Person, f.titleBefore(i), "") // "retired judge Harriet Osei"
 	case j-i == 1 && f.initial[i]:
@@ -421,7 +443,9 @@ func (f *finder) titleAppositive(i int) string {
 		return ""
 	}
 	for k := i - 2; k >= 0 && k >= i-8; k-- {
-		if _, ok := titleWords[f.w(k)]; ok && f.capital(k) {
+		if _, ok := titleWords[f.w(k)]; ok && (f.capital(k) || k == i-2 && isTitle(f.w(k))) {
+			// (in lower case, the title alone: "Putin's spokesman,
+			// Dmitry Peskov")
 			return f.text[f.toks[k].Start:f.toks[i-2].End]
 		}
 		// between the title and the comma only the post's place: "to
@@ -429,6 +453,39 @@ func (f *finder) titleAppositive(i int) string {
 		// Obama")
 		if !connectors[f.w(k)] && f.w(k) != "to" && !f.known(k, k+1) {
 			return ""
+		}
+	}
+	return ""
+}
+
+// titleAfter returns a title set off by a comma after the name ending
+// before token j: "president" in "Christine Lagarde, the bank's
+// president," or "Ruth Abernethy, a senior adviser to the mayor,".
+func (f *finder) titleAfter(j int) string {
+	if f.w(j) != "," {
+		return ""
+	}
+	k := j + 1
+	switch f.w(k) {
+	case "the", "a", "an", "its", "his", "her", "their":
+		k++
+	default:
+		return ""
+	}
+	for end := k; end < len(f.toks) && end < k+4; end++ {
+		if f.toks[end].Kind != segment.Word {
+			return ""
+		}
+		for n := 3; n >= 1; n-- {
+			if end+n <= len(f.toks) {
+				var words []string
+				for m := end; m < end+n; m++ {
+					words = append(words, f.w(m))
+				}
+				if w := strings.Join(words, " "); !f.capital(end) && isTitle(w) && !titleEnds[f.w(end+n)] {
+					return w
+				}
+			}
 		}
 	}
 	return ""

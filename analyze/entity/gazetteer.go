@@ -101,7 +101,7 @@ var titles = []string{
 	"state secretary", "crown prince", "first lady", "attorney general", "police chief", "coach",
 	"envoy", "diplomat", "negotiator", "adviser", "advisor", "economist", "lawyer", "activist", "analyst",
 	"commander", "strategist", "nominee", "candidate", "consul", "delegate", "historian", "researcher",
-	"scientist", "correspondent",
+	"scientist", "correspondent", "press secretary",
 }
 
 // orgWords mark an organisation when they end or head a name.
