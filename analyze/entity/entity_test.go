@@ -254,3 +254,19 @@ func TestTitlesAroundNames(t *testing.T) {
 		})
 	}
 }
+
+// TestAcronymThroughAnd checks that a name with "and" inside is one when
+// the acronym after it spells both halves.
+func TestAcronymThroughAnd(t *testing.T) {
+	r := find("The National Institute of Allergy and Infectious Diseases (NIAID) will fund it. NIAID said so. " +
+		"Britain and France (the allies) agreed.")
+	for _, tt := range []struct{ mention, canonical string }{
+		{"NIAID", "National Institute of Allergy and Infectious Diseases"},
+		{"Britain", "United Kingdom"},
+		{"France", "France"},
+	} {
+		if c, _, ok := entityOf(r, tt.mention); !ok || c != tt.canonical {
+			t.Errorf("%q is %q, want %q", tt.mention, c, tt.canonical)
+		}
+	}
+}

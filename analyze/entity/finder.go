@@ -158,11 +158,34 @@ func (f *finder) names() {
 			}
 			break
 		}
+		j = f.throughAnd(i, j)
 		f.run(i, j)
 		i = j - 1
 	}
 	f.headlines()
 	sort.SliceStable(f.mentions, func(a, b int) bool { return f.mentions[a].Start < f.mentions[b].Start })
+}
+
+// throughAnd extends the run of capitals [i, j) over "and" and the run
+// after it when the acronym in brackets after that spells them both:
+// "National Institute of Allergy and Infectious Diseases (NIAID)". It
+// returns the run's end.
+func (f *finder) throughAnd(i, j int) int {
+	if f.w(j) != "and" || !f.capital(j+1) {
+		return j
+	}
+	k := j + 1
+	for k < len(f.toks) && (f.capital(k) || connectors[f.w(k)] && f.capital(k+1)) {
+		k++
+	}
+	if f.w(k) != "(" || f.w(k+2) != ")" || k+2 >= len(f.toks) {
+		return j
+	}
+	abbr := f.text[f.toks[k+1].Start:f.toks[k+1].End]
+	if !isAcronym(abbr) || acronym(f.text[f.toks[i].Start:f.toks[k-1].End]) != strings.ToLower(abbr) {
+		return j
+	}
+	return k
 }
 
 var titleAbbrev = setOf("mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "capt", "sgt", "st", "prof", "rev", "adm", "mme", "jr")

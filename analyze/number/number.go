@@ -89,6 +89,12 @@ func FindTokens(text string, toks []segment.Token, skip func(start, end int) boo
 			if w(j) == "-" && w(j+1) == "old" {
 				j += 2
 			}
+		case (w(j) == "c" || w(j) == "f" || w(j) == "°c" || w(j) == "°f") && toks[j].Start == toks[j-1].End:
+			n.Unit = "°" + strings.ToUpper(strings.TrimPrefix(w(j), "°")) // "45C", "113°F"
+			j++
+		case w(j) == "°" && (strings.TrimSuffix(w(j+1), ".") == "c" || strings.TrimSuffix(w(j+1), ".") == "f"):
+			n.Unit = "°" + strings.ToUpper(w(j + 1)[:1]) // "30°C", "40 °C"
+			j += 2
 		case units[w(j)] != "":
 			n.Unit = units[w(j)]
 			j++
@@ -100,8 +106,14 @@ func FindTokens(text string, toks []segment.Token, skip func(start, end int) boo
 			}
 		}
 		n.End = toks[j-1].End
+		ends := strings.HasPrefix(n.Unit, "°") && text[n.End-1] == '.'
+		if ends {
+			n.End-- // "40 °C." ends its sentence
+		}
 		n.Text = text[n.Start:n.End]
-		n.Counts = counted(text, toks, low, j)
+		if !ends {
+			n.Counts = counted(text, toks, low, j)
+		}
 		if n.Counts == "" && n.Unit == "%" {
 			n.Counts = countedBefore(text, toks, low, i)
 		}
@@ -246,6 +258,7 @@ var units = map[string]string{
 	"year": "year", "years": "year", "month": "month", "months": "month", "week": "week", "weeks": "week",
 	"day": "day", "days": "day", "hour": "hour", "hours": "hour", "minutes": "minute", "minute": "minute",
 	"feet": "ft", "foot": "ft", "mph": "mph", "degrees": "degree", "seats": "seat", "votes": "vote",
+	"cents": "cent", "cent": "cent", "pence": "pence", "magnitude": "magnitude",
 }
 
 var stop = map[string]bool{
@@ -267,6 +280,6 @@ var verbs = map[string]bool{
 	"held": true, "left": true, "fell": true, "rose": true, "won": true, "lost": true, "came": true,
 	"went": true, "took": true, "made": true, "saw": true, "got": true, "put": true, "set": true,
 	"cut": true, "hit": true, "ran": true, "met": true, "paid": true, "sent": true, "told": true,
-	"grew": true, "began": true, "became": true, "remain": true, "remained": true, "stood": true,
+	"grew": true, "began": true, "became": true, "remain": true, "remained": true, "stood": true, "struck": true, "shook": true,
 	"fled": true, "died": true, "spent": true, "voted": true, "say": true, "said": true, "were": true,
 }

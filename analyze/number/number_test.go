@@ -19,6 +19,11 @@ func TestFind(t *testing.T) {
 		{"Turnout fell 5 percent among young voters.", "5 percent", 5, "%", ""},
 		{"Some 1,200 troops were sent.", "1,200", 1200, "", "troops"},
 		{"The span is 40 km long.", "40 km", 40, "km", "long"},
+		{"The company lost 45 cents a share.", "45 cents", 45, "cent", ""},
+		{"The 6.8-magnitude earthquake struck at dawn.", "6.8-magnitude", 6.8, "magnitude", "earthquake"},
+		{"Temperatures reached 45C (113F) on Monday.", "45C", 45, "°C", ""},
+		{"It was 30°C. He stayed inside.", "30°C", 30, "°C", ""},
+		{"Water boils at 100 °C at sea level.", "100 °C", 100, "°C", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {
