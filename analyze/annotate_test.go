@@ -280,3 +280,31 @@ func TestFindTokensShareTokens(t *testing.T) {
 		}
 	}
 }
+
+// TestRunOnTextStaysLinear checks that text without full stops, full of
+// cues and unbalanced quotation marks, gives annotations whose size grows
+// with the text, not with its square: before sentences and reported
+// content were bounded, each "…, Smith said" took all the text before it
+// as content (100 KB of such text gave 25 MB of quote contents, 50 KB
+// a quarter of that).
+func TestRunOnTextStaysLinear(t *testing.T) {
+	pieces := []string{`"We will win," Smith said and`, `"the plan`, `Jones said "it failed`, `“no way, she told`,
+		`according to Jones, the`, `on Monday, last week, in 1990 and`, `Mr. Smith, the mayor, said that`}
+	size := func(n int) (quotes, bytes int) {
+		var b strings.Builder
+		for i := 0; b.Len() < n; i++ {
+			b.WriteString(pieces[i*7%len(pieces)] + " ")
+		}
+		a := analyze.Annotate(b.String(), analyze.Options{Language: "en"})
+		for _, q := range a.Quotes {
+			bytes += len(q.Content.Text) + len(q.Speaker.Text)
+		}
+		return len(a.Quotes), bytes
+	}
+	q1, b1 := size(50_000)
+	q2, b2 := size(100_000)
+	if q1 == 0 || float64(b2) > 2.5*float64(b1) {
+		t.Errorf("quotes: %d with %d bytes of content and speakers in 50 KB, %d with %d bytes in 100 KB; want some, and at most 2.5 times as many bytes for twice the text",
+			q1, b1, q2, b2)
+	}
+}

@@ -7,6 +7,7 @@
 package entity
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/parallax-news/parallax/analyze/segment"
@@ -54,6 +55,11 @@ type Entity struct {
 type Result struct {
 	Mentions []Mention
 	Entities []Entity
+	// longest is the longest mention, in bytes; byType holds the indices
+	// of the mentions of each type, in text order. Both let Resolve
+	// search instead of reading every mention.
+	longest int
+	byType  map[string][]int
 }
 
 // Find returns the named mentions of text grouped into entities.
@@ -80,8 +86,12 @@ func (r Result) Resolve(text string, start, end int) int {
 	// of the mentions the span overlaps, a person's, else the last: the
 	// head of "Chinese UN envoy Fu Cong" is the envoy, not the UN
 	found, person := -1, false
-	for _, m := range r.Mentions {
-		if m.Start < end && start < m.End && m.Type != Place && m.Entity >= 0 && !(person && m.Type != Person) {
+	// the mentions in text order that start before end, from the first
+	// that may reach start
+	hi := sort.Search(len(r.Mentions), func(i int) bool { return r.Mentions[i].Start >= end })
+	lo := sort.Search(hi, func(i int) bool { return r.Mentions[i].Start > start-r.longest })
+	for _, m := range r.Mentions[lo:hi] {
+		if start < m.End && m.Type != Place && m.Entity >= 0 && !(person && m.Type != Person) {
 			found, person = m.Entity, m.Type == Person
 		}
 	}
@@ -104,11 +114,9 @@ func (r Result) Resolve(text string, start, end int) int {
 // lastBefore returns the entity of the last mention of type typ before
 // pos (with the title, when given).
 func (r Result) lastBefore(pos int, typ, title string) int {
-	for i := len(r.Mentions) - 1; i >= 0; i-- {
-		m := r.Mentions[i]
-		if m.Start >= pos || m.Type != typ {
-			continue
-		}
+	of := r.byType[typ]
+	for i := sort.Search(len(of), func(i int) bool { return r.Mentions[of[i]].Start >= pos }) - 1; i >= 0; i-- {
+		m := r.Mentions[of[i]]
 		if title == "" || hasTitle(r.Entities[m.Entity].Titles, title) {
 			return m.Entity
 		}

@@ -145,11 +145,15 @@ func (f *finder) group() Result {
 		r.Entities[m.Entity].Mentions = append(r.Entities[m.Entity].Mentions, len(r.Mentions))
 		r.Mentions = append(r.Mentions, f.mentions[i])
 	}
+	r.byType = map[string][]int{}
 	for i := range r.Mentions {
-		r.Mentions[i].Type = r.Entities[r.Mentions[i].Entity].Type
-		if r.Mentions[i].Metonym {
-			r.Mentions[i].Type = Organisation
+		m := &r.Mentions[i]
+		m.Type = r.Entities[m.Entity].Type
+		if m.Metonym {
+			m.Type = Organisation
 		}
+		r.byType[m.Type] = append(r.byType[m.Type], i)
+		r.longest = max(r.longest, m.End-m.Start)
 	}
 	return r
 }

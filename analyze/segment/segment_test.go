@@ -160,3 +160,21 @@ func TestDateline(t *testing.T) {
 		}
 	}
 }
+
+// TestSentenceBound checks that text without full stops is cut into
+// sentences of at most maxSentence tokens, at a comma where there is one.
+func TestSentenceBound(t *testing.T) {
+	text := strings.Repeat("the bridge held and the river rose, ", 400) // 3,200 tokens
+	ss := Sentences(text)
+	if len(ss) < 3200/maxSentence {
+		t.Fatalf("%d sentences, want at least %d", len(ss), 3200/maxSentence)
+	}
+	for _, s := range ss {
+		if n := len(Tokens(text[s.Start:s.End])); n > maxSentence {
+			t.Errorf("sentence of %d tokens, want at most %d", n, maxSentence)
+		}
+		if text[s.End-1] != ',' && s.End != len(strings.TrimRight(text, " ")) {
+			t.Errorf("sentence ends with %q, want a comma", text[s.End-1:])
+		}
+	}
+}
