@@ -69,7 +69,7 @@ func Extract(a *parallax.Article) *Features {
 	// a capital opening a clause is no name if the text also writes the
 	// word in lower case ("Alliance" opening a sentence of a text that
 	// speaks of "the alliance")
-	inLower := func(w string) bool { return segment.HasWord(a.Text, w) }
+	inLower := segment.NewWords(a.Text).Has
 	addEntities(f.Entities, body, opens, 1, inLower)
 	if titleCase(a.Title) {
 		// In a headline where most words are capitalised, capitals do not

@@ -142,10 +142,11 @@ type doc struct {
 	sent  []int    // sentence index of each token
 	para  []int    // paragraph index of each token
 	sents []segment.Span
+	words *segment.Words
 }
 
 func newDoc(text string, toks []segment.Token, sentences []segment.Span) *doc {
-	d := &doc{text: text, toks: mergeMarks(text, toks), sents: sentences}
+	d := &doc{text: text, toks: mergeMarks(text, toks), sents: sentences, words: segment.NewWords(text)}
 	d.low = make([]string, len(d.toks))
 	d.sent = make([]int, len(d.toks))
 	d.para = make([]int, len(d.toks))

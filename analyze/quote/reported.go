@@ -550,7 +550,7 @@ func (d *doc) subject(s int) Span {
 // lower case, as a common word rather than a name: "small" for "Small".
 func (d *doc) writtenLower(i int) bool {
 	w := d.w(i)
-	return w == d.text[d.toks[i].Start:d.toks[i].End] || segment.HasWord(d.text, w)
+	return w == d.text[d.toks[i].Start:d.toks[i].End] || d.words.Has(w)
 }
 
 // skipObject skips the listener after "told" or "assured": a pronoun,

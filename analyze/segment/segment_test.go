@@ -178,3 +178,19 @@ func TestSentenceBound(t *testing.T) {
 		}
 	}
 }
+
+// TestWords checks that Words answers as HasWord does, for a short text
+// and for one long enough to be indexed.
+func TestWords(t *testing.T) {
+	for _, text := range []string{
+		"The alliance held. Alliance members met; a well-known envoy spoke.",
+		strings.Repeat("The alliance held. Alliance members met; a well-known envoy spoke. ", 2000),
+	} {
+		ws := NewWords(text)
+		for _, w := range []string{"alliance", "Alliance", "allian", "members", "well-known", "known", "envoys", "held"} {
+			if got, want := ws.Has(w), HasWord(text, w); got != want {
+				t.Errorf("%d-byte text: Has(%q) = %v, HasWord %v", len(text), w, got, want)
+			}
+		}
+	}
+}

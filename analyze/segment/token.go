@@ -189,6 +189,52 @@ func lastIndexDot(s string) int {
 	return -1
 }
 
+// Words answers HasWord for one text many times, in time that does not
+// grow with the text: a long text's runs of letters are indexed on the
+// first question. (A short text is searched; indexing it would cost
+// more than the searches.)
+type Words struct {
+	text string
+	runs map[string]bool
+}
+
+// NewWords returns the word index of text.
+func NewWords(text string) *Words { return &Words{text: text} }
+
+// indexAbove is the text length from which Words indexes.
+const indexAbove = 64 << 10
+
+// Has is HasWord(text, w).
+func (ws *Words) Has(w string) bool {
+	if len(ws.text) < indexAbove {
+		return HasWord(ws.text, w)
+	}
+	for _, r := range w {
+		if !unicode.IsLetter(r) {
+			return HasWord(ws.text, w) // "well-known" is not one run
+		}
+	}
+	if ws.runs == nil {
+		ws.runs = map[string]bool{}
+		start := -1
+		for i, r := range ws.text {
+			switch {
+			case unicode.IsLetter(r):
+				if start < 0 {
+					start = i
+				}
+			case start >= 0:
+				ws.runs[ws.text[start:i]] = true
+				start = -1
+			}
+		}
+		if start >= 0 {
+			ws.runs[ws.text[start:]] = true
+		}
+	}
+	return ws.runs[w]
+}
+
 // HasWord reports whether text holds w as a whole word: not inside a
 // longer run of letters.
 func HasWord(text, w string) bool {
