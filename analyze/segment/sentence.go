@@ -144,12 +144,36 @@ func isAbbrevBefore(s string, toks []Token, i int) bool {
 	if utf8.RuneCountInString(w) == 1 && unicode.IsUpper([]rune(w)[0]) {
 		return true
 	}
+	if i+1 < len(toks) && toks[i+1].Kind == Word {
+		next := strings.TrimSuffix(toks[i+1].Text(s), ".")
+		// "z. B.", "d. h.", "e. g.": letter, dot, letter, dot
+		if utf8.RuneCountInString(w) == 1 && utf8.RuneCountInString(next) == 1 && dotAfter(s, toks, i+1) {
+			return true
+		}
+		// "EE. UU.", "FF. AA.": Spanish plurals of initials
+		if doubled(w) && doubled(next) && dotAfter(s, toks, i+1) {
+			return true
+		}
+	}
 	lw := strings.ToLower(w)
 	if suffixes[lw] {
 		// "Acme Inc. The company …": a suffix can end a sentence.
 		return !(i+1 < len(toks) && isStarter(toks[i+1].Text(s)))
 	}
 	return abbreviations[lw]
+}
+
+// dotAfter reports that the word toks[k] ends with a dot, in the token
+// or glued after it.
+func dotAfter(s string, toks []Token, k int) bool {
+	return strings.HasSuffix(toks[k].Text(s), ".") ||
+		k+1 < len(toks) && toks[k+1].Start == toks[k].End && toks[k+1].Text(s) == "."
+}
+
+// doubled reports two equal capital letters: "EE", "UU".
+func doubled(w string) bool {
+	r := []rune(w)
+	return len(r) == 2 && r[0] == r[1] && unicode.IsUpper(r[0])
 }
 
 // isStarter reports a capitalised word that commonly opens a sentence.
