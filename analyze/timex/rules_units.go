@@ -306,7 +306,8 @@ func (p *parser) clockExpr(i int) (expr, bool) {
 		e.hasRel, e.relUnit = true, uDay
 		return e, true
 	}
-	if wd, ok := p.weekdayExpr(j); ok && wd.tod == "" {
+	// "10 a.m. Friday", "midnight on Saturday"
+	if wd, ok := p.weekdayExpr(k); ok && wd.tod == "" {
 		e.weekday, e.rel, e.relTense = wd.weekday, wd.rel, wd.relTense
 		return e.at(wd.end), true
 	}

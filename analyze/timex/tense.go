@@ -64,8 +64,12 @@ func (r *resolver) deadline(i int) bool {
 		i--
 	}
 	return w(i-1) == "until" || w(i-1) == "till" ||
-		w(i-3) == "as" && (w(i-2) == "soon" || w(i-2) == "early") && w(i-1) == "as"
+		w(i-3) == "as" && (w(i-2) == "soon" || w(i-2) == "early") && w(i-1) == "as" ||
+		w(i-1) == "to" && movedTo[w(i-2)] // "the deadline was extended to June 30"
 }
+
+// movedTo are verbs that move a date ahead, before "to" and the new date.
+var movedTo = map[string]bool{"extended": true, "postponed": true, "delayed": true, "moved": true, "pushed": true, "adjourned": true, "deferred": true}
 
 // pluperfect reports that tokens lo to hi hold "had": "Until Thursday,
 // they had not called him a suspect" looks back from the past.
