@@ -202,6 +202,12 @@ func (d *doc) attributeAfter(i int) (Span, Span, int, bool) {
 			return d.speaker(i+1, j), d.span(i, i+1), d.skipAdjuncts(j), true
 		}
 	}
+	// `"…," according to a statement from the police`
+	if d.w(i) == "according" && d.w(i+1) == "to" {
+		if j := d.npForward(i + 2); j > i+2 {
+			return d.speaker(i+2, j), d.span(i, i+2), d.skipAdjuncts(j), true
+		}
+	}
 	// `”― Carla Sanchez`: a dash and a name
 	if w := d.w(i); (w == "―" || w == "—" || w == "–") && i+1 < len(d.toks) && d.capitalized(i+1) {
 		if j := d.npForward(i + 1); j > i+1 {

@@ -68,8 +68,8 @@ func (d *doc) beforeInsertion(comma int) (start, stop int) {
 		return comma, comma
 	}
 	first := d.w(open + 1)
-	if !insertionStarts[first] && !strings.HasSuffix(first, "ing") && !strings.HasSuffix(first, "ed") && irregular[first] == "" {
-		return comma, comma
+	if d.capitalized(open+1) || !insertionStarts[first] && !strings.HasSuffix(first, "ing") && !strings.HasSuffix(first, "ed") && irregular[first] == "" {
+		return comma, comma // (a name is an appositive: "…, Ned Price, said")
 	}
 	if d.npScan(open) != lo || !d.plausibleSpeaker(lo, open) || d.hasVerb(lo, open) {
 		return comma, comma
@@ -110,6 +110,11 @@ func (d *doc) appositive(s int) int {
 	}
 	name := d.npScan(s - 1)
 	if name < s-1 && s-1-name <= 6 && d.capitalized(name) && !functionWords[d.w(name)] {
+		return name
+	}
+	// "The senator, a Republican from Texas, said": a person named by
+	// what they are, described after
+	if name < s-1 && s-1-name <= 4 && d.w(name) == "the" && sourceNouns[d.w(s-2)] {
 		return name
 	}
 	return s
