@@ -2,6 +2,8 @@ package cluster
 
 import (
 	"hash/fnv"
+	"slices"
+	"sort"
 	"strings"
 	"time"
 	"unicode"
@@ -32,6 +34,10 @@ type Features struct {
 	Signature Signature
 	// Length is the number of body words.
 	Length int
+	// Countries are the states its title names (or names the capitals
+	// of): where a story happens is what a headline says first. Named
+	// are all the states the article names.
+	Countries, Named []string
 }
 
 // rank hashes an article key (FNV-1a, 64 bits).
@@ -80,7 +86,55 @@ func Extract(a *parallax.Article) *Features {
 		tw, topens := scan(a.Title)
 		addEntities(f.Entities, tw, topens, titleWeight, inLower)
 	}
+	f.Countries, f.Named = countriesOf(a.Title, f.Entities)
 	return f
+}
+
+// countryNames maps folded state names, other names and capitals to
+// states.
+var countryNames = entity.Countries()
+
+// countriesOf returns the states named in the title, and all the states
+// named in entities, in order.
+func countriesOf(title string, entities map[string]float64) (inTitle, named []string) {
+	for e := range entities {
+		if c, ok := countryNames[e]; ok && !slices.Contains(named, c) {
+			named = append(named, c)
+		}
+	}
+	ws := words(title)
+	folded := make([]string, len(ws))
+	capital := func(i int) bool {
+		r, _ := utf8.DecodeRuneInString(ws[i])
+		return unicode.IsUpper(r)
+	}
+	for i := range ws {
+		if !capital(i) {
+			continue
+		}
+		// names of up to three words that open and close with capitals:
+		// "South Korea", "Trinidad and Tobago"
+		key := ""
+		for n := 1; n <= 3 && i+n <= len(ws); n++ {
+			k := i + n - 1
+			if folded[k] == "" {
+				folded[k] = entity.Fold(ws[k])
+			}
+			if n > 1 {
+				key += " "
+			}
+			key += folded[k]
+			if !capital(k) {
+				continue
+			}
+			if c, ok := countryNames[key]; ok && !slices.Contains(inTitle, c) {
+				inTitle = append(inTitle, c)
+			}
+		}
+	}
+	sort.Strings(inTitle)
+	sort.Strings(named)
+	return inTitle, named
 }
 
 // words splits text into words: runs of letters and digits, keeping
@@ -116,7 +170,10 @@ func scan(s string) (ws []string, opens []bool) {
 		case '!', '?', '\n', ':', ';':
 			open = true
 		case '.':
-			open = open || i+1 == len(s) || s[i+1] == ' ' || s[i+1] == '\n'
+			// (the dot closing initials, "U.S. Geological Survey", opens
+			// no clause)
+			initials := len(ws) > 0 && i > 0 && s[i-1] != ' ' && strings.Contains(ws[len(ws)-1], ".")
+			open = open || !initials && (i+1 == len(s) || s[i+1] == ' ' || s[i+1] == '\n')
 		}
 	}
 	if start >= 0 {

@@ -75,6 +75,9 @@ func (o *Online) bestStoryFor(s *story, floor float64) *story {
 		o.refreshNorms(c)
 		e := o.centroidCosine(&s.entities, &c.entities, s.entityNorm, c.entityNorm)
 		scale := o.cfg.Conflict.merge(e, s.entities.len(), c.entities.len())
+		if o.cfg.Conflict.Countries && e < countryCosine && storiesApart(s, c) {
+			continue
+		}
 		if o.mix(1, e)*tf*scale < bestScore {
 			continue
 		}
@@ -119,6 +122,7 @@ func (o *Online) merge(from, into *story) {
 		into.terms.keepTop(o.cfg.CentroidTerms, o.keyLess)
 	}
 	into.size += from.size
+	into.addCountries(from.countries)
 	into.normDocs = 0
 	if !from.first.IsZero() && (into.first.IsZero() || from.first.Before(into.first)) {
 		into.first = from.first
@@ -157,4 +161,24 @@ func (o *Online) resolve(id int64) int64 {
 		}
 		id = next
 	}
+}
+
+// storiesApart reports whether two stories, each with states in their
+// headlines, are about states the other does not name.
+func storiesApart(a, b *story) bool {
+	at, bt := a.topMain(), b.topMain()
+	if at == 0 || bt == 0 {
+		return false
+	}
+	for _, x := range a.countries {
+		if 2*x.main >= at && b.names(x.name) {
+			return false
+		}
+	}
+	for _, x := range b.countries {
+		if 2*x.main >= bt && a.names(x.name) {
+			return false
+		}
+	}
+	return true
 }

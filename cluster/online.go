@@ -2,6 +2,7 @@ package cluster
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"time"
 
@@ -76,7 +77,7 @@ func DefaultConfig() Config {
 		CandidateTerms:     20,
 		CentroidTerms:      300,
 		MergeThreshold:     0.22,
-		Conflict:           Conflict{Words: 50, Entities: 3, Cosine: 0.05, MergeEntities: 3, MergeCosine: 0.02},
+		Conflict:           Conflict{Countries: true, Words: 50, Entities: 3, Cosine: 0.05, MergeEntities: 3, MergeCosine: 0.02},
 		MaxPosting:         200,
 		MaxCandidates:      16,
 		Prior:              English(),
@@ -247,6 +248,83 @@ type story struct {
 	// mergeChecked is the size at which the story was last compared with
 	// the others for merging.
 	mergeChecked int
+	// countries counts, by state, the members that name it and those
+	// mostly about it.
+	countries []countryCount
+}
+
+// countryCosine is the entity cosine below which states apart keep an
+// article out of a story: above it, the two share enough names to be one
+// event whatever states each dwells on.
+var countryCosine = 0.3
+
+type countryCount struct {
+	name        string
+	named, main int
+}
+
+// addCountries counts the states of a member, or of a story merged in.
+func (s *story) addCountries(cs []countryCount) {
+	for _, c := range cs {
+		i := slices.IndexFunc(s.countries, func(x countryCount) bool { return x.name == c.name })
+		if i < 0 {
+			s.countries = append(s.countries, c)
+		} else {
+			s.countries[i].named += c.named
+			s.countries[i].main += c.main
+		}
+	}
+}
+
+// addMember counts the states of an article: all it names, and those it
+// is mostly about.
+func (s *story) addMember(f *Features) {
+	for _, c := range f.Named {
+		main := 0
+		if slices.Contains(f.Countries, c) {
+			main = 1
+		}
+		s.addCountries([]countryCount{{c, 1, main}})
+	}
+}
+
+// topMain returns how many members name the story's most named state
+// in their titles; a state is one the story is about when at least half
+// as many name it so.
+func (s *story) topMain() int {
+	top := 0
+	for _, x := range s.countries {
+		top = max(top, x.main)
+	}
+	return top
+}
+
+// names reports whether a member of the story names state c.
+func (s *story) names(c string) bool {
+	return slices.ContainsFunc(s.countries, func(x countryCount) bool { return x.name == c && x.named > 0 })
+}
+
+// countriesApart reports whether an article and a story, each with
+// states in their headlines, are about states the other does not even
+// name: an earthquake in Morocco is not the one in Turkey, whatever else
+// they share. main are the states of the article's title, named all it
+// names.
+func (s *story) countriesApart(main, named []string) bool {
+	top := s.topMain()
+	if len(main) == 0 || top == 0 {
+		return false
+	}
+	for _, c := range main {
+		if s.names(c) {
+			return false
+		}
+	}
+	for _, x := range s.countries {
+		if 2*x.main >= top && slices.Contains(named, x.name) {
+			return false
+		}
+	}
+	return true
 }
 
 // before orders stories where their scores tie, by their founding
@@ -757,6 +835,9 @@ func (o *Online) similarityAbove(f *feat, s *story, floor float64) float64 {
 	}
 	e := cosine(f.ev, &s.entities, s.entityNorm)
 	scale := o.cfg.Conflict.join(e, f.Length, f.ents.len(), s.entities.len())
+	if o.cfg.Conflict.Countries && e < countryCosine && f.Length >= o.cfg.Conflict.Words && s.countriesApart(f.Countries, f.Named) {
+		return 0
+	}
 	if o.mix(1, e)*scale < floor {
 		return 0
 	}
@@ -781,6 +862,9 @@ func (o *Online) similarityAbove(f *feat, s *story, floor float64) float64 {
 // are no longer merged either; the gold sets barely move (giveme5w1h
 // 0.866 → 0.860, headlines 0.790 → 0.786).
 type Conflict struct {
+	// Countries, when set, keeps an article out of a story when the
+	// states each is mostly about differ.
+	Countries       bool
 	Words, Entities int
 	Cosine          float64
 	MergeEntities   int

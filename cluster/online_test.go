@@ -412,3 +412,47 @@ func TestOnlinePrepare(t *testing.T) {
 	}
 	t.Logf("%d batches, %d merges", i, merges)
 }
+
+// TestOnlineCountriesApart: two earthquakes on one day, in Turkey and
+// Syria and in Morocco, share their words and the U.S. Geological Survey
+// but not the states their headlines name, and stay two stories; a
+// report headlined on Syria alone joins the Turkey and Syria quake; and
+// two reports of a shooting in the United States stay one though only
+// one headline names the country (domestic news seldom does). In file
+// order and shuffled.
+func TestOnlineCountriesApart(t *testing.T) {
+	f, err := os.Open("testdata/countries.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var articles []*parallax.Article
+	goldOf := map[string]string{}
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		var r struct {
+			ID, Source, Title, Text, Story string
+			Published                      time.Time
+		}
+		if err := json.Unmarshal(sc.Bytes(), &r); err != nil {
+			t.Fatal(err)
+		}
+		articles = append(articles, &parallax.Article{ID: int64(len(articles) + 1), ExternalID: r.ID, Source: r.Source,
+			Title: r.Title, Text: r.Text, Published: r.Published, Language: "en"})
+		goldOf[r.ID] = r.Story
+	}
+	for seed := int64(0); seed <= 8; seed++ {
+		order := append([]*parallax.Article(nil), articles...)
+		if seed > 0 {
+			rand.New(rand.NewSource(seed)).Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		}
+		as := run(order, 1)
+		got := map[string]string{}
+		for _, a := range order {
+			got[a.ExternalID] = fmt.Sprint(as[a.ID].StoryID)
+		}
+		if m := eval.ScoreClustering(got, goldOf); m.BCubedPrecision < 1 || m.BCubedRecall < 1 {
+			t.Errorf("seed %d: BCubed P %.3f R %.3f, want the three events as three stories: %v", seed, m.BCubedPrecision, m.BCubedRecall, got)
+		}
+	}
+}

@@ -23,6 +23,7 @@ func (o *Online) add(f *feat, storyID, storylineID int64) {
 	}
 	s.storyline = storylineID
 	s.size++
+	s.addMember(f.Features)
 	s.normDocs = 0
 	addNormalized(&s.terms, &f.terms)
 	addNormalized(&s.entities, &f.ents)

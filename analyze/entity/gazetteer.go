@@ -75,6 +75,114 @@ var countries = []country{
 	{"Colombia", nil, []string{"Colombian"}, "Bogotá"},
 	{"Chile", nil, []string{"Chilean"}, "Santiago"},
 	{"Peru", nil, []string{"Peruvian"}, "Lima"},
+	// the rest of the world's states, with capitals that are not also
+	// common words or names ("Victoria", "Kingston" are left out), and
+	// without names that are mostly something else ("Georgia", "Chad")
+	{"Morocco", nil, []string{"Moroccan"}, "Rabat"},
+	{"Algeria", nil, []string{"Algerian"}, "Algiers"},
+	{"Tunisia", nil, []string{"Tunisian"}, "Tunis"},
+	{"Mauritania", nil, []string{"Mauritanian"}, "Nouakchott"},
+	{"Mali", nil, []string{"Malian"}, "Bamako"},
+	{"Niger", nil, []string{"Nigerien"}, "Niamey"},
+	{"Burkina Faso", nil, []string{"Burkinabe"}, "Ouagadougou"},
+	{"Senegal", nil, []string{"Senegalese"}, "Dakar"},
+	{"Gambia", nil, []string{"Gambian"}, "Banjul"},
+	{"Guinea", nil, []string{"Guinean"}, "Conakry"},
+	{"Guinea-Bissau", nil, nil, "Bissau"},
+	{"Sierra Leone", nil, []string{"Sierra Leonean"}, "Freetown"},
+	{"Liberia", nil, []string{"Liberian"}, "Monrovia"},
+	{"Ivory Coast", []string{"Côte d'Ivoire", "Cote d'Ivoire"}, []string{"Ivorian"}, "Yamoussoukro"},
+	{"Ghana", nil, []string{"Ghanaian"}, "Accra"},
+	{"Togo", nil, []string{"Togolese"}, "Lomé"},
+	{"Benin", nil, []string{"Beninese"}, "Porto-Novo"},
+	{"Cameroon", nil, []string{"Cameroonian"}, "Yaoundé"},
+	{"Central African Republic", nil, nil, "Bangui"},
+	{"Gabon", nil, []string{"Gabonese"}, "Libreville"},
+	{"Equatorial Guinea", nil, nil, "Malabo"},
+	{"Republic of the Congo", []string{"Congo-Brazzaville"}, nil, "Brazzaville"},
+	{"Democratic Republic of the Congo", []string{"DR Congo", "DRC", "Congo-Kinshasa"}, []string{"Congolese"}, "Kinshasa"},
+	{"Angola", nil, []string{"Angolan"}, "Luanda"},
+	{"Zambia", nil, []string{"Zambian"}, "Lusaka"},
+	{"Zimbabwe", nil, []string{"Zimbabwean"}, "Harare"},
+	{"Mozambique", nil, []string{"Mozambican"}, "Maputo"},
+	{"Malawi", nil, []string{"Malawian"}, "Lilongwe"},
+	{"Botswana", nil, nil, "Gaborone"},
+	{"Namibia", nil, []string{"Namibian"}, "Windhoek"},
+	{"Lesotho", nil, nil, "Maseru"},
+	{"Eswatini", []string{"Swaziland"}, nil, "Mbabane"},
+	{"Madagascar", nil, []string{"Malagasy"}, "Antananarivo"},
+	{"Mauritius", nil, []string{"Mauritian"}, "Port Louis"},
+	{"Uganda", nil, []string{"Ugandan"}, "Kampala"},
+	{"Rwanda", nil, []string{"Rwandan"}, "Kigali"},
+	{"Burundi", nil, []string{"Burundian"}, "Gitega"},
+	{"South Sudan", nil, []string{"South Sudanese"}, "Juba"},
+	{"Somalia", nil, []string{"Somali"}, "Mogadishu"},
+	{"Djibouti", nil, nil, ""},
+	{"Eritrea", nil, []string{"Eritrean"}, "Asmara"},
+	{"Yemen", nil, []string{"Yemeni"}, "Sanaa"},
+	{"Oman", nil, []string{"Omani"}, "Muscat"},
+	{"United Arab Emirates", []string{"UAE", "U.A.E."}, []string{"Emirati"}, "Abu Dhabi"},
+	{"Bahrain", nil, []string{"Bahraini"}, "Manama"},
+	{"Kuwait", nil, []string{"Kuwaiti"}, ""},
+	{"Palestine", []string{"Palestinian territories"}, []string{"Palestinian"}, "Ramallah"},
+	{"Cyprus", nil, []string{"Cypriot"}, "Nicosia"},
+	{"Armenia", nil, []string{"Armenian"}, "Yerevan"},
+	{"Azerbaijan", nil, []string{"Azerbaijani"}, "Baku"},
+	{"Kazakhstan", nil, []string{"Kazakh"}, "Astana"},
+	{"Uzbekistan", nil, []string{"Uzbek"}, "Tashkent"},
+	{"Turkmenistan", nil, []string{"Turkmen"}, "Ashgabat"},
+	{"Kyrgyzstan", nil, []string{"Kyrgyz"}, "Bishkek"},
+	{"Tajikistan", nil, []string{"Tajik"}, "Dushanbe"},
+	{"Mongolia", nil, []string{"Mongolian"}, "Ulaanbaatar"},
+	{"Nepal", nil, []string{"Nepali", "Nepalese"}, "Kathmandu"},
+	{"Bhutan", nil, []string{"Bhutanese"}, "Thimphu"},
+	{"Bangladesh", nil, []string{"Bangladeshi"}, "Dhaka"},
+	{"Sri Lanka", nil, []string{"Sri Lankan"}, "Colombo"},
+	{"Maldives", nil, []string{"Maldivian"}, ""},
+	{"Laos", nil, []string{"Laotian"}, "Vientiane"},
+	{"Cambodia", nil, []string{"Cambodian"}, "Phnom Penh"},
+	{"Brunei", nil, nil, ""},
+	{"East Timor", []string{"Timor-Leste"}, nil, "Dili"},
+	{"Papua New Guinea", nil, nil, "Port Moresby"},
+	{"Fiji", nil, []string{"Fijian"}, "Suva"},
+	{"Belarus", nil, []string{"Belarusian"}, "Minsk"},
+	{"Moldova", nil, []string{"Moldovan"}, "Chisinau"},
+	{"Romania", nil, []string{"Romanian"}, "Bucharest"},
+	{"Bulgaria", nil, []string{"Bulgarian"}, ""}, // (Sofia is also a name)
+	{"Serbia", nil, []string{"Serbian"}, "Belgrade"},
+	{"Croatia", nil, []string{"Croatian"}, "Zagreb"},
+	{"Slovenia", nil, []string{"Slovenian"}, "Ljubljana"},
+	{"Bosnia and Herzegovina", []string{"Bosnia"}, []string{"Bosnian"}, "Sarajevo"},
+	{"Montenegro", nil, nil, "Podgorica"},
+	{"North Macedonia", []string{"Macedonia"}, []string{"Macedonian"}, "Skopje"},
+	{"Albania", nil, []string{"Albanian"}, "Tirana"},
+	{"Kosovo", nil, []string{"Kosovar"}, "Pristina"},
+	{"Slovakia", nil, []string{"Slovak"}, "Bratislava"},
+	{"Lithuania", nil, []string{"Lithuanian"}, "Vilnius"},
+	{"Latvia", nil, []string{"Latvian"}, "Riga"},
+	{"Estonia", nil, []string{"Estonian"}, "Tallinn"},
+	{"Iceland", nil, []string{"Icelandic"}, "Reykjavik"},
+	{"Luxembourg", nil, nil, ""},
+	{"Malta", nil, []string{"Maltese"}, "Valletta"},
+	{"Ecuador", nil, []string{"Ecuadorian"}, "Quito"},
+	{"Bolivia", nil, []string{"Bolivian"}, "La Paz"},
+	{"Paraguay", nil, []string{"Paraguayan"}, "Asunción"},
+	{"Uruguay", nil, []string{"Uruguayan"}, "Montevideo"},
+	{"Guyana", nil, []string{"Guyanese"}, ""},
+	{"Suriname", nil, nil, "Paramaribo"},
+	{"Panama", nil, []string{"Panamanian"}, ""},
+	{"Costa Rica", nil, []string{"Costa Rican"}, "San José"},
+	{"Nicaragua", nil, []string{"Nicaraguan"}, "Managua"},
+	{"Honduras", nil, []string{"Honduran"}, "Tegucigalpa"},
+	{"El Salvador", nil, []string{"Salvadoran"}, "San Salvador"},
+	{"Guatemala", nil, []string{"Guatemalan"}, ""},
+	{"Belize", nil, nil, "Belmopan"},
+	{"Haiti", nil, []string{"Haitian"}, "Port-au-Prince"},
+	{"Dominican Republic", nil, []string{"Dominican"}, "Santo Domingo"},
+	{"Jamaica", nil, []string{"Jamaican"}, ""},
+	{"Trinidad and Tobago", nil, nil, "Port of Spain"},
+	{"Bahamas", nil, []string{"Bahamian"}, ""},
+	{"Barbados", nil, nil, "Bridgetown"},
 }
 
 // places that are not countries: regions, cities, bodies of water.
@@ -155,6 +263,23 @@ func setOf(words ...string) map[string]bool {
 	m := make(map[string]bool, len(words))
 	for _, w := range words {
 		m[w] = true
+	}
+	return m
+}
+
+// Countries maps the folded name (Fold) of each state, its other names
+// and its capital to the state's name: "us", "washington" and "america"
+// to "United States".
+func Countries() map[string]string {
+	m := map[string]string{}
+	for _, c := range countries {
+		m[Fold(c.name)] = c.name
+		for _, a := range c.aliases {
+			m[Fold(a)] = c.name
+		}
+		if c.capital != "" {
+			m[Fold(c.capital)] = c.name
+		}
 	}
 	return m
 }
