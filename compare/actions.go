@@ -196,7 +196,8 @@ func sentenceActions(s analyze.Span, mentions []analyze.Entity) []sentenceAction
 var aboutWords = map[string]bool{"of": true, "about": true, "that": true, "against": true}
 
 // unreal reports a verb that reports no act: negated ("does not
-// require Japan to defend", "never imposed"), a possibility ("might
+// require Japan to defend", "never imposed", "failing to defend"), a
+// possibility ("might
 // intervene") or in a clause that opens with a condition ("If Japan were
 // to stand aside …"). before is the
 // sentence up to the verb, words its words.
@@ -209,6 +210,13 @@ func unreal(before string, words []string) bool {
 		}
 		if k >= len(words)-2 && (w == "might" || w == "could" || w == "may") {
 			return true // a possibility: "the SDF might intervene"
+		}
+	}
+	if n := len(words); n >= 2 && strings.EqualFold(words[n-1], "to") {
+		// "failing to defend", "refused to sanction": an act not done
+		w := strings.ToLower(words[n-2])
+		if strings.HasPrefix(w, "fail") || strings.HasPrefix(w, "refus") || strings.HasPrefix(w, "declin") {
+			return true
 		}
 	}
 	clause := before

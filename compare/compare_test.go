@@ -520,6 +520,7 @@ func TestActionsNotDone(t *testing.T) {
 		"China imposed sanctions on Japan on Friday.",
 		"An official noted that Takaichi's commitment to aid U.S. forces if engaged in Taiwan's defense was clear.",
 		"Prime Minister Sanae Takaichi warned of the collapse of the alliance between Japan and the United States.",
+		"Japanese PM Takaichi warns that failing to defend US forces in a Taiwan crisis would collapse the alliance.",
 	})
 	got := actionsOf(in)
 	want := map[string][]int64{"China coerce Japan": {6}}

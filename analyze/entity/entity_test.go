@@ -236,6 +236,7 @@ func TestTitlesAroundNames(t *testing.T) {
 		{"Bank of Japan Governor Kazuo Ueda kept rates low.", "Bank of Japan", Organisation, ""},
 		{"Christine Lagarde, the bank's president, warned of risks.", "Christine Lagarde", Person, "president"},
 		{"Vladimir Putin's spokesman, Dmitry Peskov, called the claims absurd.", "Dmitry Peskov", Person, "spokesman"},
+		{"Japanese PM Takaichi warns of collapse.", "Takaichi", Person, "PM"},
 		// a title word inside an organisation's name names no one
 		{"The U.S. Justice Department opened an inquiry.", "Justice Department", Organisation, ""},
 	}
@@ -268,5 +269,20 @@ func TestAcronymThroughAnd(t *testing.T) {
 		if c, _, ok := entityOf(r, tt.mention); !ok || c != tt.canonical {
 			t.Errorf("%q is %q, want %q", tt.mention, c, tt.canonical)
 		}
+	}
+}
+
+// TestShortHeadings checks that a short heading in title case names no
+// one, and that a name speaking in the text is a person.
+func TestShortHeadings(t *testing.T) {
+	r := find("Export Restrictions\nBeijing responded by imposing export restrictions.\n" +
+		"The Unspoken Questions\nTakaichi did not say more.\nTakaichi Speaks\nSanae Takaichi spoke on Monday.")
+	for _, m := range r.Mentions {
+		if strings.Contains(m.Text, "Restrictions") || strings.Contains(m.Text, "Questions") || strings.Contains(m.Text, "Speaks") {
+			t.Errorf("heading words %q taken for a name", m.Text)
+		}
+	}
+	if c, typ, ok := entityOf(r, "Sanae Takaichi"); !ok || typ != Person {
+		t.Errorf("Sanae Takaichi is %q %s (found %v), want a person", c, typ, ok)
 	}
 }

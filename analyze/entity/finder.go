@@ -62,7 +62,11 @@ func titleCaseLines(text string, toks []segment.Token) []bool {
 				minor++ // "The Weight of Alliance": headings keep these small
 			}
 		}
-		if words >= 4 && (caps*10 >= words*8 || minor > 0 && caps == words-minor) {
+		// a short heading ("Export Restrictions", "The Unspoken
+		// Questions"): every word but small ones capitalised, no full stop
+		last := text[toks[end-1].Start:toks[end-1].End]
+		heading := words >= 2 && words < 4 && caps == words-minor && caps >= 2 && last != "." && last != "!" && last != "?"
+		if heading || words >= 4 && (caps*10 >= words*8 || minor > 0 && caps == words-minor) {
 			for k := start; k < end; k++ {
 				out[k] = true
 			}
@@ -555,7 +559,8 @@ func (f *finder) speaks(j int) bool {
 	for k := j; k < j+3 && k < len(f.toks); k++ {
 		switch f.w(k) {
 		case "said", "says", "told", "added", "asked", "wrote", "argued", "noted", "warned", "explained",
-			"claimed", "insisted", "stated", "replied", "recalled", "thinks", "believes":
+			"claimed", "insisted", "stated", "replied", "recalled", "thinks", "believes", "spoke",
+			"testified":
 			return true
 		case ",", "(":
 			continue

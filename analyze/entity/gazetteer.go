@@ -209,7 +209,7 @@ var titles = []string{
 	"state secretary", "crown prince", "first lady", "attorney general", "police chief", "coach",
 	"envoy", "diplomat", "negotiator", "adviser", "advisor", "economist", "lawyer", "activist", "analyst",
 	"commander", "strategist", "nominee", "candidate", "consul", "delegate", "historian", "researcher",
-	"scientist", "correspondent", "press secretary",
+	"scientist", "correspondent", "press secretary", "pm",
 }
 
 // orgWords mark an organisation when they end or head a name.
