@@ -83,6 +83,10 @@ func (d *doc) candidates(found []Quote) []Candidate {
 		cueEnd, particle := i+1, ""
 		if candidateParticles[d.w(i+1)] {
 			cueEnd, particle = i+2, d.w(i+1)
+		} else if reflexives[d.w(i+1)] && reflexiveParticles[d.w(i+2)] {
+			// "distanced herself from", "cast himself as": the cue, as
+			// PolNeAR marks it, and what follows its content
+			cueEnd, particle = i+3, d.w(i+2)
 		}
 		c := cueEnd
 		if c >= len(d.toks) || d.sent[c] != d.sent[i] || taken[c] || d.toks[c].Kind == segment.Punct && !quoteMarks[d.w(c)] ||
@@ -110,6 +114,12 @@ func (d *doc) candidates(found []Quote) []Candidate {
 	}
 	return out
 }
+
+var reflexives = map[string]bool{"himself": true, "herself": true, "themselves": true, "itself": true, "myself": true, "ourselves": true}
+
+// reflexiveParticles follow a reflexive in a cue: "distanced herself
+// from", "cast himself as", "compared himself to".
+var reflexiveParticles = map[string]bool{"from": true, "as": true, "to": true, "with": true}
 
 // NamesSource reports a speaker, as written, whose last word can name a
 // source: a name, a pronoun, or a noun for people, a body or a document
