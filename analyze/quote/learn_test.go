@@ -154,3 +154,19 @@ func TestNamesSource(t *testing.T) {
 		}
 	}
 }
+
+// TestCandidateReflexive checks that a reflexive and its preposition
+// belong to a candidate's cue, as PolNeAR marks "distanced himself from".
+func TestCandidateReflexive(t *testing.T) {
+	text := "Takaiichi warned of the collapse of the alliance, but she distanced herself from previous statements in which she hinted at a military response."
+	cs := Candidates(text, segment.Tokens(text), segment.Sentences(text), FindByRules(text, segment.Tokens(text), segment.Sentences(text)))
+	for _, c := range cs {
+		if text[c.Quote.Cue.Start:c.Quote.Cue.End] == "distanced herself from" {
+			if got := text[c.Quote.Content.Start:c.Quote.Content.End]; !strings.HasPrefix(got, "previous statements") {
+				t.Errorf("content %q, want it to open with \"previous statements\"", got)
+			}
+			return
+		}
+	}
+	t.Errorf("no candidate with the cue \"distanced herself from\" among %+v", cs)
+}

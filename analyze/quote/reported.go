@@ -709,7 +709,18 @@ func (d *doc) postposed(i int, base string) (Quote, bool) {
 		return Quote{}, false
 	}
 	c := d.afterDateline(lo, src-1)
+	if subordinators[d.w(c)] {
+		// "After the mayor said the bridge was safe, engineers found
+		// cracks": a clause that sets the scene, not what was found
+		return Quote{}, false
+	}
 	return Quote{Speaker: d.speaker(src, cueStart), Cue: d.span(cueStart, i+1), Content: d.span(c, d.trimEnd(c, src-1)), Kind: Reported}, true
+}
+
+// subordinators open a clause that leans on the sentence's main one.
+var subordinators = map[string]bool{
+	"when": true, "after": true, "as": true, "while": true, "if": true, "although": true, "though": true,
+	"because": true, "since": true, "before": true, "once": true, "until": true, "unless": true, "whereas": true,
 }
 
 // subjectDeterminers open a clause's subject after a cue ("say the plan
@@ -782,7 +793,26 @@ func (d *doc) contentEnd(c int) int {
 	if c >= len(d.toks) {
 		return c
 	}
-	_, hi := d.sentenceTokens(d.sent[c])
+	lo, hi := d.sentenceTokens(d.sent[c])
+	if subordinators[d.w(lo)] {
+		// "When she said the plan would fail, critics laughed": in a
+		// clause that opens the sentence, the content ends with it
+		opening := true
+		for k := lo; k < c; k++ {
+			if d.w(k) == "," {
+				opening = false
+				break
+			}
+		}
+		if opening {
+			for k := c + 1; k < hi; k++ {
+				if d.w(k) == "," {
+					hi = k + 1
+					break
+				}
+			}
+		}
+	}
 	// a sentence of hundreds of words is text without full stops, not
 	// one statement: the content stops at maxContent tokens, so that
 	// finding the quotes of such text does not take time or space that
