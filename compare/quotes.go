@@ -48,9 +48,11 @@ func quotes(in []Input, ents entityIndex) []parallax.ReportQuote {
 				// warned against …", but Fu's warning
 				continue
 			}
-			if q.Learned && !quote.NamesSource(q.Speaker.Text) {
-				// the model's attributions are shown from sources only:
-				// not "the episode underscores a divergence …"
+			if q.Learned && (!quote.NamesSource(q.Speaker.Text) || !quote.Statement(q.Content.Text)) {
+				// the model's attributions are shown from sources only,
+				// and when they state something: not "the episode
+				// underscores a divergence …", nor Fu "spoke at the
+				// United Nations on Tuesday"
 				continue
 			}
 			v := variant{article: x.Article.ID, text: unquote(q.Content.Text), kind: q.Kind, learned: q.Learned,

@@ -7,6 +7,7 @@
 package entity
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -100,7 +101,11 @@ func (r Result) Resolve(text string, start, end int) int {
 	}
 	w := strings.ToLower(strings.TrimSpace(text[start:end]))
 	switch w {
-	case "he", "she", "him", "her", "who", "i":
+	case "he", "him":
+		return r.lastPersonBefore(start, "mrs", "ms", "miss", "mme")
+	case "she", "her":
+		return r.lastPersonBefore(start, "mr")
+	case "who", "i":
 		return r.lastBefore(start, Person, "")
 	case "they", "it", "we":
 		return r.lastBefore(start, Organisation, "")
@@ -119,6 +124,26 @@ func (r Result) lastBefore(pos int, typ, title string) int {
 		m := r.Mentions[of[i]]
 		if title == "" || hasTitle(r.Entities[m.Entity].Titles, title) {
 			return m.Entity
+		}
+	}
+	return -1
+}
+
+// lastPersonBefore is lastBefore for a person, past those titled in a
+// way that a pronoun rules out: "she" is not "Mr. Modi".
+func (r Result) lastPersonBefore(pos int, notTitles ...string) int {
+	of := r.byType[Person]
+	for i := sort.Search(len(of), func(i int) bool { return r.Mentions[of[i]].Start >= pos }) - 1; i >= 0; i-- {
+		e := r.Mentions[of[i]].Entity
+		ruled := false
+		for _, have := range r.Entities[e].Titles {
+			if slices.Contains(notTitles, strings.ToLower(strings.TrimSuffix(have, "."))) {
+				ruled = true
+				break
+			}
+		}
+		if !ruled {
+			return e
 		}
 	}
 	return -1

@@ -286,3 +286,25 @@ func TestShortHeadings(t *testing.T) {
 		t.Errorf("Sanae Takaichi is %q %s (found %v), want a person", c, typ, ok)
 	}
 }
+
+// TestResolvePronounTitles checks that "she" is not resolved to a man
+// titled "Mr." nor "he" to a woman titled "Ms.", but to the last person
+// the title allows.
+func TestResolvePronounTitles(t *testing.T) {
+	text := `Ms. Lopez spoke first. "This is a historic day," Mr. Modi wrote. "I'm not going anywhere," she insisted, and he agreed.`
+	r := find(text)
+	at := func(w string) string {
+		i := strings.LastIndex(text, w)
+		e := r.Resolve(text, i, i+len(w))
+		if e < 0 {
+			return ""
+		}
+		return r.Entities[e].Canonical
+	}
+	if got := at(" she"); got != "Lopez" {
+		t.Errorf("she is %q, want Lopez", got)
+	}
+	if got := at(" he "); got != "Modi" {
+		t.Errorf("he is %q, want Modi", got)
+	}
+}

@@ -518,3 +518,24 @@ func (d *doc) learned(found []Quote, m *Model) []Quote {
 	}
 	return out
 }
+
+// Statement reports whether a content reads as something said or held,
+// not a bare thing: it opens with "that", "to", a question word or a
+// quotation mark, or it has a verb ("the plan would fail", "Japan must
+// act"). "the United Nations on Tuesday" (after "spoke at") does not.
+// The story report shows the model's quotes only when they do.
+func Statement(content string) bool {
+	toks := segment.Tokens(content)
+	if len(toks) == 0 {
+		return false
+	}
+	d := newDoc(content, toks, []segment.Span{{Start: 0, End: len(content)}})
+	switch d.w(0) {
+	case "that", "to", "whether", "if", "how", "why", "what", "when", "where", "who":
+		return true
+	}
+	if quoteMarks[d.w(0)] {
+		return true
+	}
+	return d.hasVerb(0, len(d.toks))
+}

@@ -170,3 +170,22 @@ func TestCandidateReflexive(t *testing.T) {
 	}
 	t.Errorf("no candidate with the cue \"distanced herself from\" among %+v", cs)
 }
+
+func TestStatement(t *testing.T) {
+	for _, tt := range []struct {
+		content string
+		want    bool
+	}{
+		{"the United Nations on Tuesday", false},
+		{"vast wealth", false},
+		{"that the plan had failed", true},
+		{"Japan must act now", true},
+		{"to dial back on her remarks", true},
+		{`"We will rebuild."`, true},
+		{"", false},
+	} {
+		if got := Statement(tt.content); got != tt.want {
+			t.Errorf("Statement(%q) = %v, want %v", tt.content, got, tt.want)
+		}
+	}
+}

@@ -352,6 +352,9 @@ func (d *doc) plausibleSpeaker(i, j int) bool {
 		}
 	}
 	head := d.w(h - 1)
+	if h-i <= 3 && j-i <= 8 && (head == "media" || head == "police" || head == "people") {
+		return true // "local media", "state media", "riot police"
+	}
 	if h-i > 3 || j-i > 8 || !strings.HasSuffix(head, "s") || strings.HasSuffix(head, "ss") {
 		return false
 	}

@@ -204,6 +204,13 @@ func (d *doc) preposed(i int, base string, inQuote []bool) (Quote, bool) {
 	if d.w(c) == ":" || d.w(c) == "," {
 		c++
 	}
+	if !explicit && speechVerbs[base] {
+		// "said on Tuesday it had …": the time of the saying is not what
+		// was said
+		if k := d.timeOfSaying(c); k > c && d.clauseStart(k) {
+			c = k
+		}
+	}
 	if c < len(d.toks) && inQuote[c] {
 		return Quote{}, false // a direct quotation already attributed
 	}
@@ -715,6 +722,30 @@ func (d *doc) postposed(i int, base string) (Quote, bool) {
 		return Quote{}, false
 	}
 	return Quote{Speaker: d.speaker(src, cueStart), Cue: d.span(cueStart, i+1), Content: d.span(c, d.trimEnd(c, src-1)), Kind: Reported}, true
+}
+
+// timeOfSaying returns where the words after a cue at c go on past the
+// time of the saying ("on Tuesday", "late Monday", "last week",
+// "yesterday"), or c.
+func (d *doc) timeOfSaying(c int) int {
+	k := c
+	switch w := d.w(k); {
+	case w == "on" && weekdays[d.w(k+1)]:
+		k += 2
+	case (w == "late" || w == "early" || w == "earlier" || w == "later") && weekdays[d.w(k+1)]:
+		k += 2
+	case weekdays[w] || w == "yesterday" || w == "today" || w == "tonight":
+		k++
+	case (w == "last" || w == "this" || w == "earlier") && (d.w(k+1) == "week" || d.w(k+1) == "month" || d.w(k+1) == "year" || weekdays[d.w(k+1)]):
+		k += 2
+	}
+	if k > c && (d.w(k) == "morning" || d.w(k) == "afternoon" || d.w(k) == "evening" || d.w(k) == "night") {
+		k++
+	}
+	if k > c && d.w(k) == "," {
+		k++
+	}
+	return k
 }
 
 // subordinators open a clause that leans on the sentence's main one.
