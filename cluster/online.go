@@ -249,7 +249,7 @@ type story struct {
 	// the others for merging.
 	mergeChecked int
 	// countries counts, by state, the members that name it and those
-	// mostly about it.
+	// whose headline names it.
 	countries []countryCount
 }
 
@@ -276,8 +276,10 @@ func (s *story) addCountries(cs []countryCount) {
 	}
 }
 
-// addMember counts the states of an article: all it names, and those it
-// is mostly about.
+// addMember counts the states of an article: all it names, and those of
+// them its headline names too. (Counting also the states that only a
+// headline in title case names, which the names of the text leave out,
+// took the headline set from 0.784 to 0.782.)
 func (s *story) addMember(f *Features) {
 	for _, c := range f.Named {
 		main := 0
