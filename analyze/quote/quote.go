@@ -7,6 +7,7 @@
 package quote
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -61,7 +62,32 @@ func (d *doc) rules() []Quote {
 	qs := d.direct()
 	qs = append(qs, d.reported(qs)...)
 	qs = append(qs, d.headline()...)
-	return dropInside(qs)
+	return dropInside(d.dropCarried(qs))
+}
+
+// dropCarried drops a quotation inside a reported content whose speaker
+// was carried over from an earlier sentence: in `He called the decision
+// "a betrayal of voters."` the words are his, already in the reported
+// quote, not the last speaker's.
+func (d *doc) dropCarried(qs []Quote) []Quote {
+	sentOf := func(pos int) int {
+		i := sort.Search(len(d.toks), func(i int) bool { return d.toks[i].End > pos })
+		if i >= len(d.toks) {
+			return -1
+		}
+		return d.sent[i]
+	}
+	out := qs[:0]
+	for _, q := range qs {
+		carried := q.Kind == Direct && !q.Cue.Empty() && sentOf(q.Cue.Start) != sentOf(q.Content.Start)
+		if carried && slices.ContainsFunc(qs, func(r Quote) bool {
+			return r.Kind == Reported && !r.Speaker.Empty() && r.Content.Start <= q.Content.Start && q.Content.End <= r.Content.End+1
+		}) {
+			continue
+		}
+		out = append(out, q)
+	}
+	return out
 }
 
 // dropInside drops unattributed quotations that lie inside the content
