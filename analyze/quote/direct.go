@@ -340,6 +340,14 @@ func (d *doc) attributeBefore(i int) (Span, Span, int, bool) {
 			}
 		}
 	}
+	// "As one official put it: “…”"
+	if i >= 4 && d.w(i-1) == ":" && d.w(i-2) == "it" && d.w(i-3) == "put" {
+		if src := d.npBackward(i - 3); src < i-3 {
+			if sp := d.speaker(src, i-3); !sp.Empty() {
+				return sp, d.span(i-3, i-1), i - 2, true
+			}
+		}
+	}
 	for k := i - 1; k >= lo && k >= i-14; k-- {
 		if k < i-3 && !d.adjunctBetween(k, i) {
 			continue
