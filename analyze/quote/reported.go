@@ -916,12 +916,12 @@ func (d *doc) trimEnd(lo, hi int) int {
 	return hi
 }
 
-// attributionAt reports a new attribution starting at token k: a short
-// noun phrase and a speech cue (", Ham also noted …").
 // maxContent bounds reported content, in tokens: more than nine in ten
 // thousand of PolNeAR's contents are shorter.
 const maxContent = 200
 
+// attributionAt reports a new attribution starting at token k: a short
+// noun phrase and a speech cue (", Ham also noted …").
 func (d *doc) attributionAt(k, hi int) bool {
 	j := d.npForward(k)
 	for j < hi && (cueAux[d.w(j)] || isAdverb(d.w(j))) {
