@@ -7,7 +7,6 @@
 package quote
 
 import (
-	"slices"
 	"sort"
 	"strings"
 
@@ -77,12 +76,17 @@ func (d *doc) dropCarried(qs []Quote) []Quote {
 		}
 		return d.sent[i]
 	}
+	var reported []Span
+	for _, r := range qs {
+		if r.Kind == Reported && !r.Speaker.Empty() {
+			reported = append(reported, Span{r.Content.Start, r.Content.End + 1})
+		}
+	}
+	in := newCover(reported)
 	out := qs[:0]
 	for _, q := range qs {
 		carried := q.Kind == Direct && !q.Cue.Empty() && sentOf(q.Cue.Start) != sentOf(q.Content.Start)
-		if carried && slices.ContainsFunc(qs, func(r Quote) bool {
-			return r.Kind == Reported && !r.Speaker.Empty() && r.Content.Start <= q.Content.Start && q.Content.End <= r.Content.End+1
-		}) {
+		if carried && in.covers(q.Content) {
 			continue
 		}
 		out = append(out, q)
@@ -93,14 +97,32 @@ func (d *doc) dropCarried(qs []Quote) []Quote {
 // dropInside drops unattributed quotations that lie inside the content
 // of an attributed quote: `arguing that Trump "lashed out"` is one quote.
 func dropInside(qs []Quote) []Quote {
-	// the attributed contents by start, with the furthest end reached by
-	// any of them so far
-	var spans []Span
+	var attributed []Span
 	for _, r := range qs {
 		if !r.Speaker.Empty() {
-			spans = append(spans, r.Content)
+			attributed = append(attributed, r.Content)
 		}
 	}
+	in := newCover(attributed)
+	out := qs[:0]
+	for _, q := range qs {
+		if q.Speaker.Empty() && in.covers(q.Content) {
+			continue
+		}
+		out = append(out, q)
+	}
+	return out
+}
+
+// cover tells whether a span lies inside any of a set of spans, in time
+// that grows with the logarithm of the set: the spans by start, with the
+// furthest end that any of them reaches so far.
+type cover struct {
+	spans []Span
+	reach []int
+}
+
+func newCover(spans []Span) cover {
 	sort.Slice(spans, func(i, j int) bool { return spans[i].Start < spans[j].Start })
 	reach := make([]int, len(spans))
 	for i, s := range spans {
@@ -109,17 +131,14 @@ func dropInside(qs []Quote) []Quote {
 			reach[i] = max(reach[i], reach[i-1])
 		}
 	}
-	out := qs[:0]
-	for _, q := range qs {
-		if q.Speaker.Empty() {
-			// the last attributed content starting at or before q
-			if i := sort.Search(len(spans), func(i int) bool { return spans[i].Start > q.Content.Start }) - 1; i >= 0 && reach[i] >= q.Content.End {
-				continue
-			}
-		}
-		out = append(out, q)
-	}
-	return out
+	return cover{spans, reach}
+}
+
+// covers reports whether s lies inside one of the spans.
+func (c cover) covers(s Span) bool {
+	// the last span starting at or before s
+	i := sort.Search(len(c.spans), func(i int) bool { return c.spans[i].Start > s.Start }) - 1
+	return i >= 0 && c.reach[i] >= s.End
 }
 
 // headline reads `Sanders: Clinton needs to 'get away from …'`, a
