@@ -119,30 +119,25 @@ func (r Result) Resolve(text string, start, end int) int {
 // lastBefore returns the entity of the last mention of type typ before
 // pos (with the title, when given).
 func (r Result) lastBefore(pos int, typ, title string) int {
-	of := r.byType[typ]
-	for i := sort.Search(len(of), func(i int) bool { return r.Mentions[of[i]].Start >= pos }) - 1; i >= 0; i-- {
-		m := r.Mentions[of[i]]
-		if title == "" || hasTitle(r.Entities[m.Entity].Titles, title) {
-			return m.Entity
-		}
-	}
-	return -1
+	return r.lastWhere(pos, typ, func(e int) bool { return title == "" || hasTitle(r.Entities[e].Titles, title) })
 }
 
 // lastPersonBefore is lastBefore for a person, past those titled in a
 // way that a pronoun rules out: "she" is not "Mr. Modi".
 func (r Result) lastPersonBefore(pos int, notTitles ...string) int {
-	of := r.byType[Person]
+	return r.lastWhere(pos, Person, func(e int) bool {
+		return !slices.ContainsFunc(r.Entities[e].Titles, func(have string) bool {
+			return slices.Contains(notTitles, strings.ToLower(strings.TrimSuffix(have, ".")))
+		})
+	})
+}
+
+// lastWhere returns the entity of the last mention of type typ before
+// pos whose entity ok accepts, or -1.
+func (r Result) lastWhere(pos int, typ string, ok func(e int) bool) int {
+	of := r.byType[typ]
 	for i := sort.Search(len(of), func(i int) bool { return r.Mentions[of[i]].Start >= pos }) - 1; i >= 0; i-- {
-		e := r.Mentions[of[i]].Entity
-		ruled := false
-		for _, have := range r.Entities[e].Titles {
-			if slices.Contains(notTitles, strings.ToLower(strings.TrimSuffix(have, "."))) {
-				ruled = true
-				break
-			}
-		}
-		if !ruled {
+		if e := r.Mentions[of[i]].Entity; ok(e) {
 			return e
 		}
 	}

@@ -505,17 +505,22 @@ func (f *finder) titleAfter(j int) string {
 		}
 		for n := 3; n >= 1; n-- {
 			if end+n <= len(f.toks) {
-				var words []string
-				for m := end; m < end+n; m++ {
-					words = append(words, f.w(m))
-				}
-				if w := strings.Join(words, " "); !f.capital(end) && isTitle(w) && !titleEnds[f.w(end+n)] {
+				if w := f.phrase(end, end+n); !f.capital(end) && isTitle(w) && !titleEnds[f.w(end+n)] {
 					return w
 				}
 			}
 		}
 	}
 	return ""
+}
+
+// phrase returns the lower-case words of tokens [i, j), joined by spaces.
+func (f *finder) phrase(i, j int) string {
+	words := make([]string, 0, j-i)
+	for k := i; k < j; k++ {
+		words = append(words, f.w(k))
+	}
+	return strings.Join(words, " ")
 }
 
 // titleBefore returns a lower-case title written just before token i:
@@ -525,11 +530,7 @@ func (f *finder) titleBefore(i int) string {
 		if i-n < 0 {
 			continue
 		}
-		var words []string
-		for k := i - n; k < i; k++ {
-			words = append(words, f.w(k))
-		}
-		if w := strings.Join(words, " "); isTitle(w) && !f.capital(i-n) {
+		if w := f.phrase(i-n, i); isTitle(w) && !f.capital(i-n) {
 			if i-n-1 >= 0 && formerWords[f.w(i-n-1)] {
 				return f.w(i-n-1) + " " + w // "former ambassador George Glass"
 			}
