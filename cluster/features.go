@@ -2,8 +2,6 @@ package cluster
 
 import (
 	"hash/fnv"
-	"slices"
-	"sort"
 	"strings"
 	"time"
 	"unicode"
@@ -34,10 +32,10 @@ type Features struct {
 	Signature Signature
 	// Length is the number of body words.
 	Length int
-	// Countries are the states its title names (or names the capitals
-	// of): where a story happens is what a headline says first. Named
-	// are all the states the article names.
-	Countries, Named []string
+	// states are the states the article names (or names the capitals
+	// of), each marked when its title names it: where a story happens is
+	// what a headline says first.
+	states []countryCount
 }
 
 // rank hashes an article key (FNV-1a, 64 bits).
@@ -86,7 +84,7 @@ func Extract(a *parallax.Article) *Features {
 		tw, topens := scan(a.Title)
 		addEntities(f.Entities, tw, topens, titleWeight, inLower)
 	}
-	f.Countries, f.Named = countriesOf(a.Title, f.Entities)
+	f.states = countriesOf(a.Title, f.Entities)
 	return f
 }
 
@@ -94,12 +92,22 @@ func Extract(a *parallax.Article) *Features {
 // states.
 var countryNames = entity.Countries()
 
-// countriesOf returns the states named in the title, and all the states
-// named in entities, in order.
-func countriesOf(title string, entities map[string]float64) (inTitle, named []string) {
+// countriesOf returns the states named in entities or in the title,
+// each once, named when entities name it and main when the title does.
+func countriesOf(title string, entities map[string]float64) []countryCount {
+	var out []countryCount
+	at := func(c string) *countryCount {
+		for i := range out {
+			if out[i].name == c {
+				return &out[i]
+			}
+		}
+		out = append(out, countryCount{name: c})
+		return &out[len(out)-1]
+	}
 	for e := range entities {
-		if c, ok := countryNames[e]; ok && !slices.Contains(named, c) {
-			named = append(named, c)
+		if c, ok := countryNames[e]; ok {
+			at(c).named = 1
 		}
 	}
 	ws := words(title)
@@ -127,14 +135,12 @@ func countriesOf(title string, entities map[string]float64) (inTitle, named []st
 			if !capital(k) {
 				continue
 			}
-			if c, ok := countryNames[key]; ok && !slices.Contains(inTitle, c) {
-				inTitle = append(inTitle, c)
+			if c, ok := countryNames[key]; ok {
+				at(c).main = 1
 			}
 		}
 	}
-	sort.Strings(inTitle)
-	sort.Strings(named)
-	return inTitle, named
+	return out
 }
 
 // words splits text into words: runs of letters and digits, keeping

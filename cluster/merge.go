@@ -75,7 +75,7 @@ func (o *Online) bestStoryFor(s *story, floor float64) *story {
 		o.refreshNorms(c)
 		e := o.centroidCosine(&s.entities, &c.entities, s.entityNorm, c.entityNorm)
 		scale := o.cfg.Conflict.merge(e, s.entities.len(), c.entities.len())
-		if o.cfg.Conflict.Countries && e < countryCosine && storiesApart(s, c) {
+		if o.cfg.Conflict.Countries && e < countryCosine && statesApart(s.countries, c.countries) {
 			continue
 		}
 		if o.mix(1, e)*tf*scale < bestScore {
@@ -161,24 +161,4 @@ func (o *Online) resolve(id int64) int64 {
 		}
 		id = next
 	}
-}
-
-// storiesApart reports whether two stories, each with states in their
-// headlines, are about states the other does not name.
-func storiesApart(a, b *story) bool {
-	at, bt := a.topMain(), b.topMain()
-	if at == 0 || bt == 0 {
-		return false
-	}
-	for _, x := range a.countries {
-		if 2*x.main >= at && b.names(x.name) {
-			return false
-		}
-	}
-	for _, x := range b.countries {
-		if 2*x.main >= bt && a.names(x.name) {
-			return false
-		}
-	}
-	return true
 }

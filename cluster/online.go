@@ -263,16 +263,20 @@ type countryCount struct {
 	named, main int
 }
 
-// addCountries counts the states of a member, or of a story merged in.
+// addCountries counts the states of a story merged in.
 func (s *story) addCountries(cs []countryCount) {
 	for _, c := range cs {
-		i := slices.IndexFunc(s.countries, func(x countryCount) bool { return x.name == c.name })
-		if i < 0 {
-			s.countries = append(s.countries, c)
-		} else {
-			s.countries[i].named += c.named
-			s.countries[i].main += c.main
-		}
+		s.addCountry(c)
+	}
+}
+
+func (s *story) addCountry(c countryCount) {
+	i := slices.IndexFunc(s.countries, func(x countryCount) bool { return x.name == c.name })
+	if i < 0 {
+		s.countries = append(s.countries, c)
+	} else {
+		s.countries[i].named += c.named
+		s.countries[i].main += c.main
 	}
 }
 
@@ -281,52 +285,48 @@ func (s *story) addCountries(cs []countryCount) {
 // headline in title case names, which the names of the text leave out,
 // took the headline set from 0.784 to 0.782.)
 func (s *story) addMember(f *Features) {
-	for _, c := range f.Named {
-		main := 0
-		if slices.Contains(f.Countries, c) {
-			main = 1
+	for _, c := range f.states {
+		if c.named > 0 {
+			s.addCountry(c)
 		}
-		s.addCountries([]countryCount{{c, 1, main}})
 	}
 }
 
-// topMain returns how many members name the story's most named state
-// in their titles; a state is one the story is about when at least half
-// as many name it so.
-func (s *story) topMain() int {
+// statesApart reports whether two sides (an article's states or a
+// story's counts), each with states in their headlines, are about states
+// the other does not even name: an earthquake in Morocco is not the one
+// in Turkey, whatever else they share. A side is about the states its
+// headlines name at least half as often as the most named one.
+func statesApart(a, b []countryCount) bool {
+	ta, tb := topMain(a), topMain(b)
+	if ta == 0 || tb == 0 {
+		return false
+	}
+	for _, x := range a {
+		if 2*x.main >= ta && names(b, x.name) {
+			return false
+		}
+	}
+	for _, x := range b {
+		if 2*x.main >= tb && names(a, x.name) {
+			return false
+		}
+	}
+	return true
+}
+
+// topMain returns the count of the state headlines name most.
+func topMain(cs []countryCount) int {
 	top := 0
-	for _, x := range s.countries {
+	for _, x := range cs {
 		top = max(top, x.main)
 	}
 	return top
 }
 
-// names reports whether a member of the story names state c.
-func (s *story) names(c string) bool {
-	return slices.ContainsFunc(s.countries, func(x countryCount) bool { return x.name == c && x.named > 0 })
-}
-
-// countriesApart reports whether an article and a story, each with
-// states in their headlines, are about states the other does not even
-// name: an earthquake in Morocco is not the one in Turkey, whatever else
-// they share. main are the states of the article's title, named all it
-// names.
-func (s *story) countriesApart(main, named []string) bool {
-	top := s.topMain()
-	if len(main) == 0 || top == 0 {
-		return false
-	}
-	for _, c := range main {
-		if s.names(c) {
-			return false
-		}
-	}
-	for _, x := range s.countries {
-		if 2*x.main >= top && slices.Contains(named, x.name) {
-			return false
-		}
-	}
-	return true
+// names reports whether state c is named at all.
+func names(cs []countryCount, c string) bool {
+	return slices.ContainsFunc(cs, func(x countryCount) bool { return x.name == c && x.named > 0 })
 }
 
 // before orders stories where their scores tie, by their founding
@@ -837,7 +837,7 @@ func (o *Online) similarityAbove(f *feat, s *story, floor float64) float64 {
 	}
 	e := cosine(f.ev, &s.entities, s.entityNorm)
 	scale := o.cfg.Conflict.join(e, f.Length, f.ents.len(), s.entities.len())
-	if o.cfg.Conflict.Countries && e < countryCosine && f.Length >= o.cfg.Conflict.Words && s.countriesApart(f.Countries, f.Named) {
+	if o.cfg.Conflict.Countries && e < countryCosine && f.Length >= o.cfg.Conflict.Words && statesApart(f.states, s.countries) {
 		return 0
 	}
 	if o.mix(1, e)*scale < floor {
