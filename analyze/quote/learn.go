@@ -40,7 +40,14 @@ func FindByRules(text string, toks []segment.Token, sentences []segment.Span) []
 func FindWith(text string, toks []segment.Token, sentences []segment.Span, m *Model) []Quote {
 	d := newDoc(text, toks, sentences)
 	qs := d.rules()
-	qs = append(qs, d.learned(qs, m)...)
+	return Merge(qs, d.learned(qs, m))
+}
+
+// Merge returns the rules' quotes and the model's in one new slice, in
+// order of content, the rules' first where two start together.
+func Merge(rules, learned []Quote) []Quote {
+	qs := make([]Quote, 0, len(rules)+len(learned))
+	qs = append(append(qs, rules...), learned...)
 	sort.SliceStable(qs, func(i, j int) bool { return qs[i].Content.Start < qs[j].Content.Start })
 	return qs
 }
@@ -484,21 +491,32 @@ var model = func() *Model {
 	return m
 }()
 
-// learned returns the candidates that the model keeps, best first where
-// two would share words.
+// learned returns the candidates that model m keeps (Choose).
 func (d *doc) learned(found []Quote, m *Model) []Quote {
 	if m == nil {
 		return nil
 	}
+	cs := d.candidates(found)
+	probs := make([]float64, len(cs))
+	for i, c := range cs {
+		probs[i] = m.Prob(c.Features)
+	}
+	return Choose(cs, probs, m.Threshold)
+}
+
+// Choose returns the candidates a model keeps at a threshold, given the
+// probability it gives each (Prob): the likeliest first, and none whose
+// content or cue overlaps the content of one kept before, marked learned.
+func Choose(cs []Candidate, probs []float64, threshold float64) []Quote {
 	type scored struct {
 		q Quote
 		p float64
 	}
 	var keep []scored
-	for _, c := range d.candidates(found) {
-		if p := m.Prob(c.Features); p >= m.Threshold {
+	for i, c := range cs {
+		if probs[i] >= threshold {
 			c.Quote.Learned = true
-			keep = append(keep, scored{c.Quote, p})
+			keep = append(keep, scored{c.Quote, probs[i]})
 		}
 	}
 	sort.SliceStable(keep, func(i, j int) bool { return keep[i].p > keep[j].p })

@@ -32,7 +32,8 @@ func runTrain(ctx context.Context, e *env, args []string) error {
 	// of the documents is scored with a model fitted to the other four,
 	// and the threshold that gives the best content F1 (overlap) of the
 	// rules and the model together over all five is kept. The model is
-	// then fitted to all. Each document is split and labelled once.
+	// then fitted to all. Each document is split, read by the rules and
+	// labelled once.
 	var all []quote.Example
 	var docsIn [folds][]trainDoc
 	positives := 0
@@ -57,11 +58,17 @@ func runTrain(ctx context.Context, e *env, args []string) error {
 				}
 			}
 		}
+		// the rules and the candidates do not depend on the threshold:
+		// each document's candidates are weighed once, and each threshold
+		// only chooses among them
 		m := quote.Train(fit, *epochs, *minCount)
-		for i, t := range thresholds {
-			m.Threshold = t
-			for _, td := range docsIn[f] {
-				scores[i].Add(td.doc, quoteSpans(quote.FindWith(td.doc.Text, td.toks, td.sents, m)))
+		for _, td := range docsIn[f] {
+			probs := make([]float64, len(td.cands))
+			for i, c := range td.cands {
+				probs[i] = m.Prob(c.Features)
+			}
+			for i, t := range thresholds {
+				scores[i].Add(td.doc, quoteSpans(quote.Merge(td.found, quote.Choose(td.cands, probs, t))))
 			}
 		}
 	}
@@ -122,9 +129,11 @@ func quoteSpans(qs []quote.Quote) []eval.QuoteSpans {
 // trainDoc is an annotated document split into tokens and sentences,
 // with its candidate attributions labelled.
 type trainDoc struct {
-	doc       eval.BratDoc
-	toks      []segment.Token
-	sents     []segment.Span
+	doc eval.BratDoc
+	// found are the rules' quotes, cands the candidates beside them, and
+	// examples the candidates labelled
+	found     []quote.Quote
+	cands     []quote.Candidate
 	examples  []quote.Example
 	positives int
 }
@@ -133,9 +142,11 @@ type trainDoc struct {
 // when a gold one has a content that overlaps the candidate's (half of
 // the longer) and a cue that shares words with its cue.
 func newTrainDoc(d eval.BratDoc) trainDoc {
-	td := trainDoc{doc: d, toks: segment.Tokens(d.Text), sents: segment.Sentences(d.Text)}
-	found := quote.FindByRules(d.Text, td.toks, td.sents)
-	for _, c := range quote.Candidates(d.Text, td.toks, td.sents, found) {
+	td := trainDoc{doc: d}
+	toks, sents := segment.Tokens(d.Text), segment.Sentences(d.Text)
+	td.found = quote.FindByRules(d.Text, toks, sents)
+	td.cands = quote.Candidates(d.Text, toks, sents, td.found)
+	for _, c := range td.cands {
 		ok := attribution(d, c.Quote)
 		if ok {
 			td.positives++
