@@ -18,8 +18,8 @@ import (
 )
 
 func runEval(ctx context.Context, e *env, args []string) error {
-	fs := newFlags(e, "eval", "KIND DATA (kinds: extraction, clustering, temporal, quotes)")
-	errorsTo := fs.String("errors", "", "write each disagreement with the gold labels to this `file` (clustering, temporal, quotes)")
+	fs := newFlags(e, "eval", "KIND DATA (kinds: extraction, clustering, temporal, quotes, entities)")
+	errorsTo := fs.String("errors", "", "write each disagreement with the gold labels to this `file` (clustering, temporal, quotes, entities)")
 	rulesOnly := fs.Bool("rules-only", false, "quotes: the rules alone, without the learned model")
 	pos, err := exactArgs(fs, args, 2)
 	if err != nil {
@@ -34,8 +34,10 @@ func runEval(ctx context.Context, e *env, args []string) error {
 		return evalTemporal(e, pos[1], *errorsTo)
 	case "quotes":
 		return evalQuotes(e, pos[1], *errorsTo, *rulesOnly)
+	case "entities":
+		return evalEntities(e, pos[1], *errorsTo)
 	}
-	return fmt.Errorf("unknown evaluation %q (want extraction, clustering, temporal or quotes)", pos[0])
+	return fmt.Errorf("unknown evaluation %q (want extraction, clustering, temporal, quotes or entities)", pos[0])
 }
 
 // evalExtraction scores Parallax and bare go-trafilatura on the same pages

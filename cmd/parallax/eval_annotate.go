@@ -6,6 +6,7 @@ import (
 	"os"
 	"time"
 
+	"github.com/parallax-news/parallax/analyze/entity"
 	"github.com/parallax-news/parallax/analyze/quote"
 	"github.com/parallax-news/parallax/analyze/segment"
 	"github.com/parallax-news/parallax/analyze/timex"
@@ -72,6 +73,44 @@ func evalQuotes(e *env, dir, errorsTo string, rulesOnly bool) error {
 			r.exact.Precision, r.exact.Recall, r.exact.F1, r.overl.Precision, r.overl.Recall, r.overl.F1)
 	}
 	fmt.Fprintf(e.stdout, "speaker accuracy on contents found: %.3f\n", m.SpeakerAccuracy)
+	return json.NewEncoder(e.stdout).Encode(m)
+}
+
+// evalEntities finds named mentions in brat entity data (LoadEntities)
+// and prints CoNLL-style scores and how well mentions are resolved to
+// entities. Mentions by title alone ("the prime minister") are not
+// names, and are left out.
+func evalEntities(e *env, dir, errorsTo string) error {
+	docs, err := eval.LoadEntities(dir)
+	if err != nil {
+		return err
+	}
+	var s eval.EntityScorer
+	for _, d := range docs {
+		var sys []eval.EntityMention
+		for _, m := range entity.Find(d.Text, segment.Sentences(d.Text)).Mentions {
+			if !m.Nominal {
+				sys = append(sys, eval.EntityMention{Span: eval.Span{Start: m.Start, End: m.End}, Type: m.Type, Entity: m.Entity})
+			}
+		}
+		s.Add(d, sys)
+	}
+	m := s.Metrics()
+	if err := writeErrors(errorsTo, s.Errors); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "%d documents, %d gold and %d found named mentions\n", m.Docs, m.Gold, m.System)
+	for _, r := range []struct {
+		name string
+		p    eval.PRF
+	}{{"exact (span and type)", m.Exact}, {"span (any type)", m.Span}, {"overlap (and type)", m.Overlap}} {
+		fmt.Fprintf(e.stdout, "%-22s P %.3f  R %.3f  F1 %.3f\n", r.name, r.p.Precision, r.p.Recall, r.p.F1)
+	}
+	for _, t := range []string{"person", "organisation", "place"} {
+		p := m.Types[t]
+		fmt.Fprintf(e.stdout, "  %-20s P %.3f  R %.3f  F1 %.3f\n", t, p.Precision, p.Recall, p.F1)
+	}
+	fmt.Fprintf(e.stdout, "%-22s P %.3f  R %.3f  F1 %.3f (BCubed over the mentions found)\n", "resolution", m.Resolution.Precision, m.Resolution.Recall, m.Resolution.F1)
 	return json.NewEncoder(e.stdout).Encode(m)
 }
 
