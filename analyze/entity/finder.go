@@ -50,30 +50,52 @@ func titleCaseLines(text string, toks []segment.Token) []bool {
 		for end < len(toks) && !strings.ContainsRune(text[toks[end-1].End:toks[end].Start], '\n') {
 			end++
 		}
-		words, caps, minor := 0, 0, 0
-		for _, t := range toks[start:end] {
-			if t.Kind != segment.Word {
+		markTitleCase(text, toks, start, end, out)
+		// a title quoted in a line of prose: "One thought on “Unshakable
+		// Alliance: US Reaffirms Support for Japan”"
+		for k := start; k < end; k++ {
+			if w := text[toks[k].Start:toks[k].End]; w != "“" && w != "\"" {
 				continue
 			}
-			words++
-			if r, _ := utf8.DecodeRuneInString(text[t.Start:]); unicode.IsUpper(r) {
-				caps++
-			} else if connectors[text[t.Start:t.End]] || minorWords[text[t.Start:t.End]] {
-				minor++ // "The Weight of Alliance": headings keep these small
-			}
-		}
-		// a short heading ("Export Restrictions", "The Unspoken
-		// Questions"): every word but small ones capitalised, no full stop
-		last := text[toks[end-1].Start:toks[end-1].End]
-		heading := words >= 2 && words < 4 && caps == words-minor && caps >= 2 && last != "." && last != "!" && last != "?"
-		if heading || words >= 4 && (caps*10 >= words*8 || minor > 0 && caps == words-minor) {
-			for k := start; k < end; k++ {
-				out[k] = true
+			for c := k + 1; c < end; c++ {
+				if w := text[toks[c].Start:toks[c].End]; w == "”" || w == "\"" {
+					if c-k > 4 {
+						markTitleCase(text, toks, k+1, c, out)
+					}
+					k = c
+					break
+				}
 			}
 		}
 		start = end
 	}
 	return out
+}
+
+// markTitleCase marks tokens [start, end) when nearly every word in them
+// is capitalised.
+func markTitleCase(text string, toks []segment.Token, start, end int, out []bool) {
+	words, caps, minor := 0, 0, 0
+	for _, t := range toks[start:end] {
+		if t.Kind != segment.Word {
+			continue
+		}
+		words++
+		if r, _ := utf8.DecodeRuneInString(text[t.Start:]); unicode.IsUpper(r) {
+			caps++
+		} else if connectors[text[t.Start:t.End]] || minorWords[text[t.Start:t.End]] {
+			minor++ // "The Weight of Alliance": headings keep these small
+		}
+	}
+	// a short heading ("Export Restrictions", "The Unspoken
+	// Questions"): every word but small ones capitalised, no full stop
+	last := text[toks[end-1].Start:toks[end-1].End]
+	heading := words >= 2 && words < 4 && caps == words-minor && caps >= 2 && last != "." && last != "!" && last != "?"
+	if heading || words >= 4 && (caps*10 >= words*8 || minor > 0 && caps == words-minor) {
+		for k := start; k < end; k++ {
+			out[k] = true
+		}
+	}
 }
 
 // minorWords are written in lower case in title-case headings.
@@ -90,6 +112,15 @@ func (f *finder) headlines() {
 	}
 	for i := 0; i < len(f.toks); i++ {
 		if !f.titleCase[i] || !f.capital(i) {
+			continue
+		}
+		if f.credited(i) { // a credit line in title case: "(Reporting by Valerie Volcovici; Editing by Will Dunham)"
+			j := i + 1
+			for j < len(f.toks) && j-i < 4 && f.capital(j) {
+				j++
+			}
+			f.add(i, j, Person, "", "")
+			i = j - 1
 			continue
 		}
 		for j := min(len(f.toks), i+5); j > i; j-- {
@@ -131,6 +162,9 @@ func (f *finder) capital(i int) bool {
 	return unicode.IsUpper(r)
 }
 
+// nameParticles open surnames: "de Blasio", "van der Leyen", "bin Laden".
+var nameParticles = setOf("de", "van", "von", "di", "da", "du", "le", "la", "al", "bin", "del", "der", "den")
+
 var connectors = setOf("of", "de", "del", "da", "van", "von", "der", "den", "la", "le", "al", "bin", "for", "the", "du", "di")
 
 // names finds runs of capitalised words and splits them into titles,
@@ -155,6 +189,12 @@ func (f *finder) names() {
 				continue
 			case connectors[f.w(j)] && f.capital(j+1) && !f.possessive(j):
 				j++
+				continue
+			case f.w(j) == "on" && f.capital(j+1) && orgWords[f.w(j-1)] && !notNames[f.w(j+1)]:
+				j++ // "Commission on Presidential Debates", "Council on Foreign Relations"
+				continue
+			case connectors[f.w(j)] && (connectors[f.w(j+1)] || f.w(j+1) == "a") && f.capital(j+2) && f.hasOrgWord(i, j):
+				j += 2 // "Court of Appeals for the District of Columbia Circuit", "Committee for a Responsible …"
 				continue
 			case f.w(j) == "to" && titleEnds[f.w(j-1)] && f.capital(j+1):
 				j++ // "Ambassador to Japan George Glass"
@@ -182,6 +222,17 @@ func (f *finder) throughAnd(i, j int) int {
 	for k < len(f.toks) && (f.capital(k) || connectors[f.w(k)] && f.capital(k+1)) {
 		k++
 	}
+	// an institution's field: "Center for Strategic and International
+	// Studies", "Department of Health and Human Services"
+	if orgWords[f.w(i)] && (f.w(i+1) == "for" || f.w(i+1) == "of") && j-i >= 3 && k-j <= 4 &&
+		!f.known(j+1, k) && !f.known(i+2, j) && titleAt(f, j+1) == j+1 {
+		return k
+	}
+	// fields joined before an organisation word: "Securities and Exchange
+	// Commission", "Immigration and Customs Enforcement"
+	if k-j <= 4 && (orgWords[f.w(k-1)] || f.w(k-1) == "enforcement") && titleAt(f, j+1) == j+1 && f.fields(i, j) {
+		return k
+	}
 	if f.w(k) != "(" || f.w(k+2) != ")" || k+2 >= len(f.toks) {
 		return j
 	}
@@ -192,6 +243,35 @@ func (f *finder) throughAnd(i, j int) int {
 	return k
 }
 
+// fields reports a run [i, j) of capitalised common nouns, the fields
+// an agency's name joins with "and": "United States Citizenship",
+// "Securities", "Immigration" (not a person's name or a place).
+func (f *finder) fields(i, j int) bool {
+	if f.w(i) == "the" {
+		i++
+	}
+	for n := 3; n >= 1; n-- {
+		if i+n < j && countryOf[f.phrase(i, i+n)] != "" {
+			i += n // the state the agency serves
+			break
+		}
+	}
+	for k := i; k < j; k++ {
+		if w := f.w(k); !fieldWords[w] && !orgWords[w] && !f.lowerUse[w] {
+			return false
+		}
+	}
+	return i < j
+}
+
+// fieldWords name what agencies deal with.
+var fieldWords = setOf("securities", "exchange", "immigration", "customs", "citizenship", "naturalization",
+	"health", "human", "drug", "food", "alcohol", "tobacco", "firearms", "explosives", "fish", "wildlife",
+	"science", "sciences", "technology", "trade", "industry", "commerce", "arts", "research",
+	"development", "education", "labor", "labour", "energy", "environment", "housing", "urban", "transport",
+	"transportation", "agriculture", "fisheries", "forestry", "defense", "defence", "justice", "welfare",
+	"economic", "social", "cultural", "foreign", "internal", "home", "veterans", "family", "children")
+
 var titleAbbrev = setOf("mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "capt", "sgt", "st", "prof", "rev", "adm", "mme", "jr")
 
 func (f *finder) possessive(i int) bool {
@@ -201,14 +281,14 @@ func (f *finder) possessive(i int) bool {
 // run handles the capitalised tokens [i, j).
 func (f *finder) run(i, j int) {
 	// leading words that only start a sentence: "The", "In", "Asked"
-	for i < j && (notNames[f.w(i)] || f.initial[i] && f.lowerUse[f.w(i)] && !f.known(i, i+1)) {
+	for i < j && (notNames[f.w(i)] || f.initial[i] && f.lowerUse[f.w(i)] && !f.known(i, i+1) && !(nameParticles[f.w(i)] && i+1 < j)) {
 		if titleAt(f, i) > i {
 			break
 		}
 		i++
 	}
-	for i < j && connectors[f.w(i)] {
-		i++
+	for i < j && connectors[f.w(i)] && !(nameParticles[f.w(i)] && f.capital(i) && i+1 < j) {
+		i++ // (but "De Blasio said": a particle that opens a surname)
 	}
 	if j == i+1 && f.compound(i) {
 		return
@@ -243,8 +323,20 @@ func (f *finder) run(i, j int) {
 			return
 		}
 	}
+	// a party is an adjective before a name: "Republican Donald Trump",
+	// "Democratic Sen. Tim Kaine" (not "Democratic National Committee")
+	if partyLabels[f.w(i)] && f.w(i+1) == "of" && j-i >= 3 {
+		f.run(i+2, j) // "Democrat of California": the senator's state
+		return
+	}
+	if partyLabels[f.w(i)] && j-i >= 3 && f.capital(i+1) && !f.hasOrgWord(i, j) && !f.known(i, j) {
+		i++
+	}
 	// a demonym is an adjective: "Japanese Prime Minister Sanae Takaichi"
 	if _, ok := demonymOf[f.w(i)]; ok {
+		if c := countryOf[f.w(i)]; c != "" {
+			f.add(i, i+1, Place, "", c) // "U.S." is a name as well: "the U.S. response"
+		}
 		i++
 		if i >= j {
 			return
@@ -257,6 +349,7 @@ func (f *finder) run(i, j int) {
 		if f.w(k) == "to" { // "Ambassador to Japan": the post is part of the title
 			for p := min(j-1, k+4); p > k+1; p-- {
 				if f.known(k+1, p) {
+					f.classify(k+1, p, "") // the place is named too
 					k = p
 					break
 				}
@@ -303,7 +396,9 @@ func (f *finder) run(i, j int) {
 	// an organisation word followed by more name: "the Liberal Democratic
 	// Party Sanae Takaichi"
 	for k := i; k < j-1; k++ {
-		if orgWords[f.w(k)] && f.capital(k+1) && !connectors[f.w(k+1)] && k > i {
+		if orgWords[f.w(k)] && f.capital(k+1) && !connectors[f.w(k+1)] && k > i && !orgWords[f.w(j-1)] {
+			// (not "Christian News Service", "State Department Refugee
+			// Processing Center": an organisation's name to its end)
 			f.classify(i, k+1, "")
 			f.run(k+1, j)
 			return
@@ -358,6 +453,9 @@ func (f *finder) placeCountry(name string) string {
 	}
 	return capitalOf[name]
 }
+
+// partyLabels name a party's member before the name.
+var partyLabels = setOf("republican", "democrat", "democratic", "gop", "labour", "tory", "conservative")
 
 // formerWords before a title say it is no longer held.
 var formerWords = setOf("former", "ex", "then", "outgoing", "retired")
@@ -417,6 +515,7 @@ func titleAt(f *finder, i int) int {
 // known reports a name the gazetteers list.
 func (f *finder) known(i, j int) bool {
 	name := strings.ToLower(f.text[f.toks[i].Start:f.toks[j-1].End])
+	name = strings.TrimSuffix(strings.TrimSuffix(name, "'s"), "’s") // "China’s Taiwan Flashpoint"
 	_, c := countryOf[name]
 	_, p := placeSet[name]
 	_, k := capitalOf[name]
@@ -438,8 +537,18 @@ func (f *finder) classify(i, j int, title string) {
 		f.add(i, j, Place, "", "")
 	case capitalOf[name] != "":
 		f.add(i, j, Place, "", capitalOf[name])
+	case f.w(i-1) == "," && f.stateAbbrevEnd(i) >= j && f.capital(i-2):
+		f.add(i, f.stateAbbrevEnd(i), Place, "", "") // "Wash." in "Everett, Wash."
+	case f.w(j) == "," && f.stateAbbrevEnd(j+1) > j+1:
+		f.add(i, j, Place, "", "") // "Everett" in "Everett, Wash."
+	case stateAbbreviations[name] && strings.Count(name, ".") >= 2:
+		f.add(i, j, Place, "", "") // "N.Y.", "D.C."
+	case localities[f.w(j)]:
+		f.add(i, j, Place, "", "") // "the Chelsea neighborhood"
 	case isAcronym(f.text[f.toks[i].Start:f.toks[j-1].End]):
 		f.add(i, j, Organisation, "", "")
+	case j-i <= 4 && f.credited(i):
+		f.add(i, j, Person, "", "") // "(Reporting by Valerie Volcovici; Editing by Will Dunham)"
 	case j-i >= 2 && j-i <= 4 && f.speaks(j):
 		f.add(i, j, Person, "", "") // "Sanae Takaichi said"
 	case j-i >= 2 && j-i <= 4 && f.titleAppositive(i) != "":
@@ -448,6 +557,8 @@ func (f *finder) classify(i, j int, title string) {
 		f.add(i, j, Person, f.titleAfter(j), "") // "Christine Lagarde, the bank's president,"
 	case j-i >= 1 && j-i <= 4 && f.titleBefore(i) != "":
 		f.add(i, j, Person, f.titleBefore(i), "") // "retired judge Harriet Osei"
+	case j-i >= 2 && j-i <= 4 && givenNames[f.w(i)] && !f.known(i+1, j):
+		f.add(i, j, Person, "", "") // "Daryl Kimball", "Victor Cha"
 	case j-i == 1 && f.initial[i]:
 		// a lone capitalised word opening a sentence: a name only if
 		// named again elsewhere (group keeps it then)
@@ -461,6 +572,39 @@ func (f *finder) classify(i, j int, title string) {
 		}
 	}
 }
+
+// localities after a name make it a place: "a densely packed Chelsea
+// neighborhood".
+var localities = setOf("neighborhood", "neighbourhood", "suburb", "district", "borough", "township", "county",
+	"province", "prefecture", "region", "countryside")
+
+// stateAbbrevEnd returns the end of an AP abbreviation of a state of the
+// United States at token k ("Wash.", "N.Y."), or -1.
+func (f *finder) stateAbbrevEnd(k int) int {
+	switch {
+	case stateAbbreviations[f.w(k)]:
+		return k + 1
+	case f.w(k+1) == "." && f.toks[k+1].Start == f.toks[k].End && stateAbbreviations[f.w(k)+"."]:
+		return k + 2
+	}
+	return -1
+}
+
+// credited reports a name after a credit: "Reporting by", "Editing
+// by", "Photo /".
+func (f *finder) credited(i int) bool {
+	switch {
+	case f.w(i-1) == "by":
+		return creditWords[f.w(i-2)] || f.w(i-2) == "reporting" || f.w(i-2) == "editing"
+	case f.w(i-1) == "/" || f.w(i-1) == ":":
+		return f.w(i-2) == "photo" || f.w(i-2) == "photograph" || f.w(i-2) == "credit"
+	}
+	return false
+}
+
+// creditWords come before "by" and a name in credits and bylines.
+var creditWords = setOf("reporting", "editing", "writing", "written", "compiled", "photographs", "photos", "photo",
+	"photograph", "illustration", "produced", "edited", "reported")
 
 // titleAppositive returns the title of a post named just before the
 // name at token i, set off by a comma: "Ambassador" in "Japan's
@@ -492,27 +636,44 @@ func (f *finder) titleAfter(j int) string {
 	if f.w(j) != "," {
 		return ""
 	}
-	k := j + 1
+	k, det := j+1, true
 	switch f.w(k) {
 	case "the", "a", "an", "its", "his", "her", "their":
 		k++
 	default:
-		return ""
+		det = false // "Daryl Kimball, executive director of the …"
 	}
 	for end := k; end < len(f.toks) && end < k+4; end++ {
 		if f.toks[end].Kind != segment.Word {
 			return ""
 		}
 		for n := 3; n >= 1; n-- {
-			if end+n <= len(f.toks) {
-				if w := f.phrase(end, end+n); !f.capital(end) && isTitle(w) && !titleEnds[f.w(end+n)] {
-					return w
-				}
+			if end+n > len(f.toks) {
+				continue
+			}
+			w := f.phrase(end, end+n)
+			if f.capital(end) || !isTitle(w) && !roleNouns[w] || titleEnds[f.w(end+n)] {
+				continue
+			}
+			if next := f.w(end + n); det || next == "of" || next == "at" || next == "for" || next == "," {
+				return w
 			}
 		}
 	}
 	return ""
 }
+
+// roleNouns describe a person in an apposition after the name ("Victor
+// Cha, a Korea scholar,", "James Acton, a physicist who …") but do not
+// come before names as titles do.
+var roleNouns = setOf("scholar", "physicist", "chemist", "biologist", "expert", "official", "author",
+	"writer", "novelist", "journalist", "reporter", "executive", "founder", "co-founder", "owner", "partner",
+	"resident", "student", "teacher", "doctor", "physician", "nurse", "attorney", "engineer", "pilot",
+	"soldier", "veteran", "survivor", "victim", "witness", "mother", "son", "daughter", "wife", "husband",
+	"widow", "artist", "singer", "actor", "actress", "producer", "filmmaker", "politician", "legislator",
+	"congressman", "congresswoman", "officer", "fellow", "pollster", "consultant", "operative", "donor",
+	"entrepreneur", "investor", "banker", "farmer", "worker", "employee", "retiree", "priest", "rabbi",
+	"imam", "pastor", "athlete", "player", "striker", "goalkeeper", "manager")
 
 // phrase returns the lower-case words of tokens [i, j), joined by spaces.
 func (f *finder) phrase(i, j int) string {
@@ -547,7 +708,7 @@ func (f *finder) hasOrgWord(i, j int) bool {
 		return true
 	}
 	for k := i; k < j-1; k++ {
-		if orgWords[f.w(k)] && f.w(k+1) == "of" {
+		if orgWords[f.w(k)] && (f.w(k+1) == "of" || f.w(k+1) == "for") {
 			return true
 		}
 	}
@@ -597,7 +758,7 @@ func (f *finder) add(i, j int, typ, title, country string) {
 	}
 	m := Mention{Start: start, End: end, Text: text, Type: typ, Title: title}
 	m.country = country
-	if capitalOf[strings.ToLower(text)] != "" && f.agentive(j) {
+	if capitalOf[strings.ToLower(text)] != "" && (f.agentive(j) || f.governed(i)) {
 		m.Metonym, m.Type = true, Organisation
 	}
 	f.mentions = append(f.mentions, m)
@@ -610,14 +771,53 @@ func (f *finder) agentive(j int) bool {
 	if f.possessive(j - 1) {
 		return true
 	}
-	switch f.w(j) {
+	switch w := f.w(j); w {
 	case "said", "says", "has", "have", "had", "would", "will", "is", "was", "warned", "urged", "accused",
 		"announced", "regards", "considers", "wants", "insists", "rejected", "protested", "responded",
-		"demanded", "denied", "claims", "claimed", "and":
+		"demanded", "denied", "claims", "claimed", "and", "may", "might", "could", "can", "cannot", "must",
+		"should", "does", "did", "sees", "views", "fears", "hopes", "plans", "seeks":
 		return true
+	default:
+		// a verb in the past: "Pyongyang fired", "Beijing reacted" (not
+		// "Tokyo-based", which is one token)
+		return len(w) > 4 && strings.HasSuffix(w, "ed") && !f.capital(j) && f.toks[j].Kind == segment.Word &&
+			f.w(j+1) != "by" && !locativeParticiples[w]
+	}
+}
+
+// locativeParticiples after a place say where, not who: "Tokyo based
+// firms", "Beijing located".
+var locativeParticiples = setOf("based", "located", "headquartered", "centered", "centred", "situated")
+
+// governed reports a capital before token i named as a government is,
+// as what is done to it or what it is in relation with: "penalize
+// Tokyo", "tensions with Beijing", "backing of Tokyo".
+func (f *finder) governed(i int) bool {
+	prev, before := f.w(i-1), f.w(i-2)
+	if governVerbs[prev] {
+		return true
+	}
+	switch prev {
+	case "with", "from", "of", "on", "against", "toward", "towards", "to", "by":
+		return relationNouns[before] || relationNouns[strings.TrimSuffix(before, "s")]
 	}
 	return false
 }
+
+// governVerbs take a government as their object.
+var governVerbs = setOf("penalize", "penalise", "punish", "threaten", "threatened", "pressure", "pressured",
+	"pressing", "pressed", "urge", "urged", "urging", "warn", "warned", "warning", "accuse", "accused",
+	"blame", "blamed", "criticize", "criticized", "criticise", "criticised", "sanction", "sanctioned",
+	"condemn", "condemned", "persuade", "convince", "reassure", "reassured", "keep", "punishing",
+	"rebuked", "rebuke", "confront", "confronted", "engage", "engaged", "defy", "defied")
+
+// relationNouns, before "with", "from" or "of", make the capital after
+// them a government: "tensions with Beijing", "a rebuke from Beijing".
+var relationNouns = setOf("tension", "relation", "tie", "talk", "dispute", "rift", "row", "rebuke",
+	"pressure", "backing", "support", "criticism", "dependence", "reliance", "deal", "agreement",
+	"negotiation", "dialogue", "demand", "warning", "protest", "response", "reaction", "statement",
+	"message", "retaliation", "sanction", "approval", "objection", "position", "stance", "policy",
+	"commitment", "ire", "anger", "behalf", "request", "invitation", "signal", "concession")
 
 // nominals finds persons named by title alone: "the prime minister".
 func (f *finder) nominals() {

@@ -15,7 +15,7 @@ var countries = []country{
 	{"China", []string{"People's Republic of China", "PRC", "Mainland China"}, []string{"Chinese"}, "Beijing"},
 	{"Taiwan", []string{"Republic of China"}, []string{"Taiwanese"}, "Taipei"},
 	{"South Korea", []string{"Republic of Korea", "ROK"}, []string{"South Korean"}, "Seoul"},
-	{"North Korea", []string{"DPRK"}, []string{"North Korean"}, "Pyongyang"},
+	{"North Korea", []string{"DPRK", "N. Korea", "Democratic People's Republic of Korea"}, []string{"North Korean"}, "Pyongyang"},
 	{"Russia", []string{"Russian Federation"}, []string{"Russian"}, "Moscow"},
 	{"Ukraine", nil, []string{"Ukrainian"}, "Kyiv"},
 	{"United Kingdom", []string{"UK", "U.K.", "Britain", "Great Britain"}, []string{"British"}, "London"},
@@ -192,7 +192,38 @@ var places = []string{
 	"Crimea", "Okinawa", "Hong Kong", "Macau", "New York", "Los Angeles", "Chicago", "Shanghai", "Osaka",
 	"Kyoto", "Hokkaido", "California", "Texas", "Florida", "Scotland", "Wales", "England", "Siberia",
 	"Kashmir", "Donbas", "Balkans", "Caribbean", "Arctic", "Antarctica", "Mediterranean", "Baltic",
+	"East Asia", "Southeast Asia", "South Asia", "Central Asia", "Western Europe", "Eastern Europe",
+	"Central America", "Sahel", "Horn of Africa", "Persian Gulf", "Red Sea", "Black Sea", "Korea",
+	"Northern Ireland", "Catalonia", "Bavaria", "Quebec", "Ontario", "British Columbia", "Alberta",
+	"New South Wales", "Victoria", "Queensland", "Tibet", "Xinjiang", "Punjab", "Sichuan", "Guangdong",
+	// the states of the United States
+	"Alabama", "Alaska", "Arizona", "Arkansas", "Colorado", "Connecticut", "Delaware", "Georgia",
+	"Hawaii", "Idaho", "Illinois", "Indiana", "Iowa", "Kansas", "Kentucky", "Louisiana", "Maine",
+	"Maryland", "Massachusetts", "Michigan", "Minnesota", "Mississippi", "Missouri", "Montana",
+	"Nebraska", "Nevada", "New Hampshire", "New Jersey", "New Mexico", "North Carolina", "North Dakota",
+	"Ohio", "Oklahoma", "Oregon", "Pennsylvania", "Rhode Island", "South Carolina", "South Dakota",
+	"Tennessee", "Utah", "Vermont", "Virginia", "West Virginia", "Wisconsin", "Wyoming", "Puerto Rico",
+	// cities that are not capitals of states
+	"Houston", "Phoenix", "Philadelphia", "San Antonio", "San Diego", "Dallas", "San Francisco", "Seattle",
+	"Boston", "Miami", "Atlanta", "Denver", "Detroit", "Las Vegas", "Baltimore", "Minneapolis",
+	"New Orleans", "Pittsburgh", "Cleveland", "St. Louis", "Austin", "Nashville", "Orlando", "Sacramento",
+	"Honolulu", "Brooklyn", "Manhattan", "Silicon Valley", "Toronto", "Montreal", "Vancouver", "Sydney",
+	"Melbourne", "Brisbane", "Perth", "Auckland", "Mumbai", "Kolkata", "Chennai", "Bangalore", "Bengaluru",
+	"Hyderabad", "Karachi", "Lahore", "Istanbul", "Dubai", "Jeddah", "Mecca", "Alexandria", "Lagos",
+	"Johannesburg", "Cape Town", "Casablanca", "Sao Paulo", "São Paulo", "Rio de Janeiro", "Munich",
+	"Hamburg", "Frankfurt", "Cologne", "Milan", "Naples", "Barcelona", "Marseille", "Lyon", "Geneva",
+	"Zurich", "Manchester", "Liverpool", "Birmingham", "Glasgow", "Edinburgh", "St. Petersburg",
+	"Kharkiv", "Odesa", "Odessa", "Lviv", "Mariupol", "Aleppo", "Homs", "Idlib", "Mosul", "Basra",
+	"Gaza City", "Rafah", "Khan Younis", "Tel Aviv", "Haifa", "Shenzhen", "Guangzhou", "Wuhan",
+	"Chengdu", "Busan", "Yokohama", "Nagoya", "Hiroshima", "Nagasaki", "Fukushima", "Ho Chi Minh City",
 }
+
+// stateAbbreviations are the AP's abbreviations of the states of the
+// United States, written after a city: "Everett, Wash.".
+var stateAbbreviations = setOf("ala.", "ariz.", "ark.", "calif.", "colo.", "conn.", "del.", "fla.", "ga.",
+	"ill.", "ind.", "kan.", "ky.", "la.", "md.", "mass.", "mich.", "minn.", "miss.", "mo.", "mont.", "neb.",
+	"nev.", "n.h.", "n.j.", "n.m.", "n.y.", "n.c.", "n.d.", "okla.", "ore.", "pa.", "r.i.", "s.c.", "s.d.",
+	"tenn.", "vt.", "va.", "wash.", "w.va.", "wis.", "wyo.", "d.c.")
 
 // titles precede a person's name. Lower case, without dots.
 var titles = []string{
@@ -209,7 +240,7 @@ var titles = []string{
 	"state secretary", "crown prince", "first lady", "attorney general", "police chief", "coach",
 	"envoy", "diplomat", "negotiator", "adviser", "advisor", "economist", "lawyer", "activist", "analyst",
 	"commander", "strategist", "nominee", "candidate", "consul", "delegate", "historian", "researcher",
-	"scientist", "correspondent", "press secretary", "pm",
+	"scientist", "correspondent", "press secretary", "pm", "senators", "sens",
 }
 
 // orgWords mark an organisation when they end or head a name.
@@ -223,7 +254,9 @@ var orgWords = setOf(
 	"alliance", "league", "club", "society", "centre", "center", "hospital", "airlines", "airways",
 	"motors", "holdings", "partners", "capital", "securities", "systems", "technologies", "labs",
 	"diet", "nations", "command", "brigade", "reuters", "press", "broadcasting", "television", "radio",
-	"observer", "ledger", "gazette", "review", "monitor", "structural",
+	"observer", "ledger", "gazette", "review", "monitor", "structural", "endowment", "program",
+	"programme", "project", "tribunal", "initiative", "trust", "institution", "caucus", "academy",
+	"museum", "laboratory", "consortium", "studies", "conference", "enforcement",
 )
 
 // placeWords end the names of places: "Halvard Bridge", "Brenn River".
@@ -232,6 +265,7 @@ var placeWords = setOf(
 	"harbor", "island", "islands", "lake", "mountain", "mountains", "mount", "valley", "bay", "strait", "sea",
 	"ocean", "avenue", "district", "province", "county", "city", "town", "village", "peninsula", "canal",
 	"coast", "border", "region", "prefecture", "state", "plaza", "boulevard", "lane", "gulf", "desert",
+	"strip", "place", "springs", "heights", "falls", "beach", "hills",
 )
 
 // knownOrgs are organisations whose names carry no organisation word.
@@ -239,7 +273,14 @@ var knownOrgs = setOf(
 	"nato", "un", "eu", "who", "imf", "opec", "asean", "fbi", "cia", "nsa", "pentagon", "kremlin", "afp",
 	"ap", "bbc", "cnn", "nhk", "kyodo", "xinhua", "reuters", "bloomberg", "google", "apple", "microsoft",
 	"amazon", "meta", "facebook", "twitter", "tesla", "toyota", "sony", "samsung", "white house",
-	"european union", "united nations", "hamas", "hezbollah", "taliban", "al jazeera", "tv asahi",
+	"european union", "united nations", "congress", "senate", "parliament", "bundestag", "knesset",
+	"duma", "gop", "interpol", "europol", "nasa",
+	// news organisations
+	"new york times", "washington post", "wall street journal", "usa today", "los angeles times",
+	"financial times", "associated press", "fox news", "msnbc", "npr", "pbs", "politico", "axios", "breitbart",
+	"huffpost", "huffington post", "buzzfeed", "newsweek", "gannett", "upi", "dpa", "efe", "ansa", "tass",
+	"ria novosti", "yonhap", "nikkei", "asahi shimbun", "yomiuri shimbun", "le monde", "der spiegel",
+	"el país", "el pais", "al arabiya", "sky news", "cbs", "nbc", "abc", "cnbc", "hamas", "g-20", "g20", "g-7", "g7", "hezbollah", "taliban", "al jazeera", "tv asahi",
 )
 
 // notNames are capitalised words that start sentences or headlines and
@@ -257,6 +298,7 @@ var notNames = setOf(
 	"mr", "mrs", "ms", "dr", "such", "other", "another", "despite", "although", "though", "because",
 	"unlike", "like", "until", "once", "even", "just", "only", "whether", "instead", "amid", "among",
 	"against", "toward", "towards", "across", "through", "between", "behind", "beyond", "near",
+	"additional", "editing", "reporting", "writing",
 )
 
 func setOf(words ...string) map[string]bool {

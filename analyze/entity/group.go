@@ -51,9 +51,11 @@ func (f *finder) group() Result {
 		}
 		parts := strings.Fields(name)
 		key["surname:"+strings.ToLower(parts[len(parts)-1])] = e
-		if first := "surname:" + strings.ToLower(parts[0]); len(parts) == 2 && speakers[strings.ToLower(parts[0])] {
-			// a lone first name that says things, where names are
-			// written surname first: "Fu Cong … Fu warned"
+		if first := "surname:" + strings.ToLower(parts[0]); len(parts) == 2 && speakers[strings.ToLower(parts[0])] ||
+			len(parts) <= 3 && familyFirst[strings.ToLower(parts[0])] {
+			// a lone first name that says things, or a family name, where
+			// names are written surname first: "Fu Cong … Fu warned",
+			// "Kim Jong Un … Kim's"
 			if _, taken := key[first]; !taken {
 				key[first] = e
 			}
@@ -62,6 +64,23 @@ func (f *finder) group() Result {
 			r.Entities[e].Canonical = name
 		}
 		m.Entity = e
+	}
+	// an organisation's distinctive first word names it again later:
+	// "Hofstra University … at Hofstra"
+	shortOrg := map[string]string{}
+	for _, m := range f.mentions {
+		if parts := strings.Fields(m.Text); m.Type == Organisation && len(parts) >= 2 && brandEnds[strings.ToLower(parts[len(parts)-1])] {
+			w := strings.ToLower(parts[0])
+			if _, demonym := demonymOf[w]; !orgWords[w] && !fieldWords[w] && !connectors[w] && countryOf[w] == "" &&
+				capitalOf[w] == "" && !placeSet[w] && !demonym && !givenNames[w] {
+				shortOrg[w] = m.Text
+			}
+		}
+	}
+	for i := range f.mentions {
+		if m := &f.mentions[i]; m.Type == Other && !m.weak && shortOrg[strings.ToLower(m.Text)] != "" {
+			m.Type = Organisation
+		}
 	}
 	for i := range f.mentions {
 		m := &f.mentions[i]
@@ -106,7 +125,11 @@ func (f *finder) group() Result {
 				return e
 			})
 		case m.Type == Organisation:
-			m.Entity = keyed(key, "org:"+orgKey(m.Text), func() int { return newEntity(*m, m.Text) })
+			name := m.Text
+			if full := shortOrg[strings.ToLower(name)]; full != "" {
+				name = full
+			}
+			m.Entity = keyed(key, "org:"+orgKey(name), func() int { return newEntity(*m, name) })
 			if acr := acronym(m.Text); acr != "" {
 				if _, ok := key["org:"+acr]; !ok {
 					key["org:"+acr] = m.Entity
@@ -169,7 +192,7 @@ func keyed(key map[string]int, k string, create func() int) int {
 
 // personName drops honorifics from a name: "Ms. Takaichi" → "Takaichi".
 func personName(s string) string {
-	f := strings.Fields(s)
+	f := strings.Fields(strings.ReplaceAll(s, "’", "'")) // "O’Neill" and "O'Neill" are one name
 	for len(f) > 1 && titleAbbrev[strings.ToLower(strings.TrimSuffix(f[0], "."))] {
 		f = f[1:]
 	}
@@ -197,3 +220,15 @@ func acronym(s string) string {
 	}
 	return b.String()
 }
+
+// familyFirst are family names of China, Korea and Vietnam, which write
+// them first: "Kim" in "Kim Jong Un", "Xi" in "Xi Jinping".
+var familyFirst = setOf("kim", "lee", "park", "choi", "moon", "yoon", "ban", "jung", "kang", "xi", "li", "wang",
+	"zhang", "liu", "chen", "yang", "huang", "zhao", "wu", "zhou", "hu", "sun", "zhu", "gao", "lin", "guo",
+	"fu", "deng", "mao", "jiang", "wen", "nguyen", "tran", "le", "pham")
+
+// brandEnds end the names of organisations that are named again by their
+// first word ("Hofstra University … Hofstra", "Goldman Sachs Group"), unlike
+// those a place names ("Brennmoor General Hospital").
+var brandEnds = setOf("university", "college", "inc", "corp", "corporation", "company", "co", "group",
+	"holdings", "foundation", "institute", "airlines", "motors", "ltd")
