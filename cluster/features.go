@@ -60,7 +60,7 @@ func Extract(a *parallax.Article) *Features {
 			f.Terms[t] += titleWeight
 		}
 	}
-	body, opens := scan(a.Text)
+	body, marks := scan(a.Text)
 	f.Length = len(body)
 	lower := make([]string, len(body)) // lowercased once for terms and shingles
 	for i, w := range body {
@@ -74,27 +74,61 @@ func Extract(a *parallax.Article) *Features {
 	// word in lower case ("Alliance" opening a sentence of a text that
 	// speaks of "the alliance")
 	inLower := segment.NewWords(a.Text).Has
-	addEntities(f.Entities, body, opens, 1, inLower)
+	var common func(string) bool
+	if a.Language == "" || a.Language == "en" {
+		// a word alone opening a clause that news mostly writes in lower
+		// case ("Suspect in Boulder shooting charged", "Police said") is no
+		// name, even where this text never writes it in lower case
+		common = commonWord
+	}
+	addEntities(f.Entities, body, marks, 1, inLower, nil)
 	if titleCase(a.Title) {
 		// In a headline where most words are capitalised, capitals do not
 		// mark names ("Japan PM Says U.S. Alliance Would Collapse"): count
 		// the body's entities the headline names instead.
 		addTitleEntities(f.Entities, a.Title, titleWeight)
 	} else {
-		tw, topens := scan(a.Title)
-		addEntities(f.Entities, tw, topens, titleWeight, inLower)
+		tw, tmarks := scan(a.Title)
+		addEntities(f.Entities, tw, tmarks, titleWeight, inLower, common)
 	}
-	f.states = countriesOf(a.Title, f.Entities)
+	f.states = countriesOf(a.Title, body, marks)
 	return f
 }
 
 // countryNames maps folded state names, other names and capitals to
 // states.
-var countryNames = entity.Countries()
+var countryNames = func() map[string]string {
+	m := entity.Countries()
+	for k, l := range entity.Localities() {
+		if _, ok := m[k]; !ok {
+			m[k] = l.Name
+		}
+	}
+	return m
+}()
 
-// countriesOf returns the states named in entities or in the title,
-// each once, named when entities name it and main when the title does.
-func countriesOf(title string, entities map[string]float64) []countryCount {
+// containers maps a locality to the places that contain it, nearest first:
+// Atlanta to Georgia and the United States.
+var containers = func() map[string][]string {
+	parent := map[string]string{}
+	for _, l := range entity.Localities() {
+		parent[l.Name] = l.Within
+	}
+	m := map[string][]string{}
+	for name := range parent {
+		for p := parent[name]; p != "" && len(m[name]) < 4; p = parent[p] {
+			m[name] = append(m[name], p)
+		}
+	}
+	return m
+}()
+
+// countriesOf returns the states the title and the body's words name,
+// each once, named when either names it and main when the title does. A
+// state counts wherever its name is written: alone, inside a longer name
+// ("Georgia Governor Brian Kemp") or in a hyphenated word ("Atlanta-area
+// spas", "US-China talks").
+func countriesOf(title string, body []string, marks []mark) []countryCount {
 	var out []countryCount
 	at := func(c string) *countryCount {
 		for i := range out {
@@ -105,13 +139,66 @@ func countriesOf(title string, entities map[string]float64) []countryCount {
 		out = append(out, countryCount{name: c})
 		return &out[len(out)-1]
 	}
-	for e := range entities {
-		if c, ok := countryNames[e]; ok {
-			at(c).named = 1
+	placesIn(body, func(c string) { at(c).named = 1 })
+	// a town the gazetteer does not know is one where the text writes it
+	// before its state: "Boulder, Colorado", "Sutherland Springs, Texas"
+	var towns map[string]string
+	var buf [64]byte
+	for i := 1; i < len(body); i++ {
+		if marks[i]&afterBreak == 0 || marks[i]&opensClause != 0 {
+			continue
+		}
+		state, ok := countryNames[string(foldWord(body[i], &buf))]
+		if !ok || len(containers[state]) == 0 {
+			continue // (not "Paris, France": a state is a place within one)
+		}
+		lo := i
+		for lo > 0 && i-lo < 3 && marks[lo] == 0 || lo == i {
+			if r, _ := utf8.DecodeRuneInString(body[lo-1]); !unicode.IsUpper(r) {
+				break
+			}
+			lo--
+			if marks[lo] != 0 {
+				break
+			}
+		}
+		if lo < i {
+			town := entity.Fold(strings.Join(body[lo:i], " "))
+			if _, known := countryNames[town]; !known {
+				if towns == nil {
+					towns = map[string]string{}
+				}
+				towns[town] = state
+				at(town).named = 1
+			}
 		}
 	}
-	ws := words(title)
-	folded := make([]string, len(ws))
+	placesIn(words(title), func(c string) { x := at(c); x.named, x.main = 1, 1 })
+	if len(towns) > 0 {
+		tw := words(title)
+		for i := range tw {
+			for n := 1; n <= 3 && i+n <= len(tw); n++ {
+				if state, ok := towns[entity.Fold(strings.Join(tw[i:i+n], " "))]; ok {
+					x := at(entity.Fold(strings.Join(tw[i:i+n], " ")))
+					x.named, x.main = 1, 1
+					y := at(state) // a town's headline is about its state too
+					y.named, y.main = 1, 1
+				}
+			}
+		}
+	}
+	return out
+}
+
+// placesIn calls fn with each state or locality that ws name, in names
+// of up to three words that open and close with capitals ("South Korea",
+// "Trinidad and Tobago", "China’s") and in the parts of hyphenated words.
+// Most capitalised words begin no place's name: they are folded into a
+// buffer and looked up without allocating, and only the others are read
+// further.
+func placesIn(ws []string, fn func(string)) {
+	var buf [64]byte
+	var folded []string
 	capital := func(i int) bool {
 		r, _ := utf8.DecodeRuneInString(ws[i])
 		return unicode.IsUpper(r)
@@ -120,13 +207,24 @@ func countriesOf(title string, entities map[string]float64) []countryCount {
 		if !capital(i) {
 			continue
 		}
-		// names of up to three words that open and close with capitals:
-		// "South Korea", "Trinidad and Tobago"
+		if strings.Contains(ws[i], "-") {
+			for _, part := range strings.Split(ws[i], "-") {
+				if c, ok := countryNames[string(foldWord(part, &buf))]; ok {
+					fn(c)
+				}
+			}
+		}
+		if !placeFirst[string(foldWord(ws[i], &buf))] {
+			continue
+		}
+		if folded == nil {
+			folded = make([]string, len(ws))
+		}
 		key := ""
 		for n := 1; n <= 3 && i+n <= len(ws); n++ {
 			k := i + n - 1
 			if folded[k] == "" {
-				folded[k] = entity.Fold(ws[k])
+				folded[k] = string(foldWord(ws[k], &buf))
 			}
 			if n > 1 {
 				key += " "
@@ -136,11 +234,54 @@ func countriesOf(title string, entities map[string]float64) []countryCount {
 				continue
 			}
 			if c, ok := countryNames[key]; ok {
-				at(c).main = 1
+				fn(c)
 			}
 		}
 	}
-	return out
+}
+
+// placeFirst holds the first words of the names in countryNames.
+var placeFirst = func() map[string]bool {
+	m := map[string]bool{}
+	for k := range countryNames {
+		first, _, _ := strings.Cut(k, " ")
+		m[first] = true
+	}
+	return m
+}()
+
+// foldWord folds one word as entity.Fold does, without its possessive,
+// into buf when the word is ASCII and fits (without allocating), and
+// through entity.Fold otherwise.
+func foldWord(w string, buf *[64]byte) []byte {
+	w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
+	if len(w) > len(buf) || !isASCII(w) {
+		return []byte(entity.Fold(w))
+	}
+	n := 0
+	var last byte
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if !('a' <= c && c <= 'z' || '0' <= c && c <= '9') || c == last {
+			continue
+		}
+		buf[n] = c
+		n++
+		last = c
+	}
+	return buf[:n]
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }
 
 // words splits text into words: runs of letters and digits, keeping
@@ -150,16 +291,29 @@ func words(s string) []string {
 	return ws
 }
 
-// scan splits text as words does and marks the words that open a clause:
-// the first, and those after sentence punctuation, a colon, a semicolon
-// or a line break. A dot ends a clause only before a space or the end,
-// so "U.S." stays one word of its clause.
-func scan(s string) (ws []string, opens []bool) {
+// mark tells, of a word that scan returns, whether it opens a clause
+// and whether punctuation inside a clause comes before it.
+type mark uint8
+
+const (
+	// opensClause marks the first word, and those after sentence
+	// punctuation, a colon, a semicolon or a line break. A dot ends a
+	// clause only before a space or the end, so "U.S." stays one word of
+	// its clause.
+	opensClause mark = 1 << iota
+	// afterBreak marks a word after a comma, a bracket, a quotation mark,
+	// a dash or a slash: a name does not run across them ("Boulder,
+	// Colorado" names two places).
+	afterBreak
+)
+
+// scan splits text as words does and marks each word (see mark).
+func scan(s string) (ws []string, marks []mark) {
 	// English words average under six bytes with their spaces: sized so,
 	// the slices rarely grow
-	ws, opens = make([]string, 0, len(s)/6+1), make([]bool, 0, len(s)/6+1)
+	ws, marks = make([]string, 0, len(s)/6+1), make([]mark, 0, len(s)/6+1)
 	start := -1
-	open := true
+	m := opensClause
 	for i, r := range s {
 		inner := (r == '\'' || r == '’' || r == '-' || r == '.') && start >= 0 && i+1 < len(s) && isWordByte(s[i+1])
 		if unicode.IsLetter(r) || unicode.IsDigit(r) || inner {
@@ -169,23 +323,27 @@ func scan(s string) (ws []string, opens []bool) {
 			continue
 		}
 		if start >= 0 {
-			ws, opens = append(ws, s[start:i]), append(opens, open)
-			start, open = -1, false
+			ws, marks = append(ws, s[start:i]), append(marks, m)
+			start, m = -1, 0
 		}
 		switch r {
 		case '!', '?', '\n', ':', ';':
-			open = true
+			m |= opensClause
 		case '.':
 			// (the dot closing initials, "U.S. Geological Survey", opens
 			// no clause)
 			initials := len(ws) > 0 && i > 0 && s[i-1] != ' ' && strings.Contains(ws[len(ws)-1], ".")
-			open = open || !initials && (i+1 == len(s) || s[i+1] == ' ' || s[i+1] == '\n')
+			if !initials && (i+1 == len(s) || s[i+1] == ' ' || s[i+1] == '\n') {
+				m |= opensClause
+			}
+		case ',', '(', ')', '[', ']', '"', '“', '”', '‘', '—', '–', '/', '|':
+			m |= afterBreak
 		}
 	}
 	if start >= 0 {
-		ws, opens = append(ws, s[start:]), append(opens, open)
+		ws, marks = append(ws, s[start:]), append(marks, m)
 	}
-	return ws, opens
+	return ws, marks
 }
 
 func isWordByte(b byte) bool {
@@ -235,21 +393,32 @@ func stem(w string) string {
 	return w
 }
 
+// commonWord reports a word, in lower case, that the shipped English
+// prior counts in lower case at least four times as often as in a name.
+func commonWord(w string) bool {
+	p := English()
+	t := p.DF[term(w)]
+	return t >= 5 && 4*p.DF["\x01"+entity.Fold(w)] < t
+}
+
 // addEntities adds the proper-noun phrases of a text's words (opens
 // marks the words that open a clause): runs of capitalised words, without
 // capitalised function words ("The", "In") and calendar names. A capital
 // opening a clause marks a name only if inLower reports that the text
-// never writes the word in lower case.
-func addEntities(dst map[string]float64, ws []string, opens []bool, weight float64, inLower func(string) bool) {
+// never writes the word in lower case, and a word alone that opens a
+// clause only if common (nil: none) does not report it.
+func addEntities(dst map[string]float64, ws []string, marks []mark, weight float64, inLower, common func(string) bool) {
 	run := make([]string, 0, 8)
+	runOpens := false
 	flush := func() {
-		if len(run) > 0 {
+		if len(run) > 0 && !(len(run) == 1 && runOpens && common != nil && common(strings.ToLower(run[0]))) {
 			dst[entityKey(run)] += weight
-			run = run[:0]
 		}
+		run = run[:0]
 	}
 	for i, w := range ws {
-		if opens[i] {
+		open := marks[i]&opensClause != 0
+		if marks[i] != 0 {
 			flush()
 		}
 		r, _ := utf8.DecodeRuneInString(w)
@@ -258,9 +427,12 @@ func addEntities(dst map[string]float64, ws []string, opens []bool, weight float
 			continue
 		}
 		lw := strings.ToLower(w)
-		if notEntity[lw] || opens[i] && inLower != nil && inLower(lw) {
+		if notEntity[lw] || open && inLower != nil && inLower(lw) {
 			flush()
 			continue
+		}
+		if len(run) == 0 {
+			runOpens = open
 		}
 		run = append(run, w)
 	}

@@ -29,8 +29,8 @@ func TestTerm(t *testing.T) {
 
 func TestEntities(t *testing.T) {
 	got := map[string]float64{}
-	ws, opens := scan("The Prime Minister Sanae Takaichi met Fu Cong in New York. In Tokyo, officials waited.")
-	addEntities(got, ws, opens, 1, nil)
+	ws, marks := scan("The Prime Minister Sanae Takaichi met Fu Cong in New York. In Tokyo, officials waited.")
+	addEntities(got, ws, marks, 1, nil, nil)
 	for _, want := range []string{"prime minister sanae takaichi", "fu cong", "new york", "tokyo"} {
 		if got[want] == 0 {
 			t.Errorf("entity %q missing: %v", want, got)
@@ -54,8 +54,8 @@ func TestEntitySpellingsMeet(t *testing.T) {
 		{"The mayor of São Paulo spoke.", "sao paulo"},
 	} {
 		got := map[string]float64{}
-		ws, opens := scan(tc.text)
-		addEntities(got, ws, opens, 1, nil)
+		ws, marks := scan(tc.text)
+		addEntities(got, ws, marks, 1, nil, nil)
 		if got[tc.want] == 0 {
 			t.Errorf("%q: entities %v, want %q", tc.text, got, tc.want)
 		}

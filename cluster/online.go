@@ -298,17 +298,18 @@ func (s *story) addMember(f *Features) {
 // in Turkey, whatever else they share. A side is about the states its
 // headlines name at least half as often as the most named one.
 func statesApart(a, b []countryCount) bool {
+	return aboutOthers(a, b) && aboutOthers(b, a)
+}
+
+// aboutOthers reports whether both sides have states in their headlines
+// and side b does not even name those that side a is about.
+func aboutOthers(a, b []countryCount) bool {
 	ta, tb := topMain(a), topMain(b)
 	if ta == 0 || tb == 0 {
 		return false
 	}
 	for _, x := range a {
 		if 2*x.main >= ta && names(b, x.name) {
-			return false
-		}
-	}
-	for _, x := range b {
-		if 2*x.main >= tb && names(a, x.name) {
 			return false
 		}
 	}
@@ -324,9 +325,12 @@ func topMain(cs []countryCount) int {
 	return top
 }
 
-// names reports whether state c is named at all.
+// names reports whether state c, or a place within it, is named at all:
+// a report from Atlanta names Georgia.
 func names(cs []countryCount, c string) bool {
-	return slices.ContainsFunc(cs, func(x countryCount) bool { return x.name == c && x.named > 0 })
+	return slices.ContainsFunc(cs, func(x countryCount) bool {
+		return x.named > 0 && (x.name == c || slices.Contains(containers[x.name], c))
+	})
 }
 
 // before orders stories where their scores tie, by their founding
@@ -837,7 +841,7 @@ func (o *Online) similarityAbove(f *feat, s *story, floor float64) float64 {
 	}
 	e := cosine(f.ev, &s.entities, s.entityNorm)
 	scale := o.cfg.Conflict.join(e, f.Length, f.ents.len(), s.entities.len())
-	if o.cfg.Conflict.Countries && e < countryCosine && f.Length >= o.cfg.Conflict.Words && statesApart(f.states, s.countries) {
+	if o.cfg.Conflict.Countries && e < countryCosine && f.Length >= o.cfg.Conflict.Words && aboutOthers(f.states, s.countries) {
 		return 0
 	}
 	if o.mix(1, e)*scale < floor {

@@ -379,3 +379,26 @@ func TestFamilyNameFirst(t *testing.T) {
 		t.Errorf("Kim Jong Un and Kim: entities %v in %+v", ids, r.Mentions)
 	}
 }
+
+// TestLocalitiesWithin checks that every locality lies within a state or
+// a locality the gazetteer knows, so that containment chains end in a
+// state.
+func TestLocalitiesWithin(t *testing.T) {
+	states := Countries()
+	locs := Localities()
+	names := map[string]bool{}
+	for _, l := range locs {
+		names[l.Name] = true
+	}
+	for _, l := range locs {
+		if l.Within == "" || l.Within == "Gaza" {
+			continue
+		}
+		if _, ok := states[Fold(l.Within)]; !ok && !names[l.Within] {
+			t.Errorf("%s lies within %q, which is neither a state nor a locality", l.Name, l.Within)
+		}
+	}
+	if l := locs[Fold("Atlanta")]; l.Within != "Georgia" || locs[Fold("Georgia")].Within != "United States" {
+		t.Errorf("Atlanta within %q, Georgia within %q", l.Within, locs[Fold("Georgia")].Within)
+	}
+}

@@ -543,7 +543,7 @@ func (f *finder) classify(i, j int, title string) {
 		f.add(i, j, Place, "", "") // "Everett" in "Everett, Wash."
 	case stateAbbreviations[name] && strings.Count(name, ".") >= 2:
 		f.add(i, j, Place, "", "") // "N.Y.", "D.C."
-	case localities[f.w(j)]:
+	case localityNouns[f.w(j)]:
 		f.add(i, j, Place, "", "") // "the Chelsea neighborhood"
 	case isAcronym(f.text[f.toks[i].Start:f.toks[j-1].End]):
 		f.add(i, j, Organisation, "", "")
@@ -573,9 +573,9 @@ func (f *finder) classify(i, j int, title string) {
 	}
 }
 
-// localities after a name make it a place: "a densely packed Chelsea
+// localityNouns after a name make it a place: "a densely packed Chelsea
 // neighborhood".
-var localities = setOf("neighborhood", "neighbourhood", "suburb", "district", "borough", "township", "county",
+var localityNouns = setOf("neighborhood", "neighbourhood", "suburb", "district", "borough", "township", "county",
 	"province", "prefecture", "region", "countryside")
 
 // stateAbbrevEnd returns the end of an AP abbreviation of a state of the

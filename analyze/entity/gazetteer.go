@@ -185,38 +185,75 @@ var countries = []country{
 	{"Barbados", nil, nil, "Bridgetown"},
 }
 
-// places that are not countries: regions, cities, bodies of water.
-var places = []string{
+// places that are not countries: regions, bodies of water, and the
+// localities within states.
+var places = append(append([]string(nil), regions...), localities...)
+
+// regions are larger than a state or lie between states.
+var regions = []string{
 	"Europe", "Asia", "Africa", "Latin America", "South America", "North America", "Middle East", "Pacific",
 	"Atlantic", "Indo-Pacific", "Taiwan Strait", "South China Sea", "East China Sea", "Gaza", "West Bank",
-	"Crimea", "Okinawa", "Hong Kong", "Macau", "New York", "Los Angeles", "Chicago", "Shanghai", "Osaka",
-	"Kyoto", "Hokkaido", "California", "Texas", "Florida", "Scotland", "Wales", "England", "Siberia",
-	"Kashmir", "Donbas", "Balkans", "Caribbean", "Arctic", "Antarctica", "Mediterranean", "Baltic",
+	"Kashmir", "Balkans", "Caribbean", "Arctic", "Antarctica", "Mediterranean", "Baltic",
 	"East Asia", "Southeast Asia", "South Asia", "Central Asia", "Western Europe", "Eastern Europe",
-	"Central America", "Sahel", "Horn of Africa", "Persian Gulf", "Red Sea", "Black Sea", "Korea",
-	"Northern Ireland", "Catalonia", "Bavaria", "Quebec", "Ontario", "British Columbia", "Alberta",
-	"New South Wales", "Victoria", "Queensland", "Tibet", "Xinjiang", "Punjab", "Sichuan", "Guangdong",
-	// the states of the United States
-	"Alabama", "Alaska", "Arizona", "Arkansas", "Colorado", "Connecticut", "Delaware", "Georgia",
-	"Hawaii", "Idaho", "Illinois", "Indiana", "Iowa", "Kansas", "Kentucky", "Louisiana", "Maine",
-	"Maryland", "Massachusetts", "Michigan", "Minnesota", "Mississippi", "Missouri", "Montana",
-	"Nebraska", "Nevada", "New Hampshire", "New Jersey", "New Mexico", "North Carolina", "North Dakota",
-	"Ohio", "Oklahoma", "Oregon", "Pennsylvania", "Rhode Island", "South Carolina", "South Dakota",
-	"Tennessee", "Utah", "Vermont", "Virginia", "West Virginia", "Wisconsin", "Wyoming", "Puerto Rico",
-	// cities that are not capitals of states
-	"Houston", "Phoenix", "Philadelphia", "San Antonio", "San Diego", "Dallas", "San Francisco", "Seattle",
-	"Boston", "Miami", "Atlanta", "Denver", "Detroit", "Las Vegas", "Baltimore", "Minneapolis",
-	"New Orleans", "Pittsburgh", "Cleveland", "St. Louis", "Austin", "Nashville", "Orlando", "Sacramento",
-	"Honolulu", "Brooklyn", "Manhattan", "Silicon Valley", "Toronto", "Montreal", "Vancouver", "Sydney",
-	"Melbourne", "Brisbane", "Perth", "Auckland", "Mumbai", "Kolkata", "Chennai", "Bangalore", "Bengaluru",
-	"Hyderabad", "Karachi", "Lahore", "Istanbul", "Dubai", "Jeddah", "Mecca", "Alexandria", "Lagos",
-	"Johannesburg", "Cape Town", "Casablanca", "Sao Paulo", "São Paulo", "Rio de Janeiro", "Munich",
-	"Hamburg", "Frankfurt", "Cologne", "Milan", "Naples", "Barcelona", "Marseille", "Lyon", "Geneva",
-	"Zurich", "Manchester", "Liverpool", "Birmingham", "Glasgow", "Edinburgh", "St. Petersburg",
-	"Kharkiv", "Odesa", "Odessa", "Lviv", "Mariupol", "Aleppo", "Homs", "Idlib", "Mosul", "Basra",
-	"Gaza City", "Rafah", "Khan Younis", "Tel Aviv", "Haifa", "Shenzhen", "Guangzhou", "Wuhan",
-	"Chengdu", "Busan", "Yokohama", "Nagoya", "Hiroshima", "Nagasaki", "Fukushima", "Ho Chi Minh City",
+	"Central America", "Sahel", "Horn of Africa", "Persian Gulf", "Red Sea", "Black Sea", "Korea", "Siberia",
 }
+
+// localities lie within one state: its provinces and states, and cities
+// that are not its capital, each with the state or locality it lies
+// within ("" where a name is in two states: Punjab, Hyderabad,
+// Birmingham).
+var localityList = []struct{ name, within string }{
+	{"Crimea", "Ukraine"}, {"Okinawa", "Japan"}, {"Hong Kong", "China"}, {"Macau", "China"}, {"Los Angeles", "California"},
+	{"Chicago", "Illinois"}, {"Shanghai", "China"}, {"Osaka", "Japan"}, {"Kyoto", "Japan"}, {"Hokkaido", "Japan"},
+	{"Scotland", "United Kingdom"}, {"Wales", "United Kingdom"}, {"England", "United Kingdom"}, {"Donbas", "Ukraine"},
+	{"Northern Ireland", "United Kingdom"}, {"Catalonia", "Spain"}, {"Bavaria", "Germany"}, {"Quebec", "Canada"},
+	{"Ontario", "Canada"}, {"British Columbia", "Canada"}, {"Alberta", "Canada"}, {"New South Wales", "Australia"},
+	{"Victoria", "Australia"}, {"Queensland", "Australia"}, {"Tibet", "China"}, {"Xinjiang", "China"}, {"Punjab", ""},
+	{"Sichuan", "China"}, {"Guangdong", "China"}, {"Alabama", "United States"}, {"Alaska", "United States"},
+	{"Arizona", "United States"}, {"Arkansas", "United States"}, {"Colorado", "United States"}, {"Connecticut", "United States"},
+	{"Delaware", "United States"}, {"Georgia", "United States"}, {"Hawaii", "United States"}, {"Idaho", "United States"},
+	{"Illinois", "United States"}, {"Indiana", "United States"}, {"Iowa", "United States"}, {"Kansas", "United States"},
+	{"Kentucky", "United States"}, {"Louisiana", "United States"}, {"Maine", "United States"}, {"Maryland", "United States"},
+	{"Massachusetts", "United States"}, {"Michigan", "United States"}, {"Minnesota", "United States"}, {"Mississippi", "United States"},
+	{"Missouri", "United States"}, {"Montana", "United States"}, {"Nebraska", "United States"}, {"Nevada", "United States"},
+	{"New Hampshire", "United States"}, {"New Jersey", "United States"}, {"New Mexico", "United States"}, {"North Carolina", "United States"},
+	{"North Dakota", "United States"}, {"Ohio", "United States"}, {"Oklahoma", "United States"}, {"Oregon", "United States"},
+	{"Pennsylvania", "United States"}, {"Rhode Island", "United States"}, {"South Carolina", "United States"},
+	{"South Dakota", "United States"}, {"Tennessee", "United States"}, {"Utah", "United States"}, {"Vermont", "United States"},
+	{"Virginia", "United States"}, {"West Virginia", "United States"}, {"Wisconsin", "United States"}, {"Wyoming", "United States"},
+	{"Puerto Rico", "United States"}, {"California", "United States"}, {"Texas", "United States"}, {"Florida", "United States"},
+	{"New York", "United States"}, {"Houston", "Texas"}, {"Phoenix", "Arizona"}, {"Philadelphia", "Pennsylvania"},
+	{"San Antonio", "Texas"}, {"San Diego", "California"}, {"Dallas", "Texas"}, {"San Francisco", "California"},
+	{"Seattle", "United States"}, {"Boston", "Massachusetts"}, {"Miami", "Florida"}, {"Atlanta", "Georgia"},
+	{"Denver", "Colorado"}, {"Detroit", "Michigan"}, {"Las Vegas", "Nevada"}, {"Baltimore", "Maryland"}, {"Minneapolis", "Minnesota"},
+	{"New Orleans", "Louisiana"}, {"Pittsburgh", "Pennsylvania"}, {"Cleveland", "Ohio"}, {"St. Louis", "Missouri"},
+	{"Austin", "Texas"}, {"Nashville", "Tennessee"}, {"Orlando", "Florida"}, {"Sacramento", "California"},
+	{"Honolulu", "Hawaii"}, {"Brooklyn", "New York"}, {"Manhattan", "New York"}, {"Silicon Valley", "California"},
+	{"Toronto", "Ontario"}, {"Montreal", "Quebec"}, {"Vancouver", "British Columbia"}, {"Sydney", "New South Wales"},
+	{"Melbourne", "Victoria"}, {"Brisbane", "Queensland"}, {"Perth", "Australia"}, {"Auckland", "New Zealand"},
+	{"Mumbai", "India"}, {"Kolkata", "India"}, {"Chennai", "India"}, {"Bangalore", "India"}, {"Bengaluru", "India"},
+	{"Hyderabad", ""}, {"Karachi", "Pakistan"}, {"Lahore", "Pakistan"}, {"Istanbul", "Turkey"}, {"Dubai", "United Arab Emirates"},
+	{"Jeddah", "Saudi Arabia"}, {"Mecca", "Saudi Arabia"}, {"Alexandria", "Egypt"}, {"Lagos", "Nigeria"}, {"Johannesburg", "South Africa"},
+	{"Cape Town", "South Africa"}, {"Casablanca", "Morocco"}, {"Sao Paulo", "Brazil"}, {"São Paulo", "Brazil"},
+	{"Rio de Janeiro", "Brazil"}, {"Munich", "Bavaria"}, {"Hamburg", "Germany"}, {"Frankfurt", "Germany"},
+	{"Cologne", "Germany"}, {"Milan", "Italy"}, {"Naples", "Italy"}, {"Barcelona", "Catalonia"}, {"Marseille", "France"},
+	{"Lyon", "France"}, {"Geneva", "Switzerland"}, {"Zurich", "Switzerland"}, {"Manchester", "England"}, {"Liverpool", "England"},
+	{"Birmingham", ""}, {"Glasgow", "Scotland"}, {"Edinburgh", "Scotland"}, {"St. Petersburg", "Russia"}, {"Kharkiv", "Ukraine"},
+	{"Odesa", "Ukraine"}, {"Odessa", "Ukraine"}, {"Lviv", "Ukraine"}, {"Mariupol", "Ukraine"}, {"Aleppo", "Syria"},
+	{"Homs", "Syria"}, {"Idlib", "Syria"}, {"Mosul", "Iraq"}, {"Basra", "Iraq"}, {"Gaza City", "Gaza"}, {"Rafah", "Gaza"},
+	{"Khan Younis", "Gaza"}, {"Tel Aviv", "Israel"}, {"Haifa", "Israel"}, {"Shenzhen", "Guangdong"}, {"Guangzhou", "Guangdong"},
+	{"Wuhan", "China"}, {"Chengdu", "Sichuan"}, {"Busan", "South Korea"}, {"Yokohama", "Japan"}, {"Nagoya", "Japan"},
+	{"Hiroshima", "Japan"}, {"Nagasaki", "Japan"}, {"Fukushima", "Japan"}, {"Ho Chi Minh City", "Vietnam"},
+}
+
+// localities are the names of localityList.
+var localities = func() []string {
+	out := make([]string, len(localityList))
+	for i, l := range localityList {
+		out[i] = l.name
+	}
+	return out
+}()
 
 // stateAbbreviations are the AP's abbreviations of the states of the
 // United States, written after a city: "Everett, Wash.".
@@ -312,6 +349,25 @@ func setOf(words ...string) map[string]bool {
 // Countries maps the folded name (Fold) of each state, its other names
 // and its capital to the state's name: "us", "washington" and "america"
 // to "United States".
+// Locality is a place within a state: a state of the United States, a
+// province, a city that is not a capital.
+type Locality struct {
+	Name string
+	// Within is the state or locality it lies within ("Georgia" for
+	// Atlanta, "United States" for Georgia), "" where unknown.
+	Within string
+}
+
+// Localities returns the localities the gazetteer knows, by their names
+// folded as Fold folds them. Regions larger than a state are left out.
+func Localities() map[string]Locality {
+	m := map[string]Locality{}
+	for _, l := range localityList {
+		m[Fold(l.name)] = Locality{Name: l.name, Within: l.within}
+	}
+	return m
+}
+
 func Countries() map[string]string {
 	m := map[string]string{}
 	for _, c := range countries {
