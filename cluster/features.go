@@ -107,6 +107,9 @@ var countryNames = func() map[string]string {
 	return m
 }()
 
+// demonyms maps the folded adjectives of states to the states.
+var demonyms = entity.Demonyms()
+
 // containers maps a locality to the places that contain it, nearest first:
 // Atlanta to Georgia and the United States.
 var containers = func() map[string][]string {

@@ -74,10 +74,16 @@ func (o *Online) bestStoryFor(s *story, floor float64) *story {
 		}
 		o.refreshNorms(c)
 		e := o.centroidCosine(&s.entities, &c.entities, s.entityNorm, c.entityNorm)
-		scale := o.cfg.Conflict.merge(e, s.entities.len(), c.entities.len())
-		if o.cfg.Conflict.Countries && e < countryCosine && statesApart(s.countries, c.countries) {
+		if o.mix(1, e)*tf < bestScore || o.cfg.Conflict.Countries && e < countryCosine && statesApart(s.countries, c.countries) {
 			continue
 		}
+		// stories of full texts are told apart by who takes part; those of
+		// headlines name too few people, and only their names in all
+		names := e
+		if w := o.cfg.Conflict.Words; s.words >= w*s.size && c.words >= w*c.size {
+			names = o.centroidActorCosine(&s.entities, &c.entities, s.actorNorm, c.actorNorm)
+		}
+		scale := o.cfg.Conflict.merge(names, s.entities.len(), c.entities.len())
 		if o.mix(1, e)*tf*scale < bestScore {
 			continue
 		}
@@ -113,6 +119,31 @@ func (o *Online) centroidCosine(a, b *vec, na, nb float64) float64 {
 	return dot / (na * nb)
 }
 
+// centroidActorCosine is centroidCosine of entity centroids without the
+// names of places, whose norms without them are given.
+func (o *Online) centroidActorCosine(a, b *vec, na, nb float64) float64 {
+	if na == 0 || nb == 0 {
+		return 0
+	}
+	var dot float64
+	for i, j := 0, 0; i < len(a.k) && j < len(b.k); {
+		switch ka, kb := a.k[i], b.k[j]; {
+		case ka < kb:
+			i++
+		case ka > kb:
+			j++
+		default:
+			if !o.place[ka] {
+				idf := o.idf(ka)
+				dot += float64(a.w[i]) * float64(b.w[j]) * idf * idf
+			}
+			i++
+			j++
+		}
+	}
+	return dot / (na * nb)
+}
+
 // merge folds story from into story into, in memory.
 func (o *Online) merge(from, into *story) {
 	same := func(w float32) float32 { return w }
@@ -122,6 +153,7 @@ func (o *Online) merge(from, into *story) {
 		into.terms.keepTop(o.cfg.CentroidTerms, o.keyLess)
 	}
 	into.size += from.size
+	into.words += from.words
 	into.addCountries(from.countries)
 	into.normDocs = 0
 	if !from.first.IsZero() && (into.first.IsZero() || from.first.Before(into.first)) {

@@ -447,6 +447,24 @@ func TestOnlineShootingsApart(t *testing.T) {
 	}
 }
 
+// TestOnlineTrialsApart clusters two criminal trials in one Manhattan
+// courthouse over the same weeks (testdata/trials.jsonl, written for this
+// test; the second trial's dates are moved to overlap the first's): jury
+// selection, the star witness, the verdict. They share their city and
+// the words of any trial ("jury", "prosecutors", "pleaded not guilty");
+// who stands trial, who judges and who testifies differ. The entity
+// conflict compares those names without places, states' adjectives and
+// sentence-opening common words: all six reports were one story before,
+// in every order. Each trial's reports span two and a half weeks, and in
+// five orders one of them stands alone (recall 0.778; floor 0.75).
+func TestOnlineTrialsApart(t *testing.T) {
+	for seed, m := range clusterOrders(t, "testdata/trials.jsonl") {
+		if m.BCubedPrecision < 1 || m.BCubedRecall < 0.75 {
+			t.Errorf("seed %d: BCubed P %.3f R %.3f, want the two trials apart", seed, m.BCubedPrecision, m.BCubedRecall)
+		}
+	}
+}
+
 // clusterOrders clusters the articles of a JSONL file in file order and
 // in eight shuffled orders, one at a time, and scores each against the
 // file's stories.

@@ -235,10 +235,10 @@ func TestConflictScale(t *testing.T) {
 	}
 	// an article shorter than Words is spared
 	c := Conflict{Words: 50, Entities: 3, Cosine: 0.05}
-	if got := c.join(0, 49, 5, 5); got != 1 {
+	if got := c.join(func() float64 { return 0 }, 49, 5, 5); got != 1 {
 		t.Errorf("join of a 49-word article = %v, want 1", got)
 	}
-	if got := c.join(0, 50, 5, 5); got != 0 {
+	if got := c.join(func() float64 { return 0 }, 50, 5, 5); got != 0 {
 		t.Errorf("join of a 50-word article sharing no name = %v, want 0", got)
 	}
 }

@@ -368,6 +368,18 @@ func Localities() map[string]Locality {
 	return m
 }
 
+// Demonyms returns the adjectives of the states ("Chinese", "Syrian"),
+// folded as Fold folds names, each mapped to its state.
+func Demonyms() map[string]string {
+	m := map[string]string{}
+	for _, c := range countries {
+		for _, d := range c.demonyms {
+			m[Fold(d)] = c.name
+		}
+	}
+	return m
+}
+
 func Countries() map[string]string {
 	m := map[string]string{}
 	for _, c := range countries {
