@@ -73,7 +73,7 @@ func (o *Online) bestStoryFor(s *story, floor float64) *story {
 			continue
 		}
 		o.refreshNorms(c)
-		e := o.centroidCosine(&s.entities, &c.entities, s.entityNorm, c.entityNorm)
+		e := o.centroidCosine(&s.entities, &c.entities, s.entityNorm, c.entityNorm, nil)
 		if o.mix(1, e)*tf < bestScore || o.cfg.Conflict.Countries && e < countryCosine && statesApart(s.countries, c.countries) {
 			continue
 		}
@@ -81,13 +81,13 @@ func (o *Online) bestStoryFor(s *story, floor float64) *story {
 		// headlines name too few people, and only their names in all
 		names := e
 		if w := o.cfg.Conflict.Words; s.words >= w*s.size && c.words >= w*c.size {
-			names = o.centroidActorCosine(&s.entities, &c.entities, s.actorNorm, c.actorNorm)
+			names = o.centroidCosine(&s.entities, &c.entities, s.actorNorm, c.actorNorm, o.place)
 		}
 		scale := o.cfg.Conflict.merge(names, s.entities.len(), c.entities.len())
 		if o.mix(1, e)*tf*scale < bestScore {
 			continue
 		}
-		score := o.mix(o.centroidCosine(&s.terms, &c.terms, s.termNorm, c.termNorm), e) * tf * scale
+		score := o.mix(o.centroidCosine(&s.terms, &c.terms, s.termNorm, c.termNorm, nil), e) * tf * scale
 		if best == nil && score >= bestScore || score > bestScore || score == bestScore && best != nil && c.before(best) {
 			best, bestScore = c, score
 		}
@@ -97,8 +97,9 @@ func (o *Online) bestStoryFor(s *story, floor float64) *story {
 
 // centroidCosine is the IDF-weighted cosine of two centroids whose
 // weighted norms are given (refreshNorms keeps them), in one merge of
-// their keys.
-func (o *Online) centroidCosine(a, b *vec, na, nb float64) float64 {
+// their keys, without the keys that skip marks (nil: none; the norms
+// must leave them out too).
+func (o *Online) centroidCosine(a, b *vec, na, nb float64, skip []bool) float64 {
 	if na == 0 || nb == 0 {
 		return 0
 	}
@@ -110,30 +111,7 @@ func (o *Online) centroidCosine(a, b *vec, na, nb float64) float64 {
 		case ka > kb:
 			j++
 		default:
-			idf := o.idf(ka)
-			dot += float64(a.w[i]) * float64(b.w[j]) * idf * idf
-			i++
-			j++
-		}
-	}
-	return dot / (na * nb)
-}
-
-// centroidActorCosine is centroidCosine of entity centroids without the
-// names of places, whose norms without them are given.
-func (o *Online) centroidActorCosine(a, b *vec, na, nb float64) float64 {
-	if na == 0 || nb == 0 {
-		return 0
-	}
-	var dot float64
-	for i, j := 0, 0; i < len(a.k) && j < len(b.k); {
-		switch ka, kb := a.k[i], b.k[j]; {
-		case ka < kb:
-			i++
-		case ka > kb:
-			j++
-		default:
-			if !o.place[ka] {
+			if skip == nil || !skip[ka] {
 				idf := o.idf(ka)
 				dot += float64(a.w[i]) * float64(b.w[j]) * idf * idf
 			}

@@ -983,23 +983,7 @@ func (o *Online) actorCosine(v *wvec, c *vec, cNorm float64) float64 {
 	if v.actorNorm == 0 || cNorm == 0 {
 		return 0
 	}
-	var d float64
-	i, j := 0, 0
-	for i < len(v.keys) && j < len(c.k) {
-		switch a, b := v.keys[i], c.k[j]; {
-		case a < b:
-			i++
-		case a > b:
-			j++
-		default:
-			if !o.place[a] {
-				d += v.u[i] * float64(c.w[j])
-			}
-			i++
-			j++
-		}
-	}
-	return d / (v.actorNorm * cNorm)
+	return dotSkipping(v, c, o.place) / (v.actorNorm * cNorm)
 }
 
 // cosine compares an article's weighted counts with a story's centroid,

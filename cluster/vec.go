@@ -114,7 +114,10 @@ func (v *vec) keepTop(n int, tieFirst func(a, b key) bool) {
 
 // dot is the dot product of an article's weighted vector with a
 // centroid: one merge of their sorted keys.
-func dot(v *wvec, c *vec) float64 {
+func dot(v *wvec, c *vec) float64 { return dotSkipping(v, c, nil) }
+
+// dotSkipping is dot without the keys that skip marks (nil: none).
+func dotSkipping(v *wvec, c *vec, skip []bool) float64 {
 	var d float64
 	i, j := 0, 0
 	for i < len(v.keys) && j < len(c.k) {
@@ -124,7 +127,9 @@ func dot(v *wvec, c *vec) float64 {
 		case a > b:
 			j++
 		default:
-			d += v.u[i] * float64(c.w[j])
+			if skip == nil || !skip[a] {
+				d += v.u[i] * float64(c.w[j])
+			}
 			i++
 			j++
 		}

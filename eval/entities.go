@@ -178,14 +178,7 @@ func (s *EntityScorer) Add(doc EntityDoc, sys []EntityMention) {
 		if m.Type == entityOther {
 			continue
 		}
-		inside := false
-		for _, g := range ignore {
-			if m.Start < g.End && g.Start < m.End {
-				inside = true
-				break
-			}
-		}
-		if !inside {
+		if !overlapsAny(m.Span, ignore) {
 			found = append(found, m)
 		}
 	}
@@ -240,14 +233,7 @@ func (s *EntityScorer) Add(doc EntityDoc, sys []EntityMention) {
 		}
 	}
 	for _, m := range found {
-		matched := false
-		for _, g := range gold {
-			if m.Start < g.End && g.Start < m.End {
-				matched = true
-				break
-			}
-		}
-		if !matched {
+		if !overlapsAny(m.Span, gold) {
 			s.Errors = append(s.Errors, EntityError{doc.Name, "spurious", doc.Text[m.Start:m.End], "", m.Type})
 		}
 	}
@@ -273,6 +259,16 @@ func (s *EntityScorer) Add(doc EntityDoc, sys []EntityMention) {
 		s.resR += float64(both) / float64(inGold)
 		s.resN++
 	}
+}
+
+// overlapsAny reports whether span x overlaps any of the mentions.
+func overlapsAny(x Span, ms []EntityMention) bool {
+	for _, m := range ms {
+		if x.Start < m.End && m.Start < x.End {
+			return true
+		}
+	}
+	return false
 }
 
 // Metrics returns the scores so far.

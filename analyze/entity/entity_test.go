@@ -245,18 +245,25 @@ func TestTitlesAroundNames(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.text+" "+tt.mention, func(t *testing.T) {
-			r := find(tt.text)
-			for _, m := range r.Mentions {
-				if m.Text == tt.mention {
-					if m.Type != tt.typ || m.Title != tt.title {
-						t.Errorf("%q is %s titled %q, want %s titled %q", m.Text, m.Type, m.Title, tt.typ, tt.title)
-					}
-					return
-				}
+			if m, ok := mentionIn(t, tt.text, tt.mention); ok && (m.Type != tt.typ || m.Title != tt.title) {
+				t.Errorf("%q is %s titled %q, want %s titled %q", m.Text, m.Type, m.Title, tt.typ, tt.title)
 			}
-			t.Errorf("no mention %q among %+v", tt.mention, r.Mentions)
 		})
 	}
+}
+
+// mentionIn returns the first mention of text whose text is mention, or
+// fails t.
+func mentionIn(t *testing.T, text, mention string) (Mention, bool) {
+	t.Helper()
+	r := find(text)
+	for _, m := range r.Mentions {
+		if m.Text == mention {
+			return m, true
+		}
+	}
+	t.Errorf("no mention %q among %+v", mention, r.Mentions)
+	return Mention{}, false
 }
 
 // TestAcronymThroughAnd checks that a name with "and" inside is one when
@@ -351,16 +358,9 @@ func TestNamesAsNewsWritesThem(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.text+" "+tt.mention, func(t *testing.T) {
-			r := find(tt.text)
-			for _, m := range r.Mentions {
-				if m.Text == tt.mention {
-					if m.Type != tt.typ || m.Metonym != tt.metonym {
-						t.Errorf("%q is %s (metonym %v), want %s (metonym %v)", m.Text, m.Type, m.Metonym, tt.typ, tt.metonym)
-					}
-					return
-				}
+			if m, ok := mentionIn(t, tt.text, tt.mention); ok && (m.Type != tt.typ || m.Metonym != tt.metonym) {
+				t.Errorf("%q is %s (metonym %v), want %s (metonym %v)", m.Text, m.Type, m.Metonym, tt.typ, tt.metonym)
 			}
-			t.Errorf("no mention %q among %+v", tt.mention, r.Mentions)
 		})
 	}
 }
