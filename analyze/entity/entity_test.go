@@ -354,6 +354,9 @@ func TestNamesAsNewsWritesThem(t *testing.T) {
 		{"Relations soured as tensions with Beijing rose.", "Beijing", Organisation, true},
 		{"China reinstated a ban to penalize Tokyo.", "Tokyo", Organisation, true},
 		{"The statement, made during a public event in Tokyo, was clear.", "Tokyo", Place, false},
+		{"The alliance would collapse if Tokyo ignores any conflict.", "Tokyo", Organisation, true},
+		{"It is the interference that Beijing consistently warns against.", "Beijing", Organisation, true},
+		{"Weeks later, Tokyo residents said they felt safe.", "Tokyo", Place, false},
 		{"One thought on “Unshakable Alliance: US Reaffirms Support for Japan Amid China’s Taiwan Flashpoint”", "Taiwan", Place, false},
 	}
 	for _, tt := range tests {
