@@ -357,6 +357,13 @@ func TestNamesAsNewsWritesThem(t *testing.T) {
 		{"The alliance would collapse if Tokyo ignores any conflict.", "Tokyo", Organisation, true},
 		{"It is the interference that Beijing consistently warns against.", "Beijing", Organisation, true},
 		{"Weeks later, Tokyo residents said they felt safe.", "Tokyo", Place, false},
+		{"He works at the Brussels-based Egmont Foundation.", "Brussels", Place, false},
+		{"He works at the Brussels-based Egmont Foundation.", "Egmont Foundation", Organisation, false},
+		{"A Tokyo-born artist sang.", "Tokyo", Place, false},
+		{"She is a fellow at the European Council on Foreign Relations now.", "European Council on Foreign Relations", Organisation, false},
+		{"Threats from Russia and the Islamic State grew.", "Islamic State", Organisation, false},
+		{"He left after the Soviet Union fell.", "Soviet Union", Place, false},
+		{"He is a Navy veteran.", "Navy", Organisation, false},
 		{"One thought on “Unshakable Alliance: US Reaffirms Support for Japan Amid China’s Taiwan Flashpoint”", "Taiwan", Place, false},
 	}
 	for _, tt := range tests {

@@ -293,6 +293,12 @@ func (f *finder) run(i, j int) {
 	if j == i+1 && f.compound(i) {
 		return
 	}
+	// "the Brussels-based Egmont Foundation": a place, then the name
+	if i < j && f.placePrefix(i) {
+		if i++; i >= j {
+			return // "a Tokyo-born artist"
+		}
+	}
 	if i >= j || titleAt(f, i) == j || isTitle(f.text[f.toks[i].Start:f.toks[j-1].End]) {
 		return // a title alone: "Japan's Prime Minister and …"
 	}
@@ -442,6 +448,27 @@ func (f *finder) compound(i int) bool {
 	return true
 }
 
+// placePrefix records the place of a token such as "Brussels-based" or
+// "Tokyo-born" as a mention of its own, and reports whether it did.
+func (f *finder) placePrefix(i int) bool {
+	t := f.toks[i]
+	word := f.text[t.Start:t.End]
+	h := strings.LastIndexByte(word, '-')
+	if h <= 0 || !placeSuffixes[strings.ToLower(word[h+1:])] {
+		return false
+	}
+	place := word[:h]
+	c := f.placeCountry(place)
+	if c == "" && !placeSet[strings.ToLower(place)] {
+		return false
+	}
+	f.mentions = append(f.mentions, Mention{Start: t.Start, End: t.Start + h, Text: place, Type: Place, country: c})
+	return true
+}
+
+// placeSuffixes follow a place in a hyphenated adjective.
+var placeSuffixes = setOf("based", "born", "headquartered", "area", "bound")
+
 // placeCountry returns the country of a country's or capital's name, or
 // "".
 func (f *finder) placeCountry(name string) string {
@@ -529,7 +556,7 @@ func (f *finder) classify(i, j int, title string) {
 	switch {
 	case title != "":
 		f.add(i, j, Person, title, "")
-	case knownOrgs[name] || f.hasOrgWord(i, j) && j-i > 1:
+	case knownOrgs[name] || f.hasOrgWord(i, j) && j-i > 1 && !placeSet[name]: // (not "Soviet Union")
 		f.add(i, j, Organisation, "", "")
 	case countryOf[name] != "":
 		f.add(i, j, Place, "", countryOf[name])
@@ -708,7 +735,7 @@ func (f *finder) hasOrgWord(i, j int) bool {
 		return true
 	}
 	for k := i; k < j-1; k++ {
-		if orgWords[f.w(k)] && (f.w(k+1) == "of" || f.w(k+1) == "for") {
+		if orgWords[f.w(k)] && (f.w(k+1) == "of" || f.w(k+1) == "for" || f.w(k+1) == "on") {
 			return true
 		}
 	}

@@ -196,6 +196,8 @@ var regions = []string{
 	"Kashmir", "Balkans", "Caribbean", "Arctic", "Antarctica", "Mediterranean", "Baltic",
 	"East Asia", "Southeast Asia", "South Asia", "Central Asia", "Western Europe", "Eastern Europe",
 	"Central America", "Sahel", "Horn of Africa", "Persian Gulf", "Red Sea", "Black Sea", "Korea", "Siberia",
+	// states that were
+	"Soviet Union", "USSR", "Yugoslavia", "East Germany", "West Germany", "Czechoslovakia",
 }
 
 // localities lie within one state: its provinces and states, and cities
@@ -311,7 +313,8 @@ var knownOrgs = setOf(
 	"ap", "bbc", "cnn", "nhk", "kyodo", "xinhua", "reuters", "bloomberg", "google", "apple", "microsoft",
 	"amazon", "meta", "facebook", "twitter", "tesla", "toyota", "sony", "samsung", "white house",
 	"european union", "united nations", "congress", "senate", "parliament", "bundestag", "knesset",
-	"duma", "gop", "interpol", "europol", "nasa",
+	"duma", "gop", "interpol", "europol", "nasa", "navy", "army", "air force", "marine corps", "coast guard",
+	"national guard", "islamic state", "isis", "isil", "al qaeda", "al-qaeda", "boko haram", "al-shabab",
 	// news organisations
 	"new york times", "washington post", "wall street journal", "usa today", "los angeles times",
 	"financial times", "associated press", "fox news", "msnbc", "npr", "pbs", "politico", "axios", "breitbart",
