@@ -364,6 +364,11 @@ func TestNamesAsNewsWritesThem(t *testing.T) {
 		{"Threats from Russia and the Islamic State grew.", "Islamic State", Organisation, false},
 		{"He left after the Soviet Union fell.", "Soviet Union", Place, false},
 		{"He is a Navy veteran.", "Navy", Organisation, false},
+		{"Trump invited Gennifer Flowers, who once had an affair, to sit there.", "Gennifer Flowers", Person, false},
+		{"I was in Williamsburg, Virginia, in the pouring rain.", "Williamsburg", Place, false},
+		{"A House panel voted to send it to the full House.", "House", Organisation, false},
+		{"\"WALLACE: Why would he?\n\n\"PENCE: Well.\n\n\"WALLACE: And?", "WALLACE", Person, false},
+		{"Mike Pence spoke.\n\n\"PENCE: Well, look.", "PENCE", Person, false},
 		{"One thought on “Unshakable Alliance: US Reaffirms Support for Japan Amid China’s Taiwan Flashpoint”", "Taiwan", Place, false},
 	}
 	for _, tt := range tests {

@@ -572,6 +572,8 @@ func (f *finder) classify(i, j int, title string) {
 		f.add(i, j, Place, "", "") // "N.Y.", "D.C."
 	case localityNouns[f.w(j)]:
 		f.add(i, j, Place, "", "") // "the Chelsea neighborhood"
+	case j == i+1 && f.speakerLabel(i) && !knownOrgs[name]:
+		f.add(i, j, Person, "", "") // a speaker in a transcript: "WALLACE: Let's start …"
 	case isAcronym(f.text[f.toks[i].Start:f.toks[j-1].End]):
 		f.add(i, j, Organisation, "", "")
 	case j-i <= 4 && f.credited(i):
@@ -586,6 +588,10 @@ func (f *finder) classify(i, j int, title string) {
 		f.add(i, j, Person, f.titleBefore(i), "") // "retired judge Harriet Osei"
 	case j-i >= 2 && j-i <= 4 && givenNames[f.w(i)] && !f.known(i+1, j):
 		f.add(i, j, Person, "", "") // "Daryl Kimball", "Victor Cha"
+	case j-i >= 2 && j-i <= 4 && f.w(j) == "," && f.w(j+1) == "who":
+		f.add(i, j, Person, "", "") // "Gennifer Flowers, who once had …"
+	case f.w(j) == "," && f.usState(j+1):
+		f.add(i, j, Place, "", "") // "Williamsburg, Virginia"
 	case j-i == 1 && f.initial[i]:
 		// a lone capitalised word opening a sentence: a name only if
 		// named again elsewhere (group keeps it then)
@@ -604,6 +610,41 @@ func (f *finder) classify(i, j int, title string) {
 // neighborhood".
 var localityNouns = setOf("neighborhood", "neighbourhood", "suburb", "district", "borough", "township", "county",
 	"province", "prefecture", "region", "countryside")
+
+// speakerLabel reports a word in capitals that opens lines of a
+// transcript, followed by a colon, at least twice ("WALLACE: …",
+// "PENCE: …"); a word that does so once ("UPDATE:") is no speaker.
+func (f *finder) speakerLabel(i int) bool {
+	label := func(k int) bool {
+		raw := f.text[f.toks[k].Start:f.toks[k].End]
+		return f.initial[k] && f.w(k+1) == ":" && len(raw) > 3 && strings.ToUpper(raw) == raw
+	}
+	if !label(i) {
+		return false
+	}
+	n := 0
+	for k := range f.toks {
+		if f.low[k] == f.low[i] && label(k) {
+			if n++; n >= 2 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// usState reports a state of the United States written in full at
+// token k ("Virginia", "North Carolina").
+func (f *finder) usState(k int) bool {
+	for n := 2; n >= 1; n-- {
+		if k+n <= len(f.toks) && f.capital(k) {
+			if l, ok := localityOf[f.phrase(k, k+n)]; ok && l == "United States" {
+				return true
+			}
+		}
+	}
+	return false
+}
 
 // stateAbbrevEnd returns the end of an AP abbreviation of a state of the
 // United States at token k ("Wash.", "N.Y."), or -1.
@@ -914,6 +955,11 @@ var (
 			if c.capital != "" {
 				m[strings.ToLower(c.capital)] = c.name
 			}
+		}
+	})
+	localityOf = tableOf(func(m map[string]string) { // locality → what contains it
+		for _, l := range localityList {
+			m[strings.ToLower(l.name)] = l.within
 		}
 	})
 	placeSet = func() map[string]bool {

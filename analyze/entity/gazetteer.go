@@ -313,7 +313,7 @@ var knownOrgs = setOf(
 	"ap", "bbc", "cnn", "nhk", "kyodo", "xinhua", "reuters", "bloomberg", "google", "apple", "microsoft",
 	"amazon", "meta", "facebook", "twitter", "tesla", "toyota", "sony", "samsung", "white house",
 	"european union", "united nations", "congress", "senate", "parliament", "bundestag", "knesset",
-	"duma", "gop", "interpol", "europol", "nasa", "navy", "army", "air force", "marine corps", "coast guard",
+	"duma", "gop", "house", "interpol", "europol", "nasa", "navy", "army", "air force", "marine corps", "coast guard",
 	"national guard", "islamic state", "isis", "isil", "al qaeda", "al-qaeda", "boko haram", "al-shabab",
 	// news organisations
 	"new york times", "washington post", "wall street journal", "usa today", "los angeles times",

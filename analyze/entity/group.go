@@ -85,6 +85,11 @@ func (f *finder) group() Result {
 	for i := range f.mentions {
 		m := &f.mentions[i]
 		lower := strings.ToLower(personName(m.Text))
+		if e, ok := key["surname:"+lower]; ok && m.Type == Organisation && !strings.Contains(m.Text, " ") && strings.ToUpper(m.Text) == m.Text {
+			m.Type = Person // "PENCE:" in a transcript of Mike Pence's interview
+			m.Entity = e
+			continue
+		}
 		switch {
 		case m.Type == Person && m.Nominal:
 			continue // resolved below, in text order

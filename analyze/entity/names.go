@@ -22,7 +22,7 @@ var givenNames = setOf(
 	"john", "johnny", "jon", "jonathan", "joseph", "josh", "joshua", "joyce", "judy", "julia", "julie",
 	"justin", "karen", "kate", "katherine", "kathleen", "kathy", "keith", "kelly", "ken", "kenneth",
 	"kevin", "kim", "kimberly", "kyle", "larry", "laura", "lauren", "lawrence", "leslie", "linda", "lisa",
-	"liz", "louis", "lucy", "luke", "lynn", "margaret", "maria", "marie", "marilyn", "martha", "martin",
+	"liz", "louis", "lucy", "luke", "lynn", "margaret", "maria", "marie", "marilyn", "mark", "martha", "martin",
 	"mary", "matt", "matthew", "megan", "melissa", "michael", "michelle", "mike", "mitch", "nancy",
 	"nathan", "neil", "nicholas", "nick", "nicole", "oliver", "pamela", "pat", "patricia", "patrick",
 	"paul", "peter", "phil", "philip", "rachel", "ralph", "randy", "raymond", "rebecca", "richard", "rick",
