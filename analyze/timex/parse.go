@@ -298,7 +298,7 @@ func (p *parser) extend(e expr) expr {
 
 // yearAt reads a four-digit year, 1000 to 2199, at token i.
 func (p *parser) yearAt(i int) (int, bool) {
-	if i >= len(p.toks) || !p.toks[i].num || len(p.toks[i].w) != 4 {
+	if i < 0 || i >= len(p.toks) || !p.toks[i].num || len(p.toks[i].w) != 4 {
 		return 0, false
 	}
 	y, err := strconv.Atoi(p.toks[i].w)
