@@ -17,6 +17,9 @@ type finder struct {
 	initial   []bool // first token of a sentence
 	lowerUse  map[string]bool
 	mentions  []Mention
+	// labels counts the words in capitals that open a line before a
+	// colon, counted on first use (see speakerLabel).
+	labels map[string]int
 }
 
 func newFinder(text string, toks []segment.Token, sentences []segment.Span) *finder {
@@ -622,15 +625,17 @@ func (f *finder) speakerLabel(i int) bool {
 	if !label(i) {
 		return false
 	}
-	n := 0
-	for k := range f.toks {
-		if f.low[k] == f.low[i] && label(k) {
-			if n++; n >= 2 {
-				return true
+	if f.labels == nil {
+		// counted once: a text of a thousand different labels would
+		// otherwise be read a thousand times
+		f.labels = map[string]int{}
+		for k := range f.toks {
+			if label(k) {
+				f.labels[f.low[k]]++
 			}
 		}
 	}
-	return false
+	return f.labels[f.low[i]] >= 2
 }
 
 // usState reports a state of the United States written in full at
@@ -663,7 +668,7 @@ func (f *finder) stateAbbrevEnd(k int) int {
 func (f *finder) credited(i int) bool {
 	switch {
 	case f.w(i-1) == "by":
-		return creditWords[f.w(i-2)] || f.w(i-2) == "reporting" || f.w(i-2) == "editing"
+		return creditWords[f.w(i-2)]
 	case f.w(i-1) == "/" || f.w(i-1) == ":":
 		return f.w(i-2) == "photo" || f.w(i-2) == "photograph" || f.w(i-2) == "credit"
 	}
