@@ -60,15 +60,20 @@ func titleCaseLines(text string, toks []segment.Token) []bool {
 			if w := text[toks[k].Start:toks[k].End]; w != "“" && w != "\"" {
 				continue
 			}
-			for c := k + 1; c < end; c++ {
+			c := k + 1
+			for c < end {
 				if w := text[toks[c].Start:toks[c].End]; w == "”" || w == "\"" {
-					if c-k > 4 {
-						markTitleCase(text, toks, k+1, c, out)
-					}
-					k = c
 					break
 				}
+				c++
 			}
+			if c == end {
+				break // no quotation closes on this line after k, nor after any later mark
+			}
+			if c-k > 4 {
+				markTitleCase(text, toks, k+1, c, out)
+			}
+			k = c
 		}
 		start = end
 	}
@@ -844,6 +849,9 @@ func (f *finder) agentive(j int) bool {
 	if f.possessive(j - 1) {
 		return true
 	}
+	for f.adverb(j) {
+		j++ // "Beijing consistently warns against"
+	}
 	switch w := f.w(j); w {
 	case "said", "says", "has", "have", "had", "would", "will", "is", "was", "warned", "urged", "accused",
 		"announced", "regards", "considers", "wants", "insists", "rejected", "protested", "responded",
@@ -851,9 +859,6 @@ func (f *finder) agentive(j int) bool {
 		"should", "does", "did", "sees", "views", "fears", "hopes", "plans", "seeks":
 		return true
 	default:
-		if len(w) > 4 && strings.HasSuffix(w, "ly") && !f.capital(j) {
-			return f.agentive(j + 1) // "Beijing consistently warns against"
-		}
 		// a verb in the past: "Pyongyang fired", "Beijing reacted" (not
 		// "Tokyo-based", which is one token)
 		if len(w) > 4 && strings.HasSuffix(w, "ed") && !f.capital(j) && f.toks[j].Kind == segment.Word &&
@@ -865,6 +870,12 @@ func (f *finder) agentive(j int) bool {
 		return len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !f.capital(j) &&
 			f.toks[j].Kind == segment.Word && objectStarts[f.w(j+1)]
 	}
+}
+
+// adverb reports a lower-case word ending in "ly" at token i.
+func (f *finder) adverb(i int) bool {
+	w := f.w(i)
+	return len(w) > 4 && strings.HasSuffix(w, "ly") && !f.capital(i)
 }
 
 // objectStarts open what a verb acts on: after "Tokyo ignores" they make
