@@ -155,13 +155,11 @@ func countriesOf(title string, body []string, marks []mark) []countryCount {
 		if !ok || len(containers[state]) == 0 {
 			continue // (not "Paris, France": a state is a place within one)
 		}
+		// the town: up to three capitalised words of the same clause
+		// before the comma
 		lo := i
-		for lo > 0 && i-lo < 3 && marks[lo] == 0 || lo == i {
-			if r, _ := utf8.DecodeRuneInString(body[lo-1]); !unicode.IsUpper(r) {
-				break
-			}
-			lo--
-			if marks[lo] != 0 {
+		for lo > 0 && i-lo < 3 && capitalized(body[lo-1]) {
+			if lo--; marks[lo] != 0 {
 				break
 			}
 		}
@@ -176,16 +174,16 @@ func countriesOf(title string, body []string, marks []mark) []countryCount {
 			}
 		}
 	}
-	placesIn(words(title), func(c string) { x := at(c); x.named, x.main = 1, 1 })
-	if len(towns) > 0 {
-		tw := words(title)
-		for i := range tw {
-			for n := 1; n <= 3 && i+n <= len(tw); n++ {
-				if state, ok := towns[entity.Fold(strings.Join(tw[i:i+n], " "))]; ok {
-					x := at(entity.Fold(strings.Join(tw[i:i+n], " ")))
+	tw := words(title)
+	placesIn(tw, func(c string) { x := at(c); x.named, x.main = 1, 1 })
+	for i := 0; i < len(tw) && len(towns) > 0; i++ {
+		for n := 1; n <= 3 && i+n <= len(tw); n++ {
+			town := entity.Fold(strings.Join(tw[i:i+n], " "))
+			if state, ok := towns[town]; ok {
+				// a town's headline is about its state too
+				for _, c := range []string{town, state} {
+					x := at(c)
 					x.named, x.main = 1, 1
-					y := at(state) // a town's headline is about its state too
-					y.named, y.main = 1, 1
 				}
 			}
 		}
@@ -202,12 +200,8 @@ func countriesOf(title string, body []string, marks []mark) []countryCount {
 func placesIn(ws []string, fn func(string)) {
 	var buf [64]byte
 	var folded []string
-	capital := func(i int) bool {
-		r, _ := utf8.DecodeRuneInString(ws[i])
-		return unicode.IsUpper(r)
-	}
 	for i := range ws {
-		if !capital(i) {
+		if !capitalized(ws[i]) {
 			continue
 		}
 		if strings.Contains(ws[i], "-") {
@@ -233,7 +227,7 @@ func placesIn(ws []string, fn func(string)) {
 				key += " "
 			}
 			key += folded[k]
-			if !capital(k) {
+			if !capitalized(ws[k]) {
 				continue
 			}
 			if c, ok := countryNames[key]; ok {
@@ -276,6 +270,12 @@ func foldWord(w string, buf *[64]byte) []byte {
 		last = c
 	}
 	return buf[:n]
+}
+
+// capitalized reports a word that opens with a capital letter.
+func capitalized(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
 }
 
 func isASCII(s string) bool {
@@ -404,8 +404,9 @@ func commonWord(w string) bool {
 	return t >= 5 && 4*p.DF["\x01"+entity.Fold(w)] < t
 }
 
-// addEntities adds the proper-noun phrases of a text's words (opens
-// marks the words that open a clause): runs of capitalised words, without
+// addEntities adds the proper-noun phrases of a text's words (marks as
+// scan gives them): runs of capitalised words within a clause and between
+// punctuation, without
 // capitalised function words ("The", "In") and calendar names. A capital
 // opening a clause marks a name only if inLower reports that the text
 // never writes the word in lower case, and a word alone that opens a
@@ -424,8 +425,7 @@ func addEntities(dst map[string]float64, ws []string, marks []mark, weight float
 		if marks[i] != 0 {
 			flush()
 		}
-		r, _ := utf8.DecodeRuneInString(w)
-		if !unicode.IsUpper(r) || utf8.RuneCountInString(w) < 2 {
+		if !capitalized(w) || utf8.RuneCountInString(w) < 2 {
 			flush()
 			continue
 		}
@@ -451,7 +451,7 @@ func titleCase(title string) bool {
 			continue
 		}
 		long++
-		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
+		if capitalized(w) {
 			capital++
 		}
 	}

@@ -81,7 +81,7 @@ func (o *Online) bestStoryFor(s *story, floor float64) *story {
 		// headlines name too few people, and only their names in all
 		names := e
 		if w := o.cfg.Conflict.Words; s.words >= w*s.size && c.words >= w*c.size {
-			names = o.centroidCosine(&s.entities, &c.entities, s.actorNorm, c.actorNorm, o.place)
+			names = o.centroidCosine(&s.entities, &c.entities, s.actorNorm, c.actorNorm, o.notActor)
 		}
 		scale := o.cfg.Conflict.merge(names, s.entities.len(), c.entities.len())
 		if o.mix(1, e)*tf*scale < bestScore {

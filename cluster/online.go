@@ -97,8 +97,10 @@ type Online struct {
 	// strings is most of the clusterer's speed.
 	dict  map[string]key
 	names []string
-	// place marks the keys of entities that name states and localities.
-	place []bool
+	// notActor marks the keys of entities that name no one who takes
+	// part in an event (see actor): states, localities, states'
+	// adjectives, common words.
+	notActor []bool
 	// Document frequencies of terms and entities over all articles seen,
 	// indexed by key.
 	docs int
@@ -202,7 +204,8 @@ type wvec struct {
 	keys []key
 	u    []float64
 	norm float64
-	// actorNorm is the norm without the names of places (see actorCosine).
+	// actorNorm is the norm over the names of who takes part (see
+	// actor).
 	actorNorm float64
 }
 
@@ -219,7 +222,7 @@ func (o *Online) weigh(counts *vec, idfs []float64) *wvec {
 		}
 		w := logWeight(counts.w[i]) * idf
 		n2 += w * w
-		if !o.place[k] {
+		if !o.notActor[k] {
 			a2 += w * w
 		}
 		if o.df[k].n < 2 {
@@ -255,7 +258,7 @@ type story struct {
 	// Cached IDF-weighted norms of the centroids, valid while the story
 	// is unchanged and the document count within 2% of normDocs.
 	termNorm, entityNorm float64
-	// actorNorm is entityNorm without the names of places.
+	// actorNorm is entityNorm over the names of who takes part.
 	actorNorm float64
 	normDocs  int
 	// mergeChecked is the size at which the story was last compared with
@@ -556,7 +559,7 @@ func (o *Online) newKey(name string) key {
 	k := key(len(o.names))
 	o.dict[name] = k
 	o.names = append(o.names, name)
-	o.place = append(o.place, strings.HasPrefix(name, "\x01") && !actor(name[1:]))
+	o.notActor = append(o.notActor, strings.HasPrefix(name, "\x01") && !actor(name[1:]))
 	d := docFreq{}
 	if o.prior != nil {
 		d.bg = int32(o.prior.DF[name])
@@ -955,7 +958,7 @@ func (o *Online) entityNorms(centroid *vec) (all, actors float64) {
 	for i, k := range centroid.k {
 		w := float64(centroid.w[i]) * o.idf(k)
 		n += w * w
-		if !o.place[k] {
+		if !o.notActor[k] {
 			a += w * w
 		}
 	}
@@ -976,14 +979,14 @@ func actor(e string) bool {
 	return strings.Contains(e, " ") || !commonWord(e)
 }
 
-// actorCosine is the entity cosine without the names of places: two
-// trials in one city share the city, and differ in who stands trial,
-// who judges and who testifies.
+// actorCosine is the entity cosine over the names of who takes part
+// (see actor): two trials in one city share the city, and differ in who
+// stands trial, who judges and who testifies.
 func (o *Online) actorCosine(v *wvec, c *vec, cNorm float64) float64 {
 	if v.actorNorm == 0 || cNorm == 0 {
 		return 0
 	}
-	return dotSkipping(v, c, o.place) / (v.actorNorm * cNorm)
+	return dotSkipping(v, c, o.notActor) / (v.actorNorm * cNorm)
 }
 
 // cosine compares an article's weighted counts with a story's centroid,
