@@ -10,15 +10,11 @@ import (
 	"unicode/utf8"
 )
 
-// Entity types the gold data marks. A gold mention of type Other (a
-// treaty, a holiday, a group of believers) is a name the metrics leave
-// alone: what a system finds inside it counts neither way.
-const (
-	entityPerson       = "person"
-	entityOrganisation = "organisation"
-	entityPlace        = "place"
-	entityOther        = "other"
-)
+// entityOther is the type of a gold name that is neither a person, an
+// organisation nor a place (a treaty, a holiday, a group of believers):
+// the metrics leave it alone, and what a system finds inside it counts
+// neither way. A system's mentions of that type are not scored either.
+const entityOther = "other"
 
 // EntityMention is a named mention: its span, type and, in gold data,
 // the entity it names (mentions with the same Entity name the same

@@ -106,7 +106,7 @@ func evalEntities(e *env, dir, errorsTo string) error {
 	}{{"exact (span and type)", m.Exact}, {"span (any type)", m.Span}, {"overlap (and type)", m.Overlap}} {
 		fmt.Fprintf(e.stdout, "%-22s P %.3f  R %.3f  F1 %.3f\n", r.name, r.p.Precision, r.p.Recall, r.p.F1)
 	}
-	for _, t := range []string{"person", "organisation", "place"} {
+	for _, t := range []string{entity.Person, entity.Organisation, entity.Place} {
 		p := m.Types[t]
 		fmt.Fprintf(e.stdout, "  %-20s P %.3f  R %.3f  F1 %.3f\n", t, p.Precision, p.Recall, p.F1)
 	}
