@@ -349,9 +349,6 @@ func setOf(words ...string) map[string]bool {
 	return m
 }
 
-// Countries maps the folded name (Fold) of each state, its other names
-// and its capital to the state's name: "us", "washington" and "america"
-// to "United States".
 // Locality is a place within a state: a state of the United States, a
 // province, a city that is not a capital.
 type Locality struct {
@@ -383,6 +380,9 @@ func Demonyms() map[string]string {
 	return m
 }
 
+// Countries maps the folded name (Fold) of each state, its other names
+// and its capital to the state's name: "us", "washington" and "america"
+// to "United States".
 func Countries() map[string]string {
 	m := map[string]string{}
 	for _, c := range countries {
