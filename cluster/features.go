@@ -197,10 +197,14 @@ func countriesOf(title string, body []string, marks []mark) []countryCount {
 // Most capitalised words begin no place's name: they are folded into a
 // buffer and looked up without allocating, and only the others are read
 // further.
+//
+// The longest name wins, and the words it spans name nothing else: "West
+// Virginia" is not Virginia, "New Mexico" not Mexico, and "Mexico City"
+// is the city, which is in Mexico, and not Mexico itself.
 func placesIn(ws []string, fn func(string)) {
 	var buf [64]byte
 	var folded []string
-	for i := range ws {
+	for i := 0; i < len(ws); i++ {
 		if !capitalized(ws[i]) {
 			continue
 		}
@@ -217,7 +221,7 @@ func placesIn(ws []string, fn func(string)) {
 		if folded == nil {
 			folded = make([]string, len(ws))
 		}
-		key := ""
+		key, place, span := "", "", 0
 		for n := 1; n <= 3 && i+n <= len(ws); n++ {
 			k := i + n - 1
 			if folded[k] == "" {
@@ -231,8 +235,12 @@ func placesIn(ws []string, fn func(string)) {
 				continue
 			}
 			if c, ok := countryNames[key]; ok {
-				fn(c)
+				place, span = c, n
 			}
+		}
+		if span > 0 {
+			fn(place)
+			i += span - 1
 		}
 	}
 }

@@ -117,3 +117,24 @@ func TestBestN(t *testing.T) {
 		}
 	}
 }
+
+// TestPlacesLongestName checks that a place's longest name wins and the
+// words inside it name nothing else.
+func TestPlacesLongestName(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"Flooding in West Virginia", []string{"West Virginia"}},
+		{"Drought grips New Mexico and Texas", []string{"New Mexico", "Texas"}},
+		{"Virginia and West Virginia", []string{"Virginia", "West Virginia"}},
+		{"Atlanta-area spas, Georgia", []string{"Atlanta", "Georgia"}},
+		{"Quake in New South Wales", []string{"New South Wales"}},
+	} {
+		var got []string
+		placesIn(words(tc.text), func(c string) { got = append(got, c) })
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("placesIn(%q) = %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
