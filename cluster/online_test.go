@@ -465,17 +465,30 @@ func TestOnlineTrialsApart(t *testing.T) {
 	}
 }
 
-// TestOnlineQuakesApart clusters two earthquakes in Nepal seventeen days
-// apart (testdata/quakes-nepal.jsonl, written for this test): the
-// magnitude 7.8 quake of 25 April 2015 centred in Gorkha, and the 7.3
-// quake of 12 May near Everest, whose reports name the first ("the April
-// 25 quake", "more than 8,000") and the capital both share. It was
-// written after the shootings and the trials and passed in all nine
-// orders before any change for it.
-func TestOnlineQuakesApart(t *testing.T) {
-	for seed, m := range clusterOrders(t, "testdata/quakes-nepal.jsonl") {
-		if m.BCubedPrecision < 1 || m.BCubedRecall < 0.85 {
-			t.Errorf("seed %d: BCubed P %.3f R %.3f, want the two earthquakes apart", seed, m.BCubedPrecision, m.BCubedRecall)
+// TestOnlineTwinsApart clusters three more pairs of events of one kind,
+// each in one country and written for this test after the shootings and
+// the trials (testdata):
+//   - quakes-nepal: the magnitude 7.8 quake of 25 April 2015 centred in
+//     Gorkha and the 7.3 quake of 12 May near Everest, whose reports name
+//     the first ("the April 25 quake");
+//   - attacks-uk: the Manchester Arena bombing and the London Bridge
+//     attack twelve days later, whose first report names the bombing;
+//   - hurricanes: Harvey in Texas and Irma in Florida two weeks later,
+//     whose first report names Harvey.
+//
+// All three were apart in all nine orders before any change for them. A
+// fourth pair, two Mexican earthquakes twelve days apart (8.1 off
+// Chiapas, 7.1 near Puebla that struck Mexico City), is one story in file
+// order: Mexico City is the capital, so the gazetteer reads it as Mexico,
+// which the first story names, and the actor cosine (0.18) is above the
+// conflict's floor. Raising the floor to 0.2 parts them but costs the
+// giveme5w1h set 0.021 of F1, so it is not in this test.
+func TestOnlineTwinsApart(t *testing.T) {
+	for _, file := range []string{"quakes-nepal", "attacks-uk", "hurricanes"} {
+		for seed, m := range clusterOrders(t, "testdata/"+file+".jsonl") {
+			if m.BCubedPrecision < 1 || m.BCubedRecall < 0.85 {
+				t.Errorf("%s, seed %d: BCubed P %.3f R %.3f, want the two events apart", file, seed, m.BCubedPrecision, m.BCubedRecall)
+			}
 		}
 	}
 }
