@@ -370,6 +370,24 @@ func TestNamesAsNewsWritesThem(t *testing.T) {
 		{"\"WALLACE: Why would he?\n\n\"PENCE: Well.\n\n\"WALLACE: And?", "WALLACE", Person, false},
 		{"Mike Pence spoke.\n\n\"PENCE: Well, look.", "PENCE", Person, false},
 		{"One thought on “Unshakable Alliance: US Reaffirms Support for Japan Amid China’s Taiwan Flashpoint”", "Taiwan", Place, false},
+		// round 6 (see eval/testdata/entities/README.md)
+		{"\"We're not going to stop,\" Quina Jones, 25, said.", "Quina Jones", Person, false},
+		{"Charter schools are promoted by the Obama administration.", "Obama", Person, false},
+		{"It followed the Obama administration's waiver.", "Obama", Person, false},
+		{"National Guard members are scattered. The national debate goes on.", "National Guard", Organisation, false},
+		{"The International Monetary Fund cut its forecast for international trade.", "International Monetary Fund", Organisation, false},
+		{"It is organised by the Alliance to Reclaim Our Schools (AROS).", "Alliance to Reclaim Our Schools", Organisation, false},
+		{"It includes the Annenberg Institute for School Reform.", "Annenberg Institute for School Reform", Organisation, false},
+		{"It followed a trip by Senate Republican leader Mitch McConnell.", "Senate", Organisation, false},
+		{"It was preceded by a visit from then-Secretary of State Hillary Clinton in 2011.", "Hillary Clinton", Person, false},
+		{"They marched around Bank of America Stadium in the rain.", "Bank of America Stadium", Place, false},
+		{"The Charlotte Panthers played the Minnesota Vikings.", "Minnesota Vikings", Organisation, false},
+		{"\"It is a good thing,\" said the Rev. Peter Wherry, of Mayfield Memorial Missionary Baptist Church.", "Mayfield Memorial Missionary Baptist Church", Organisation, false},
+		{"She will visit Capitol Hill on Thursday.", "Capitol Hill", Place, false},
+		{"CHARLOTTE - Nearly a week after the shooting, the city is quiet.", "CHARLOTTE", Place, false},
+		{"Charlotte struggles to return to normal.\n\nCHARLOTTE - The city is quiet.", "Charlotte", Place, false},
+		{"Amelize Joseph loves the school. \"We need the money,\" said Joseph, who has four children.", "Amelize Joseph", Person, false},
+		{"Aung San Suu Kyi visited the White House. Suu Kyi, who had breakfast, left.", "Aung San Suu Kyi", Person, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.text+" "+tt.mention, func(t *testing.T) {

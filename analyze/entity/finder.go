@@ -2,6 +2,7 @@ package entity
 
 import (
 	"sort"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -207,6 +208,9 @@ func (f *finder) names() {
 			case f.w(j) == "to" && titleEnds[f.w(j-1)] && f.capital(j+1):
 				j++ // "Ambassador to Japan George Glass"
 				continue
+			case f.w(j) == "to" && orgWords[f.w(j-1)] && f.capital(j+1) && f.toks[j+1].Kind == segment.Word && !notNames[f.w(j+1)] && !f.known(j+1, j+2):
+				j++ // "Alliance to Reclaim Our Schools", "Committee to Protect Journalists"
+				continue
 			}
 			break
 		}
@@ -289,7 +293,11 @@ func (f *finder) possessive(i int) bool {
 // run handles the capitalised tokens [i, j).
 func (f *finder) run(i, j int) {
 	// leading words that only start a sentence: "The", "In", "Asked"
-	for i < j && (notNames[f.w(i)] || f.initial[i] && f.lowerUse[f.w(i)] && !f.known(i, i+1) && !(nameParticles[f.w(i)] && i+1 < j)) {
+	// (but not the first word of an organisation's name: "National Guard
+	// members", "International Monetary Fund", where the text also writes
+	// "national" and "international")
+	for i < j && (notNames[f.w(i)] || f.initial[i] && f.lowerUse[f.w(i)] && !f.known(i, i+1) && !(nameParticles[f.w(i)] && i+1 < j) &&
+		!(j-i >= 2 && orgWords[f.w(j-1)] && !orgWords[f.w(i)] && titleAt(f, i) == i)) {
 		if titleAt(f, i) > i {
 			break
 		}
@@ -324,6 +332,21 @@ func (f *finder) run(i, j int) {
 			}
 		}
 	}
+	// "then-Secretary of State Hillary Clinton": the title began, glued to
+	// its qualifier, before the run
+	if i >= 2 && f.w(i-1) == "of" && f.toks[i-1].Start-f.toks[i-2].End <= 1 {
+		if glued, ok := f.qualifier(i - 2); ok && glued != "" {
+			for n := min(3, j-i-1); n >= 1; n-- {
+				if t := glued + " of " + f.text[f.toks[i].Start:f.toks[i+n-1].End]; isTitle(t) {
+					title, i = "former "+t, i+n
+					if strings.HasPrefix(f.w(i-n-2), "then-") {
+						title = "then-" + t
+					}
+					break
+				}
+			}
+		}
+	}
 	if glued, ok := f.qualifier(i); ok {
 		qual = "former "
 		if strings.HasPrefix(f.w(i), "then-") {
@@ -345,6 +368,10 @@ func (f *finder) run(i, j int) {
 	}
 	if partyLabels[f.w(i)] && j-i >= 3 && f.capital(i+1) && !f.hasOrgWord(i, j) && !f.known(i, j) {
 		i++
+	}
+	// and after a chamber, before a title: "Senate Republican leader"
+	if j-i >= 2 && partyLabels[f.w(j-1)] && orgWords[f.w(j-2)] && titleAt(f, j) > j {
+		j--
 	}
 	// a demonym is an adjective: "Japanese Prime Minister Sanae Takaichi"
 	if _, ok := demonymOf[f.w(i)]; ok {
@@ -410,6 +437,9 @@ func (f *finder) run(i, j int) {
 	// an organisation word followed by more name: "the Liberal Democratic
 	// Party Sanae Takaichi"
 	for k := i; k < j-1; k++ {
+		if connectors[f.w(k)] || f.w(k) == "to" {
+			break // "Annenberg Institute for School Reform": a field, not a person, after the organisation word
+		}
 		if orgWords[f.w(k)] && f.capital(k+1) && !connectors[f.w(k+1)] && k > i && !orgWords[f.w(j-1)] {
 			// (not "Christian News Service", "State Department Refugee
 			// Processing Center": an organisation's name to its end)
@@ -564,7 +594,11 @@ func (f *finder) classify(i, j int, title string) {
 	switch {
 	case title != "":
 		f.add(i, j, Person, title, "")
+	case j-i >= 3 && facilityWords[f.w(j-1)]:
+		f.add(i, j, Place, "", "") // "Bank of America Stadium"
 	case knownOrgs[name] || f.hasOrgWord(i, j) && j-i > 1 && !placeSet[name]: // (not "Soviet Union")
+		f.add(i, j, Organisation, "", "")
+	case f.team(i, j):
 		f.add(i, j, Organisation, "", "")
 	case countryOf[name] != "":
 		f.add(i, j, Place, "", countryOf[name])
@@ -580,13 +614,15 @@ func (f *finder) classify(i, j int, title string) {
 		f.add(i, j, Place, "", "") // "N.Y.", "D.C."
 	case localityNouns[f.w(j)]:
 		f.add(i, j, Place, "", "") // "the Chelsea neighborhood"
+	case f.dateline(i, j):
+		f.add(i, j, Place, "", "") // "CHARLOTTE - Nearly a week after …"
 	case j == i+1 && f.speakerLabel(i) && !knownOrgs[name]:
 		f.add(i, j, Person, "", "") // a speaker in a transcript: "WALLACE: Let's start …"
 	case isAcronym(f.text[f.toks[i].Start:f.toks[j-1].End]):
 		f.add(i, j, Organisation, "", "")
 	case j-i <= 4 && f.credited(i):
 		f.add(i, j, Person, "", "") // "(Reporting by Valerie Volcovici; Editing by Will Dunham)"
-	case j-i >= 2 && j-i <= 4 && f.speaks(j):
+	case j-i >= 2 && j-i <= 4 && f.says(i, j):
 		f.add(i, j, Person, "", "") // "Sanae Takaichi said"
 	case j-i >= 2 && j-i <= 4 && f.titleAppositive(i) != "":
 		f.add(i, j, Person, f.titleAppositive(i), "") // "Japan's Ambassador to the U.S., Shigeo Yamada,"
@@ -594,6 +630,10 @@ func (f *finder) classify(i, j int, title string) {
 		f.add(i, j, Person, f.titleAfter(j), "") // "Christine Lagarde, the bank's president,"
 	case j-i >= 1 && j-i <= 4 && f.titleBefore(i) != "":
 		f.add(i, j, Person, f.titleBefore(i), "") // "retired judge Harriet Osei"
+	case j-i >= 2 && j-i <= 4 && f.ageAfter(j) && !f.known(i, j):
+		f.add(i, j, Person, "", "") // "Quina Jones, 25, said"
+	case j == i+1 && strings.TrimSuffix(f.w(j), "'s") == "administration" && !f.known(i, j):
+		f.add(i, j, Person, "", "") // "the Obama administration"
 	case j-i >= 2 && j-i <= 4 && givenNames[f.w(i)] && !f.known(i+1, j):
 		f.add(i, j, Person, "", "") // "Daryl Kimball", "Victor Cha"
 	case j-i >= 2 && j-i <= 4 && f.w(j) == "," && f.w(j+1) == "who":
@@ -605,19 +645,64 @@ func (f *finder) classify(i, j int, title string) {
 		// named again elsewhere (group keeps it then)
 		f.add(i, j, Other, "", "")
 		f.mentions[len(f.mentions)-1].weak = true
-		f.mentions[len(f.mentions)-1].speaks = f.speaks(j)
+		f.mentions[len(f.mentions)-1].speaks = f.says(i, j)
 	default:
 		f.add(i, j, Other, "", "")
-		if j-i == 1 && f.speaks(j) {
+		if j-i == 1 && f.says(i, j) {
 			f.mentions[len(f.mentions)-1].speaks = true
 		}
 	}
+}
+
+// ageAfter reports an age set off by commas after the name ending before
+// token j, as news gives a person's: "Quina Jones, 25, said".
+func (f *finder) ageAfter(j int) bool {
+	if f.w(j) != "," || j+2 >= len(f.toks) || f.toks[j+1].Kind != segment.Number || f.w(j+2) != "," {
+		return false
+	}
+	n, err := strconv.Atoi(f.w(j + 1))
+	return err == nil && n > 0 && n < 120
 }
 
 // localityNouns after a name make it a place: "a densely packed Chelsea
 // neighborhood".
 var localityNouns = setOf("neighborhood", "neighbourhood", "suburb", "district", "borough", "township", "county",
 	"province", "prefecture", "region", "countryside")
+
+// dateline reports a name [i, j) in capitals that opens a line and is
+// followed by a dash, a comma or a bracket, as a dateline opens a report:
+// "CHARLOTTE - ", "BRUSSELS — ", "LAGOS, Nigeria", "KABUL (Reuters) -".
+func (f *finder) dateline(i, j int) bool {
+	if i > 0 && !strings.ContainsRune(f.text[f.toks[i-1].End:f.toks[i].Start], '\n') {
+		return false
+	}
+	switch f.w(j) {
+	case "-", "—", "–", ",", "(":
+	default:
+		return false
+	}
+	raw := f.text[f.toks[i].Start:f.toks[j-1].End]
+	return utf8.RuneCountInString(raw) >= 3 && strings.ToUpper(raw) == raw && strings.ToLower(raw) != raw &&
+		!rubrics[strings.ToLower(raw)]
+}
+
+// rubrics open lines in capitals as datelines do, and are no places.
+var rubrics = setOf("update", "updated", "breaking", "exclusive", "analysis", "opinion", "editorial",
+	"correction", "watch", "video", "live", "review", "commentary", "editor's note")
+
+// team reports a name [i, j) that is a place and a plural noun, as teams
+// are named: "Minnesota Vikings", "Chicago Bears".
+func (f *finder) team(i, j int) bool {
+	last := f.w(j - 1)
+	if j-i < 2 || len(last) < 4 || !strings.HasSuffix(last, "s") || strings.HasSuffix(last, "ss") ||
+		strings.HasSuffix(last, "us") || placeWords[last] || partyLabels[strings.TrimSuffix(last, "s")] {
+		return false
+	}
+	if _, ok := demonymOf[strings.TrimSuffix(last, "s")]; ok {
+		return false // "Texas Germans"
+	}
+	return f.known(i, j-1)
+}
 
 // speakerLabel reports a word in capitals that opens lines of a
 // transcript, followed by a colon, at least twice ("WALLACE: …",
@@ -795,6 +880,23 @@ func (f *finder) hasOrgWord(i, j int) bool {
 
 // speaks reports a speech or cognition verb right after token j-1: a
 // name that says things is most often a person.
+// says reports a name [i, j) that says things: before a speech verb
+// (see speaks), or after one that ends a quote, the name closing the
+// clause ("…," said Joseph, who has four children).
+func (f *finder) says(i, j int) bool {
+	if f.speaks(j) {
+		return true
+	}
+	switch f.w(i - 1) {
+	case "said", "says", "added", "asked", "wrote", "recalled", "noted", "explained", "argued", "replied", "continued":
+		switch f.w(j) {
+		case ",", ".", ";", "":
+			return true
+		}
+	}
+	return false
+}
+
 func (f *finder) speaks(j int) bool {
 	for k := j; k < j+3 && k < len(f.toks); k++ {
 		switch f.w(k) {

@@ -295,7 +295,7 @@ var orgWords = setOf(
 	"diet", "nations", "command", "brigade", "reuters", "press", "broadcasting", "television", "radio",
 	"observer", "ledger", "gazette", "review", "monitor", "structural", "endowment", "program",
 	"programme", "project", "tribunal", "initiative", "trust", "institution", "caucus", "academy",
-	"museum", "laboratory", "consortium", "studies", "conference", "enforcement",
+	"museum", "laboratory", "consortium", "studies", "conference", "enforcement", "church",
 )
 
 // placeWords end the names of places: "Halvard Bridge", "Brenn River".
@@ -304,8 +304,13 @@ var placeWords = setOf(
 	"harbor", "island", "islands", "lake", "mountain", "mountains", "mount", "valley", "bay", "strait", "sea",
 	"ocean", "avenue", "district", "province", "county", "city", "town", "village", "peninsula", "canal",
 	"coast", "border", "region", "prefecture", "state", "plaza", "boulevard", "lane", "gulf", "desert",
-	"strip", "place", "springs", "heights", "falls", "beach", "hills",
+	"strip", "place", "springs", "heights", "falls", "beach", "hills", "hill", "stadium", "arena",
 )
+
+// facilityWords end the names of buildings and grounds, which are places
+// even when an organisation's name comes before them: "Bank of America
+// Stadium".
+var facilityWords = setOf("stadium", "arena", "station", "airport", "bridge", "square", "park", "plaza", "tower")
 
 // knownOrgs are organisations whose names carry no organisation word.
 var knownOrgs = setOf(

@@ -21,6 +21,21 @@ func (f *finder) group() Result {
 		r.Entities = append(r.Entities, Entity{Canonical: canonical, Type: m.Type})
 		return len(r.Entities) - 1
 	}
+	// a name written elsewhere as a place is that place, before or
+	// after: "Charlotte struggles … CHARLOTTE - … in Charlotte"
+	places := map[string]*Mention{}
+	for i, m := range f.mentions {
+		if m.Type == Place && !m.Metonym {
+			places[strings.ToLower(m.Text)] = &f.mentions[i]
+		}
+	}
+	for i := range f.mentions {
+		if m := &f.mentions[i]; m.Type == Other {
+			if p := places[strings.ToLower(m.Text)]; p != nil {
+				m.Type, m.country, m.weak = Place, p.country, false
+			}
+		}
+	}
 	// a lone name that says things is a surname, and makes the full
 	// name it ends a person's: "Ilse Vandermeere … Vandermeere said"
 	speakers := map[string]bool{}
@@ -29,13 +44,30 @@ func (f *finder) group() Result {
 			speakers[strings.ToLower(m.Text)] = true
 		}
 	}
-	for i := range f.mentions {
-		m := &f.mentions[i]
-		if parts := strings.Fields(m.Text); m.Type == Other && len(parts) >= 2 && len(parts) <= 4 &&
-			speakers[strings.ToLower(parts[len(parts)-1])] {
-			m.Type = Person
+	// and so does a person's name it ends: "Aung San Suu Kyi … Suu Kyi,
+	// who …"
+	people := map[string]bool{}
+	for _, m := range f.mentions {
+		if m.Type == Person && !m.Nominal && strings.Contains(m.Text, " ") {
+			people[strings.ToLower(personName(m.Text))] = true
 		}
 	}
+	for i := range f.mentions {
+		m := &f.mentions[i]
+		parts := strings.Fields(m.Text)
+		if m.Type != Other || len(parts) < 2 || len(parts) > 4 {
+			continue
+		}
+		person := speakers[strings.ToLower(parts[len(parts)-1])]
+		for k := 1; k < len(parts)-1 && !person; k++ {
+			person = people[strings.ToLower(strings.Join(parts[k:], " "))]
+		}
+		if person {
+			m.Type = Person
+			people[strings.ToLower(personName(m.Text))] = true
+		}
+	}
+	ends := endings(people)
 	// people with two or more name words come first, so that a later or
 	// earlier surname alone can join them
 	for i := range f.mentions {
@@ -44,9 +76,16 @@ func (f *finder) group() Result {
 			continue
 		}
 		name := personName(m.Text)
-		e, ok := key["person:"+strings.ToLower(name)]
+		lower := strings.ToLower(name)
+		if longer := ends[lower]; longer != "" {
+			lower = longer // "Suu Kyi" is "Aung San Suu Kyi", before or after
+		}
+		e, ok := key["person:"+lower]
 		if !ok {
 			e = newEntity(*m, name)
+			key["person:"+lower] = e
+		}
+		if _, ok := key["person:"+strings.ToLower(name)]; !ok {
 			key["person:"+strings.ToLower(name)] = e
 		}
 		parts := strings.Fields(name)
@@ -103,6 +142,7 @@ func (f *finder) group() Result {
 				m.Type, m.Entity = Person, e
 				break
 			}
+
 			if m.weak && !recurs[lower] {
 				m.Entity = -1
 				break
@@ -129,6 +169,9 @@ func (f *finder) group() Result {
 				r.Entities[e].Country = m.country
 				return e
 			})
+			if e := &r.Entities[m.Entity]; e.Canonical == strings.ToUpper(e.Canonical) && name != strings.ToUpper(name) {
+				e.Canonical = name // "Brennmoor", not the dateline's "BRENNMOOR"
+			}
 		case m.Type == Organisation:
 			name := m.Text
 			if full := shortOrg[strings.ToLower(name)]; full != "" {
@@ -184,6 +227,22 @@ func (f *finder) group() Result {
 		r.longest = max(r.longest, m.End-m.Start)
 	}
 	return r
+}
+
+// endings maps each ending of two or more words of the names (lower
+// case) to the longest name it ends, the first in order among as long.
+func endings(names map[string]bool) map[string]string {
+	m := map[string]string{}
+	for n := range names {
+		parts := strings.Fields(n)
+		for k := 1; k+2 <= len(parts); k++ {
+			end := strings.Join(parts[k:], " ")
+			if best := m[end]; len(n) > len(best) || len(n) == len(best) && n < best {
+				m[end] = n
+			}
+		}
+	}
+	return m
 }
 
 func keyed(key map[string]int, k string, create func() int) int {
