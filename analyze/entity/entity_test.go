@@ -388,6 +388,23 @@ func TestNamesAsNewsWritesThem(t *testing.T) {
 		{"Charlotte struggles to return to normal.\n\nCHARLOTTE - The city is quiet.", "Charlotte", Place, false},
 		{"Amelize Joseph loves the school. \"We need the money,\" said Joseph, who has four children.", "Amelize Joseph", Person, false},
 		{"Aung San Suu Kyi visited the White House. Suu Kyi, who had breakfast, left.", "Aung San Suu Kyi", Person, false},
+		// round 7
+		{"Mehmet Oz — Ivy League-trained surgeon and daytime TV star — has critics.", "Mehmet Oz", Person, false},
+		{"It has led the Latvian journalist Dainis Ivans to fear a pact.", "Dainis Ivans", Person, false},
+		{"It featured a discussion about Colin Powell's emails. Mr. Powell's emails leaked.", "Colin Powell", Person, false},
+		{"His stance is anti-NATO.", "NATO", Organisation, false},
+		{"He has surrounded himself with pro-Moscow advisers.", "Moscow", Organisation, true},
+		{"Jets buzzed aircraft in flight near Copenhagen and have shot flares.", "Copenhagen", Place, false},
+		{"They have shot flares at Swedish Air Force planes.", "Swedish Air Force", Organisation, false},
+		{"It voted for admitting Poland, Hungary, and the Czech Republic to NATO.", "Czech Republic", Place, false},
+		{"He appeared before the Senate Subcommittee on Consumer Protection.", "Senate Subcommittee on Consumer Protection", Organisation, false},
+		{"He teaches at the Wayne State University School of Medicine.", "Wayne State University School of Medicine", Organisation, false},
+		{"But the Central and East European Coalition wants it.", "Central and East European Coalition", Organisation, false},
+		{"It was released as part of the WikiLeaks Sony dump.", "WikiLeaks", Organisation, false},
+		{"As for RT's political bent, he said nothing.", "RT", Organisation, false},
+		{"Larry King works for RT America now.", "RT America", Organisation, false},
+		{"It is owned by Ora Media, which licenses the show.", "Ora Media", Organisation, false},
+		{"It was shown by Speaker of the House Newt Gingrich's plan.", "Newt Gingrich", Person, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.text+" "+tt.mention, func(t *testing.T) {

@@ -181,6 +181,7 @@ var connectors = setOf("of", "de", "del", "da", "van", "von", "der", "den", "la"
 func (f *finder) names() {
 	for i := 0; i < len(f.toks); i++ {
 		if !f.capital(i) {
+			f.prefixed(i)
 			continue
 		}
 		if f.titleCase[i] {
@@ -204,6 +205,9 @@ func (f *finder) names() {
 				continue
 			case connectors[f.w(j)] && (connectors[f.w(j+1)] || f.w(j+1) == "a") && f.capital(j+2) && f.hasOrgWord(i, j):
 				j += 2 // "Court of Appeals for the District of Columbia Circuit", "Committee for a Responsible …"
+				continue
+			case f.w(j) == "of" && f.w(j+1) == "the" && f.capital(j+2) && isTitle(f.phrase(i, j+3)):
+				j += 2 // "Speaker of the House Newt Gingrich"
 				continue
 			case f.w(j) == "to" && titleEnds[f.w(j-1)] && f.capital(j+1):
 				j++ // "Ambassador to Japan George Glass"
@@ -259,8 +263,8 @@ func (f *finder) throughAnd(i, j int) int {
 // an agency's name joins with "and": "United States Citizenship",
 // "Securities", "Immigration" (not a person's name or a place).
 func (f *finder) fields(i, j int) bool {
-	if f.w(i) == "the" {
-		i++
+	for i < j && notNames[f.w(i)] {
+		i++ // "But the Central and East European Coalition"
 	}
 	for n := 3; n >= 1; n-- {
 		if i+n < j && countryOf[f.phrase(i, i+n)] != "" {
@@ -282,7 +286,8 @@ var fieldWords = setOf("securities", "exchange", "immigration", "customs", "citi
 	"science", "sciences", "technology", "trade", "industry", "commerce", "arts", "research",
 	"development", "education", "labor", "labour", "energy", "environment", "housing", "urban", "transport",
 	"transportation", "agriculture", "fisheries", "forestry", "defense", "defence", "justice", "welfare",
-	"economic", "social", "cultural", "foreign", "internal", "home", "veterans", "family", "children")
+	"economic", "social", "cultural", "foreign", "internal", "home", "veterans", "family", "children",
+	"central", "east", "eastern", "west", "western", "north", "northern", "south", "southern")
 
 var titleAbbrev = setOf("mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "capt", "sgt", "st", "prof", "rev", "adm", "mme", "jr")
 
@@ -374,7 +379,9 @@ func (f *finder) run(i, j int) {
 		j--
 	}
 	// a demonym is an adjective: "Japanese Prime Minister Sanae Takaichi"
-	if _, ok := demonymOf[f.w(i)]; ok {
+	// (but part of a state's name, "the Czech Republic", and of an
+	// organisation's, "Swedish Air Force", "British Medical Journal")
+	if _, ok := demonymOf[f.w(i)]; ok && !f.known(i, j) && !(countryOf[f.w(i)] == "" && j-i >= 3 && orgWords[f.w(j-1)] && titleAt(f, i+1) == i+1) {
 		if c := countryOf[f.w(i)]; c != "" {
 			f.add(i, i+1, Place, "", c) // "U.S." is a name as well: "the U.S. response"
 		}
@@ -425,6 +432,12 @@ func (f *finder) run(i, j int) {
 			break
 		}
 	}
+	// "the WikiLeaks Sony dump": two names the gazetteers know, side by side
+	if j-i == 2 && title == "" && f.known(i, i+1) && f.known(i+1, j) && !f.known(i, j) {
+		f.classify(i, i+1, "")
+		f.classify(i+1, j, "")
+		return
+	}
 	// "Tokyo for China": two places, not one name; "Mayor Ilse
 	// Vandermeer of Brennmoor": a person and a place
 	for k := i + 1; k < j-1; k++ {
@@ -440,7 +453,9 @@ func (f *finder) run(i, j int) {
 		if connectors[f.w(k)] || f.w(k) == "to" {
 			break // "Annenberg Institute for School Reform": a field, not a person, after the organisation word
 		}
-		if orgWords[f.w(k)] && f.capital(k+1) && !connectors[f.w(k+1)] && k > i && !orgWords[f.w(j-1)] {
+		if orgWords[f.w(k)] && f.capital(k+1) && !connectors[f.w(k+1)] && k > i && !orgWords[f.w(j-1)] && !f.hasOrgWord(k+1, j) {
+			// (nor "Wayne State University School of Medicine": a part of
+			// the organisation named after it)
 			// (not "Christian News Service", "State Department Refugee
 			// Processing Center": an organisation's name to its end)
 			f.classify(i, k+1, "")
@@ -503,6 +518,41 @@ func (f *finder) placePrefix(i int) bool {
 	f.mentions = append(f.mentions, Mention{Start: t.Start, End: t.Start + h, Text: place, Type: Place, country: c})
 	return true
 }
+
+// prefixed records the name in a token such as "anti-NATO",
+// "pro-Moscow" or "post-CNN": a prefix in lower case, a hyphen, and an
+// organisation, a state or a capital the gazetteers know, or an acronym.
+func (f *finder) prefixed(i int) {
+	t := f.toks[i]
+	if t.Kind != segment.Word {
+		return
+	}
+	prefix, name, ok := strings.Cut(f.text[t.Start:t.End], "-")
+	if !ok || !namePrefixes[prefix] || name == "" || strings.Contains(name, "-") {
+		return
+	}
+	name = strings.TrimSuffix(strings.TrimSuffix(name, "'s"), "’s")
+	if r, _ := utf8.DecodeRuneInString(name); !unicode.IsUpper(r) {
+		return
+	}
+	lower := strings.ToLower(name)
+	m := Mention{Start: t.Start + len(prefix) + 1, Text: name}
+	m.End = m.Start + len(name)
+	switch {
+	case knownOrgs[lower] || isAcronym(name) && countryOf[lower] == "" && !nounAcronyms[lower]:
+		m.Type = Organisation
+	case countryOf[lower] != "":
+		m.Type, m.country = Place, countryOf[lower]
+	case capitalOf[lower] != "":
+		m.Type, m.country, m.Metonym = Organisation, capitalOf[lower], true // "pro-Moscow advisers"
+	default:
+		return
+	}
+	f.mentions = append(f.mentions, m)
+}
+
+// namePrefixes come before a name with a hyphen: "anti-NATO".
+var namePrefixes = setOf("anti", "pro", "post", "pre", "non", "ex", "mid", "trans", "pan")
 
 // placeSuffixes follow a place in a hyphenated adjective.
 var placeSuffixes = setOf("based", "born", "headquartered", "area", "bound")
@@ -618,7 +668,9 @@ func (f *finder) classify(i, j int, title string) {
 		f.add(i, j, Place, "", "") // "CHARLOTTE - Nearly a week after …"
 	case j == i+1 && f.speakerLabel(i) && !knownOrgs[name]:
 		f.add(i, j, Person, "", "") // a speaker in a transcript: "WALLACE: Let's start …"
-	case isAcronym(f.text[f.toks[i].Start:f.toks[j-1].End]):
+	case isAcronym(strings.TrimSuffix(strings.TrimSuffix(f.text[f.toks[i].Start:f.toks[j-1].End], "'s"), "’s")) && !nounAcronyms[name],
+		j-i == 2 && isAcronym(f.text[f.toks[i].Start:f.toks[i].End]) && countryOf[f.w(i)] == "" && !nounAcronyms[f.w(i)] && f.known(i+1, j):
+		// "RT's", and a network's edition for a place: "RT America"
 		f.add(i, j, Organisation, "", "")
 	case j-i <= 4 && f.credited(i):
 		f.add(i, j, Person, "", "") // "(Reporting by Valerie Volcovici; Editing by Will Dunham)"
@@ -634,6 +686,8 @@ func (f *finder) classify(i, j int, title string) {
 		f.add(i, j, Person, "", "") // "Quina Jones, 25, said"
 	case j == i+1 && strings.TrimSuffix(f.w(j), "'s") == "administration" && !f.known(i, j):
 		f.add(i, j, Person, "", "") // "the Obama administration"
+	case j-i >= 2 && j-i <= 4 && (roleNouns[f.w(i-1)] || f.roleAfterDash(j)) && !f.known(i, j):
+		f.add(i, j, Person, "", "") // "the Latvian journalist Dainis Ivans", "Mehmet Oz — Ivy League-trained surgeon"
 	case j-i >= 2 && j-i <= 4 && givenNames[f.w(i)] && !f.known(i+1, j):
 		f.add(i, j, Person, "", "") // "Daryl Kimball", "Victor Cha"
 	case j-i >= 2 && j-i <= 4 && f.w(j) == "," && f.w(j+1) == "who":
@@ -826,6 +880,28 @@ func (f *finder) titleAfter(j int) string {
 	return ""
 }
 
+// roleAfterDash reports a role noun within four words after a dash that
+// follows the name ending before token j: "Mehmet Oz — Ivy
+// League-trained surgeon and daytime TV star —".
+func (f *finder) roleAfterDash(j int) bool {
+	if w := f.w(j); w != "—" && w != "–" {
+		return false
+	}
+	for k := j + 1; k < len(f.toks) && k <= j+4; k++ {
+		if f.toks[k].Kind != segment.Word {
+			return false
+		}
+		if roleNouns[f.w(k)] || isTitle(f.w(k)) && !f.capital(k) {
+			return true
+		}
+	}
+	return false
+}
+
+// nounAcronyms are written in capitals but name no organisation.
+var nounAcronyms = setOf("tv", "ceo", "cfo", "mba", "gdp", "dna", "ai", "ok", "id", "iq", "hiv", "aids",
+	"ufo", "vip", "pc", "suv", "atm", "faq", "diy", "lgbt", "lgbtq", "covid", "ptsd", "adhd", "mp3", "dvd", "cd")
+
 // roleNouns describe a person in an apposition after the name ("Victor
 // Cha, a Korea scholar,", "James Acton, a physicist who …") but do not
 // come before names as titles do.
@@ -836,7 +912,8 @@ var roleNouns = setOf("scholar", "physicist", "chemist", "biologist", "expert", 
 	"widow", "artist", "singer", "actor", "actress", "producer", "filmmaker", "politician", "legislator",
 	"congressman", "congresswoman", "officer", "fellow", "pollster", "consultant", "operative", "donor",
 	"entrepreneur", "investor", "banker", "farmer", "worker", "employee", "retiree", "priest", "rabbi",
-	"imam", "pastor", "athlete", "player", "striker", "goalkeeper", "manager")
+	"imam", "pastor", "athlete", "player", "striker", "goalkeeper", "manager", "surgeon", "gastroenterologist",
+	"cardiologist", "psychiatrist", "psychologist", "comedian", "host", "anchor", "star")
 
 // phrase returns the lower-case words of tokens [i, j), joined by spaces.
 func (f *finder) phrase(i, j int) string {
@@ -938,11 +1015,15 @@ func (f *finder) add(i, j int, typ, title, country string) {
 	}
 	m := Mention{Start: start, End: end, Text: text, Type: typ, Title: title}
 	m.country = country
-	if capitalOf[strings.ToLower(text)] != "" && (f.agentive(j) || f.governed(i)) {
+	if capitalOf[strings.ToLower(text)] != "" && !locatives[f.w(i-1)] && (f.agentive(j) || f.governed(i)) {
 		m.Metonym, m.Type = true, Organisation
 	}
 	f.mentions = append(f.mentions, m)
 }
+
+// locatives before a capital make it the city: "jets buzzed aircraft
+// near Copenhagen and have shot flares".
+var locatives = setOf("in", "near", "at", "outside", "inside", "around", "across", "into", "within", "throughout")
 
 // agentive reports that the name ending before token j acts or speaks,
 // as a government does: "Beijing's ire", "Tokyo said", "between Tokyo

@@ -279,7 +279,7 @@ var titles = []string{
 	"state secretary", "crown prince", "first lady", "attorney general", "police chief", "coach",
 	"envoy", "diplomat", "negotiator", "adviser", "advisor", "economist", "lawyer", "activist", "analyst",
 	"commander", "strategist", "nominee", "candidate", "consul", "delegate", "historian", "researcher",
-	"scientist", "correspondent", "press secretary", "pm", "senators", "sens",
+	"scientist", "correspondent", "press secretary", "pm", "senators", "sens", "speaker of the house",
 }
 
 // orgWords mark an organisation when they end or head a name.
@@ -295,7 +295,7 @@ var orgWords = setOf(
 	"diet", "nations", "command", "brigade", "reuters", "press", "broadcasting", "television", "radio",
 	"observer", "ledger", "gazette", "review", "monitor", "structural", "endowment", "program",
 	"programme", "project", "tribunal", "initiative", "trust", "institution", "caucus", "academy",
-	"museum", "laboratory", "consortium", "studies", "conference", "enforcement", "church",
+	"museum", "laboratory", "consortium", "studies", "conference", "enforcement", "church", "subcommittee", "media",
 )
 
 // placeWords end the names of places: "Halvard Bridge", "Brenn River".
@@ -326,6 +326,12 @@ var knownOrgs = setOf(
 	"huffpost", "huffington post", "buzzfeed", "newsweek", "gannett", "upi", "dpa", "efe", "ansa", "tass",
 	"ria novosti", "yonhap", "nikkei", "asahi shimbun", "yomiuri shimbun", "le monde", "der spiegel",
 	"el país", "el pais", "al arabiya", "sky news", "cbs", "nbc", "abc", "cnbc", "hamas", "g-20", "g20", "g-7", "g7", "hezbollah", "taliban", "al jazeera", "tv asahi",
+	"daily beast", "new yorker", "vox", "slate", "espn", "wikileaks",
+	// companies and universities news names alone
+	"netflix", "hulu", "youtube", "instagram", "tiktok", "reddit", "wikipedia", "uber", "airbnb", "boeing",
+	"airbus", "walmart", "exxon", "exxonmobil", "chevron", "pfizer", "moderna", "nike", "intel", "nvidia",
+	"ibm", "spacex", "openai", "alibaba", "tencent", "huawei", "gazprom", "aramco", "volkswagen", "nissan",
+	"honda", "harvard", "yale", "stanford", "princeton", "mit",
 )
 
 // notNames are capitalised words that start sentences or headlines and

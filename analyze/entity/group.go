@@ -47,9 +47,13 @@ func (f *finder) group() Result {
 	// and so does a person's name it ends: "Aung San Suu Kyi … Suu Kyi,
 	// who …"
 	people := map[string]bool{}
+	titled := map[string]bool{} // surnames after a title: "Mr. Powell"
 	for _, m := range f.mentions {
 		if m.Type == Person && !m.Nominal && strings.Contains(m.Text, " ") {
 			people[strings.ToLower(personName(m.Text))] = true
+		}
+		if m.Type == Person && !m.Nominal && m.Title != "" && !strings.Contains(m.Text, " ") {
+			titled[strings.ToLower(m.Text)] = true
 		}
 	}
 	for i := range f.mentions {
@@ -58,7 +62,8 @@ func (f *finder) group() Result {
 		if m.Type != Other || len(parts) < 2 || len(parts) > 4 {
 			continue
 		}
-		person := speakers[strings.ToLower(parts[len(parts)-1])]
+		last := strings.ToLower(parts[len(parts)-1])
+		person := speakers[last] || titled[last] && len(parts) <= 3
 		for k := 1; k < len(parts)-1 && !person; k++ {
 			person = people[strings.ToLower(strings.Join(parts[k:], " "))]
 		}
@@ -295,4 +300,4 @@ var familyFirst = setOf("kim", "lee", "park", "choi", "moon", "yoon", "ban", "ju
 // first word ("Hofstra University … Hofstra", "Goldman Sachs Group"), unlike
 // those a place names ("Brennmoor General Hospital").
 var brandEnds = setOf("university", "college", "inc", "corp", "corporation", "company", "co", "group",
-	"holdings", "foundation", "institute", "airlines", "motors", "ltd")
+	"holdings", "foundation", "institute", "airlines", "motors", "ltd", "media")
