@@ -1,7 +1,9 @@
 package eval
 
 import (
+	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"sort"
@@ -36,7 +38,10 @@ type EntityDoc struct {
 // named mention (`T1<TAB>person 0 14<TAB>Sanae Takaichi`, offsets in code
 // points) and an equivalence line per entity named more than once
 // (`*<TAB>Coref T1 T5 T9`). The text is NAME.txt beside the file, or the
-// file a first line `# text: PATH` names, relative to the .ann file.
+// file a first line `# text: PATH` names, relative to the .ann file; a
+// PATH of the form FILE.jsonl#ID names the text field of the record
+// whose id is ID in a JSON Lines file of articles (as the clustering
+// sets are).
 func LoadEntities(dir string) ([]EntityDoc, error) {
 	anns, err := filepath.Glob(filepath.Join(dir, "*.ann"))
 	if err != nil || len(anns) == 0 {
@@ -65,7 +70,7 @@ func loadEntityDoc(ann string) (EntityDoc, error) {
 	if p, ok := strings.CutPrefix(lines[0], "# text:"); ok {
 		textPath = filepath.Join(filepath.Dir(ann), strings.TrimSpace(p))
 	}
-	text, err := os.ReadFile(textPath)
+	text, err := readText(textPath)
 	if err != nil {
 		return EntityDoc{}, err
 	}
@@ -282,4 +287,30 @@ func (s *EntityScorer) Metrics() EntityMetrics {
 		m.Resolution = roundPRF(PRF{Precision: p, Recall: r, F1: f1(p, r)})
 	}
 	return m
+}
+
+// readText reads a text file, or the text of one record of a JSON Lines
+// file (FILE.jsonl#ID).
+func readText(path string) ([]byte, error) {
+	file, id, ok := strings.Cut(path, ".jsonl#")
+	if !ok {
+		return os.ReadFile(path)
+	}
+	f, err := os.Open(file + ".jsonl")
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	dec := json.NewDecoder(f)
+	for {
+		var r struct{ ID, Text string }
+		if err := dec.Decode(&r); err == io.EOF {
+			return nil, fmt.Errorf("%s.jsonl has no record %q", file, id)
+		} else if err != nil {
+			return nil, fmt.Errorf("%s.jsonl: %w", file, err)
+		}
+		if r.ID == id {
+			return []byte(r.Text), nil
+		}
+	}
 }

@@ -3,6 +3,7 @@ package eval
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -66,5 +67,37 @@ func TestEntityScorer(t *testing.T) {
 	}
 	if kinds["type"] != 1 || kinds["missed"] != 1 || kinds["spurious"] != 1 {
 		t.Errorf("errors %+v", s.Errors)
+	}
+}
+
+// TestLoadEntitiesFromJSONL reads a text named as one record of a JSON
+// Lines file of articles, and fails clearly on an id the file lacks.
+func TestLoadEntitiesFromJSONL(t *testing.T) {
+	dir := t.TempDir()
+	lines := `{"id": "a1", "text": "Nothing here."}` + "\n" + `{"id": "b2", "title": "T", "text": "Nico Rosberg won."}` + "\n"
+	if err := os.WriteFile(filepath.Join(dir, "set.jsonl"), []byte(lines), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	sub := filepath.Join(dir, "gold")
+	if err := os.Mkdir(sub, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	ann := "# text: ../set.jsonl#b2\nT1\tperson 0 12\tNico Rosberg\n"
+	if err := os.WriteFile(filepath.Join(sub, "b2.ann"), []byte(ann), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	docs, err := LoadEntities(sub)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(docs) != 1 || docs[0].Text != "Nico Rosberg won." || len(docs[0].Mentions) != 1 {
+		t.Fatalf("loaded %+v", docs)
+	}
+	ann = "# text: ../set.jsonl#zz\nT1\tperson 0 4\tNico\n"
+	if err := os.WriteFile(filepath.Join(sub, "b2.ann"), []byte(ann), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := LoadEntities(sub); err == nil || !strings.Contains(err.Error(), `no record "zz"`) {
+		t.Errorf("missing record: err %v", err)
 	}
 }

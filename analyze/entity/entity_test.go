@@ -167,7 +167,7 @@ func TestTitleForms(t *testing.T) {
 		{"On Monday, then-Mayor Ilse Vandermeer spoke. Then-Mayor Ilse Vandermeer left. The ex-Mayor Ilse Vandermeer stayed. " +
 			"A then-secret memo named Tomas Okafor-Lind.",
 			[]string{"Ilse Vandermeer (person, then-Mayor)", "Ilse Vandermeer (person, then-Mayor)",
-				"Ilse Vandermeer (person, former Mayor)", "Tomas Okafor-Lind (other, )"}},
+				"Ilse Vandermeer (person, former Mayor)", "Tomas Okafor-Lind (person, )"}}, // (a person by first name, untitled)
 	} {
 		if got := titledMentions(tt.text); !slices.Equal(got, tt.want) {
 			t.Errorf("got %q, want %q", got, tt.want)
@@ -405,6 +405,16 @@ func TestNamesAsNewsWritesThem(t *testing.T) {
 		{"Larry King works for RT America now.", "RT America", Organisation, false},
 		{"It is owned by Ora Media, which licenses the show.", "Ora Media", Organisation, false},
 		{"It was shown by Speaker of the House Newt Gingrich's plan.", "Newt Gingrich", Person, false},
+		// round 8: sport, business and crime in British and American
+		// outlets (giveme5w1h texts)
+		{"Rosberg leads from Nico Rosberg's rival, then Felipe Massa.", "Felipe Massa", Person, false},
+		{"Earlier, Frenchman Romain Grosjean also crashed.", "Romain Grosjean", Person, false},
+		{"The firms affected included retail giant Target.", "Target", Organisation, false},
+		{"A breach was disclosed at the hookup site Adult Friend Finder.", "Adult Friend Finder", Organisation, false},
+		{"Equifax said it had established a website.", "Equifax", Organisation, false},
+		{"The first stoppage came when Kimi Raikkonen lost control of his Ferrari.", "Kimi Raikkonen", Person, false},
+		{"Kimi Raikkonen crashed. Raikkonen slammed into the barrier before his car slid.", "Kimi Raikkonen", Person, false},
+		{"They were of North African descent\nHe said another two were under 18.", "North African", Other, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.text+" "+tt.mention, func(t *testing.T) {

@@ -381,7 +381,7 @@ func (f *finder) run(i, j int) {
 	// a demonym is an adjective: "Japanese Prime Minister Sanae Takaichi"
 	// (but part of a state's name, "the Czech Republic", and of an
 	// organisation's, "Swedish Air Force", "British Medical Journal")
-	if _, ok := demonymOf[f.w(i)]; ok && !f.known(i, j) && !(countryOf[f.w(i)] == "" && j-i >= 3 && orgWords[f.w(j-1)] && titleAt(f, i+1) == i+1) {
+	if _, ok := demonymOf[f.w(i)]; (ok || demonymNouns[f.w(i)]) && !f.known(i, j) && !(countryOf[f.w(i)] == "" && j-i >= 3 && orgWords[f.w(j-1)] && titleAt(f, i+1) == i+1) {
 		if c := countryOf[f.w(i)]; c != "" {
 			f.add(i, i+1, Place, "", c) // "U.S." is a name as well: "the U.S. response"
 		}
@@ -686,10 +686,16 @@ func (f *finder) classify(i, j int, title string) {
 		f.add(i, j, Person, "", "") // "Quina Jones, 25, said"
 	case j == i+1 && strings.TrimSuffix(f.w(j), "'s") == "administration" && !f.known(i, j):
 		f.add(i, j, Person, "", "") // "the Obama administration"
+	case j-i <= 4 && orgRoleNouns[f.w(i-1)] && !f.capital(i-1) && !f.known(i, j):
+		f.add(i, j, Organisation, "", "") // "retail giant Target", "the hookup site Adult Friend Finder"
+	case j-i <= 3 && f.saysIt(j) && !f.known(i, j):
+		f.add(i, j, Organisation, "", "") // "Equifax said it had established a website"
 	case j-i >= 2 && j-i <= 4 && (roleNouns[f.w(i-1)] || f.roleAfterDash(j)) && !f.known(i, j):
 		f.add(i, j, Person, "", "") // "the Latvian journalist Dainis Ivans", "Mehmet Oz — Ivy League-trained surgeon"
 	case j-i >= 2 && j-i <= 4 && givenNames[f.w(i)] && !f.known(i+1, j):
 		f.add(i, j, Person, "", "") // "Daryl Kimball", "Victor Cha"
+	case j-i >= 2 && j-i <= 4 && f.hisAfter(i, j) && !f.known(i, j):
+		f.add(i, j, Person, "", "") // "Kimi Raikkonen lost control of his Ferrari"
 	case j-i >= 2 && j-i <= 4 && f.w(j) == "," && f.w(j+1) == "who":
 		f.add(i, j, Person, "", "") // "Gennifer Flowers, who once had …"
 	case f.w(j) == "," && f.usState(j+1):
@@ -699,13 +705,38 @@ func (f *finder) classify(i, j int, title string) {
 		// named again elsewhere (group keeps it then)
 		f.add(i, j, Other, "", "")
 		f.mentions[len(f.mentions)-1].weak = true
-		f.mentions[len(f.mentions)-1].speaks = f.says(i, j)
+		f.mentions[len(f.mentions)-1].speaks = f.says(i, j) || f.hisAfter(i, j)
 	default:
 		f.add(i, j, Other, "", "")
-		if j-i == 1 && f.says(i, j) {
+		if j-i == 1 && (f.says(i, j) || f.hisAfter(i, j)) {
 			f.mentions[len(f.mentions)-1].speaks = true
 		}
 	}
+}
+
+// hisAfter reports a personal pronoun later in the clause of the name
+// ending before token j, with no other name between: "Raikkonen slammed
+// into the barrier before his car slid", "Kimi Raikkonen lost control of
+// his Ferrari". An organisation is "it".
+func (f *finder) hisAfter(i, j int) bool {
+	if locatives[f.w(i-1)] || f.w(i-1) == "to" || f.w(i-1) == "from" {
+		return false // "her health crisis at Ground Zero": a place, not the subject
+	}
+	for k := j; k < len(f.toks) && k < j+12; k++ {
+		if k > j && strings.ContainsRune(f.text[f.toks[k-1].End:f.toks[k].Start], '\n') {
+			return false // (a caption or a headline ends without a stop)
+		}
+		switch f.w(k) {
+		case "his", "he", "him", "himself", "her", "she", "herself":
+			return true
+		case "it", "its", "they", "their", "them", ".", "!", "?", ";", ":", "\"", "“", "”", "(":
+			return false
+		}
+		if f.capital(k) && !notNames[f.w(k)] {
+			return false
+		}
+	}
+	return false
 }
 
 // ageAfter reports an age set off by commas after the name ending before
@@ -894,6 +925,30 @@ func (f *finder) roleAfterDash(j int) bool {
 		if roleNouns[f.w(k)] || isTitle(f.w(k)) && !f.capital(k) {
 			return true
 		}
+	}
+	return false
+}
+
+// demonymNouns name a person by nation before the name: "Frenchman Romain
+// Grosjean".
+var demonymNouns = setOf("frenchman", "frenchwoman", "englishman", "englishwoman", "dutchman",
+	"dutchwoman", "scotsman", "scotswoman", "irishman", "irishwoman", "welshman", "welshwoman", "briton",
+	"brit", "spaniard", "swede")
+
+// orgRoleNouns describe an organisation just before its name: "retail
+// giant Target", "the news website The Paper", "the messaging app
+// WeChat".
+var orgRoleNouns = setOf("giant", "firm", "company", "retailer", "carmaker", "automaker", "airline",
+	"insurer", "lender", "broadcaster", "newspaper", "tabloid", "magazine", "website", "site", "app",
+	"startup", "start-up", "manufacturer", "conglomerate", "chain", "brand", "publisher", "platform",
+	"network", "outlet", "agency", "charity", "nonprofit", "watchdog", "regulator", "operator")
+
+// saysIt reports "said it" or "says it" after the name ending before
+// token j: what refers to itself as "it" is no person.
+func (f *finder) saysIt(j int) bool {
+	switch f.w(j) {
+	case "said", "says", "announced", "added", "stated", "confirmed":
+		return f.w(j+1) == "it" || f.w(j+1) == "that" && f.w(j+2) == "it"
 	}
 	return false
 }

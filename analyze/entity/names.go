@@ -1,11 +1,37 @@
 package entity
 
-// givenNames are first names common in the news, lower case. A run of two
+import (
+	_ "embed"
+	"strings"
+)
+
+// givenNames are first names, lower case: those listed here, common in
+// the news, and those of given_names.txt (see gen_names.go). A run of two
 // to four capitalised words that opens with one, and whose rest the
 // gazetteers do not know, names a person: "Daryl Kimball", "Victor
-// Cha". Names that are mostly something else ("Will", "May", "Rose",
-// "Georgia") are left out.
-var givenNames = setOf(
+// Cha", "Nico Rosberg". Names that are mostly something else are left
+// out: words ("Will", "May", "Rose"; gen_names.go drops them), places
+// ("Georgia", "Austin"), organisations, months, titles.
+var givenNames = func() map[string]bool {
+	m := commonGivenNames
+	for _, n := range strings.Split(strings.TrimSpace(givenNamesFile), "\n") {
+		if _, country := countryOf[n]; country || placeSet[n] || capitalOf[n] != "" || localityOf[n] != "" ||
+			knownOrgs[n] || notNames[n] || orgWords[n] || placeWords[n] || isTitle(n) || partyLabels[n] {
+			continue
+		}
+		if _, ok := demonymOf[n]; ok {
+			continue
+		}
+		m[n] = true
+	}
+	return m
+}()
+
+//go:embed given_names.txt
+var givenNamesFile string
+
+// commonGivenNames are first names common in the news.
+var commonGivenNames = setOf(
 	// English
 	"aaron", "adam", "alan", "albert", "alex", "alexander", "alexandra", "alice", "alison", "allison",
 	"amanda", "amy", "andrea", "andrew", "andy", "angela", "ann", "anna", "anne", "anthony", "antonio",
