@@ -2,6 +2,7 @@ package cluster
 
 import (
 	"hash/fnv"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -36,6 +37,10 @@ type Features struct {
 	// of), each marked when its title names it: where a story happens is
 	// what a headline says first.
 	states []countryCount
+	// figures are the decimal numbers the article writes ("7.1" in "a
+	// magnitude 7.1 earthquake"), counted as states are: a headline's
+	// figure names its event as its place does.
+	figures []countryCount
 }
 
 // rank hashes an article key (FNV-1a, 64 bits).
@@ -92,6 +97,7 @@ func Extract(a *parallax.Article) *Features {
 		addEntities(f.Entities, tw, tmarks, titleWeight, inLower, common)
 	}
 	f.states = countriesOf(a.Title, body, marks)
+	f.figures = figuresOf(words(a.Title), body)
 	return f
 }
 
@@ -189,6 +195,49 @@ func countriesOf(title string, body []string, marks []mark) []countryCount {
 		}
 	}
 	return out
+}
+
+// figuresOf returns the decimal numbers of a title's and a body's words,
+// each once, named when either writes it and main when the title does:
+// "7.1" of "7.1-magnitude".
+func figuresOf(title, body []string) []countryCount {
+	var out []countryCount
+	add := func(ws []string, main bool) {
+		for _, w := range ws {
+			n := decimal(w)
+			if n == "" {
+				continue
+			}
+			i := slices.IndexFunc(out, func(c countryCount) bool { return c.name == n })
+			if i < 0 {
+				out = append(out, countryCount{name: n})
+				i = len(out) - 1
+			}
+			out[i].named = 1
+			if main {
+				out[i].main = 1
+			}
+		}
+	}
+	add(body, false)
+	add(title, true)
+	return out
+}
+
+// decimal returns the decimal number a word opens ("7.1", "7.1-magnitude"),
+// or "".
+func decimal(w string) string {
+	dot, end := -1, 0
+	for end < len(w) && (w[end] >= '0' && w[end] <= '9' || w[end] == '.' && dot < 0 && end > 0) {
+		if w[end] == '.' {
+			dot = end
+		}
+		end++
+	}
+	if dot < 0 || dot == end-1 || end < len(w) && w[end] != '-' {
+		return ""
+	}
+	return w[:end]
 }
 
 // placesIn calls fn with each state or locality that ws name, in names

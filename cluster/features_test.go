@@ -138,3 +138,13 @@ func TestPlacesLongestName(t *testing.T) {
 		}
 	}
 }
+
+func TestDecimal(t *testing.T) {
+	for in, want := range map[string]string{
+		"7.1": "7.1", "7.1-magnitude": "7.1", "8": "", "U.S": "", "1.2.3": "", "7.": "", ".5": "", "2.5bn": "", "v1.2": "",
+	} {
+		if got := decimal(in); got != want {
+			t.Errorf("decimal(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -74,13 +74,15 @@ func (o *Online) bestStoryFor(s *story, floor float64) *story {
 		}
 		o.refreshNorms(c)
 		e := o.centroidCosine(&s.entities, &c.entities, s.entityNorm, c.entityNorm, nil)
-		if o.mix(1, e)*tf < bestScore || o.cfg.Conflict.Countries && e < countryCosine && statesApart(s.countries, c.countries) {
+		fullTexts := s.words >= o.cfg.Conflict.Words*s.size && c.words >= o.cfg.Conflict.Words*c.size
+		if o.mix(1, e)*tf < bestScore || o.cfg.Conflict.Countries && e < countryCosine &&
+			(statesApart(s.countries, c.countries) || fullTexts && statesApart(s.figures, c.figures)) {
 			continue
 		}
 		// stories of full texts are told apart by who takes part; those of
 		// headlines name too few people, and only their names in all
 		names := e
-		if w := o.cfg.Conflict.Words; s.words >= w*s.size && c.words >= w*c.size {
+		if fullTexts {
 			names = o.centroidCosine(&s.entities, &c.entities, s.actorNorm, c.actorNorm, o.notActor)
 		}
 		scale := o.cfg.Conflict.merge(names, s.entities.len(), c.entities.len())
@@ -133,6 +135,7 @@ func (o *Online) merge(from, into *story) {
 	into.size += from.size
 	into.words += from.words
 	into.addCountries(from.countries)
+	into.figures = addCounts(into.figures, from.figures)
 	into.normDocs = 0
 	if !from.first.IsZero() && (into.first.IsZero() || from.first.Before(into.first)) {
 		into.first = from.first

@@ -267,6 +267,9 @@ type story struct {
 	// countries counts, by state, the members that name it and those
 	// whose headline names it.
 	countries []countryCount
+	// figures counts, by decimal number, the members that write it and
+	// those whose headline does (see Features.figures).
+	figures []countryCount
 }
 
 // countryCosine is the entity cosine below which states apart keep an
@@ -307,6 +310,21 @@ func (s *story) addMember(f *Features) {
 			s.addCountry(c)
 		}
 	}
+	s.figures = addCounts(s.figures, f.figures)
+}
+
+// addCounts adds counts to cs by name.
+func addCounts(cs, add []countryCount) []countryCount {
+	for _, c := range add {
+		i := slices.IndexFunc(cs, func(x countryCount) bool { return x.name == c.name })
+		if i < 0 {
+			cs = append(cs, c)
+		} else {
+			cs[i].named += c.named
+			cs[i].main += c.main
+		}
+	}
+	return cs
 }
 
 // statesApart reports whether two sides (an article's states or a
@@ -861,7 +879,8 @@ func (o *Online) similarityAbove(f *feat, s *story, floor float64) float64 {
 	if o.mix(1, e) < floor {
 		return 0 // (the conflict's scale is at most 1)
 	}
-	if o.cfg.Conflict.Countries && e < countryCosine && f.Length >= o.cfg.Conflict.Words && aboutOthers(f.states, s.countries) {
+	if o.cfg.Conflict.Countries && e < countryCosine && f.Length >= o.cfg.Conflict.Words &&
+		(aboutOthers(f.states, s.countries) || aboutOthers(f.figures, s.figures)) {
 		return 0
 	}
 	scale := o.cfg.Conflict.join(func() float64 { return o.actorCosine(f.ev, &s.entities, s.actorNorm) },
