@@ -415,6 +415,18 @@ func TestNamesAsNewsWritesThem(t *testing.T) {
 		{"The first stoppage came when Kimi Raikkonen lost control of his Ferrari.", "Kimi Raikkonen", Person, false},
 		{"Kimi Raikkonen crashed. Raikkonen slammed into the barrier before his car slid.", "Kimi Raikkonen", Person, false},
 		{"They were of North African descent\nHe said another two were under 18.", "North African", Other, false},
+		// round 9: baseball, a tram crash, an attack in Afghanistan
+		{"The tram derailed near the Sandilands stop in Croydon, London, on Wednesday.", "Croydon", Place, false},
+		{"A spokesman at its headquarters in Potsdam, Germany, said so.", "Potsdam", Place, false},
+		{"It flipped on its side in south London and flipped again.", "London", Place, false},
+		{"Tokyo may lean on its alliance with Washington and other partners.", "Washington", Organisation, true},
+		{"Taliban insurgents struck at the German Consulate late Thursday.", "German Consulate", Organisation, false},
+		{"There were two large explosions at the Mazar Hotel, which diplomats used.", "Mazar Hotel", Place, false},
+		{"Mirwais Rabee, the head of the public health department, said so.", "Mirwais Rabee", Person, false},
+		{"The Rail Accident Investigation Branch said the tram was fast.", "Rail Accident Investigation Branch", Organisation, false},
+		{"The Cubs had not won since 1908. Zobrist and Montero put Cubs two runs ahead.", "Cubs", Organisation, false},
+		{"The Americans had not won since 1908.", "Americans", Other, false},
+		{"The hotel was used by the Clintons. Clinton spoke.", "Clintons", Other, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.text+" "+tt.mention, func(t *testing.T) {

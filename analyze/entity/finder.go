@@ -381,7 +381,7 @@ func (f *finder) run(i, j int) {
 	// a demonym is an adjective: "Japanese Prime Minister Sanae Takaichi"
 	// (but part of a state's name, "the Czech Republic", and of an
 	// organisation's, "Swedish Air Force", "British Medical Journal")
-	if _, ok := demonymOf[f.w(i)]; (ok || demonymNouns[f.w(i)]) && !f.known(i, j) && !(countryOf[f.w(i)] == "" && j-i >= 3 && orgWords[f.w(j-1)] && titleAt(f, i+1) == i+1) {
+	if _, ok := demonymOf[f.w(i)]; (ok || demonymNouns[f.w(i)]) && !f.known(i, j) && !(countryOf[f.w(i)] == "" && j-i >= 2 && orgWords[f.w(j-1)] && titleAt(f, i+1) == i+1) {
 		if c := countryOf[f.w(i)]; c != "" {
 			f.add(i, i+1, Place, "", c) // "U.S." is a name as well: "the U.S. response"
 		}
@@ -698,8 +698,10 @@ func (f *finder) classify(i, j int, title string) {
 		f.add(i, j, Person, "", "") // "Kimi Raikkonen lost control of his Ferrari"
 	case j-i >= 2 && j-i <= 4 && f.w(j) == "," && f.w(j+1) == "who":
 		f.add(i, j, Person, "", "") // "Gennifer Flowers, who once had …"
-	case f.w(j) == "," && f.usState(j+1):
-		f.add(i, j, Place, "", "") // "Williamsburg, Virginia"
+	case f.w(j) == "," && (f.usState(j+1) || f.placeAfterComma(j+1)):
+		f.add(i, j, Place, "", "") // "Williamsburg, Virginia", "Croydon, London,", "Potsdam, Germany."
+	case j == i+1 && f.w(i-1) == "the" && f.pluralGroup(i):
+		f.add(i, j, Organisation, "", "") // "the Cubs", "the Indians' hopes"
 	case j-i == 1 && f.initial[i]:
 		// a lone capitalised word opening a sentence: a name only if
 		// named again elsewhere (group keeps it then)
@@ -737,6 +739,48 @@ func (f *finder) hisAfter(i, j int) bool {
 		}
 	}
 	return false
+}
+
+// placeAfterComma reports a state or a city the gazetteers know at token
+// k, closing its clause: the town before it is in it ("Croydon, London,",
+// "Potsdam, Germany.").
+func (f *finder) placeAfterComma(k int) bool {
+	for n := 3; n >= 1; n-- {
+		if k+n > len(f.toks) || !f.capital(k) || !f.known(k, k+n) || knownOrgs[f.phrase(k, k+n)] {
+			continue
+		}
+		switch f.w(k + n) {
+		case ",", ".", ")", ";", "":
+			return true
+		}
+		return false
+	}
+	return false
+}
+
+// pluralGroup reports a capitalised plural at token i that names a team,
+// a band or a group ("the Cubs"): not a people ("the Americans"), a
+// party's members ("the Democrats"), a state ("the Philippines"), nor a
+// family whose name the text gives in the singular ("the Clintons").
+func (f *finder) pluralGroup(i int) bool {
+	w := strings.TrimSuffix(strings.TrimSuffix(f.w(i), "'"), "'s")
+	if len(w) < 4 || !strings.HasSuffix(w, "s") || strings.HasSuffix(w, "ss") || strings.HasSuffix(w, "us") ||
+		strings.HasSuffix(w, "is") || f.known(i, i+1) || placeWords[w] {
+		return false
+	}
+	one := strings.TrimSuffix(w, "s")
+	if _, ok := demonymOf[one]; ok || partyLabels[one] || partyLabels[w] || demonymNouns[one] {
+		return false
+	}
+	if _, ok := demonymOf[w]; ok {
+		return false
+	}
+	for k := range f.toks {
+		if f.low[k] == one && f.capital(k) {
+			return false
+		}
+	}
+	return true
 }
 
 // ageAfter reports an age set off by commas after the name ending before
@@ -918,6 +962,9 @@ func (f *finder) roleAfterDash(j int) bool {
 	if w := f.w(j); w != "—" && w != "–" {
 		return false
 	}
+	if f.capital(j+1) && (f.w(j+1) == "the" || f.w(j+1) == "a" || f.w(j+1) == "an") {
+		return false // a new sentence: "… — The head of Sony Pictures"
+	}
 	for k := j + 1; k < len(f.toks) && k <= j+4; k++ {
 		if f.toks[k].Kind != segment.Word {
 			return false
@@ -968,7 +1015,7 @@ var roleNouns = setOf("scholar", "physicist", "chemist", "biologist", "expert", 
 	"congressman", "congresswoman", "officer", "fellow", "pollster", "consultant", "operative", "donor",
 	"entrepreneur", "investor", "banker", "farmer", "worker", "employee", "retiree", "priest", "rabbi",
 	"imam", "pastor", "athlete", "player", "striker", "goalkeeper", "manager", "surgeon", "gastroenterologist",
-	"cardiologist", "psychiatrist", "psychologist", "comedian", "host", "anchor", "star")
+	"cardiologist", "psychiatrist", "psychologist", "comedian", "host", "anchor", "star", "head")
 
 // phrase returns the lower-case words of tokens [i, j), joined by spaces.
 func (f *finder) phrase(i, j int) string {
@@ -1076,6 +1123,9 @@ func (f *finder) add(i, j int, typ, title, country string) {
 	f.mentions = append(f.mentions, m)
 }
 
+// andPartners after "Tokyo and" make it a government among others.
+var andPartners = setOf("other", "its", "their", "the", "allied", "allies", "partners")
+
 // locatives before a capital make it the city: "jets buzzed aircraft
 // near Copenhagen and have shot flares".
 var locatives = setOf("in", "near", "at", "outside", "inside", "around", "across", "into", "within", "throughout")
@@ -1091,9 +1141,13 @@ func (f *finder) agentive(j int) bool {
 		j++ // "Beijing consistently warns against"
 	}
 	switch w := f.w(j); w {
+	case "and":
+		// "between Tokyo and Washington", "with Washington and other
+		// partners" (not "in south London and flipped")
+		return f.capital(j+1) || andPartners[f.w(j+1)]
 	case "said", "says", "has", "have", "had", "would", "will", "is", "was", "warned", "urged", "accused",
 		"announced", "regards", "considers", "wants", "insists", "rejected", "protested", "responded",
-		"demanded", "denied", "claims", "claimed", "and", "may", "might", "could", "can", "cannot", "must",
+		"demanded", "denied", "claims", "claimed", "may", "might", "could", "can", "cannot", "must",
 		"should", "does", "did", "sees", "views", "fears", "hopes", "plans", "seeks":
 		return true
 	default:

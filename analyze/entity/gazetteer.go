@@ -295,7 +295,8 @@ var orgWords = setOf(
 	"diet", "nations", "command", "brigade", "reuters", "press", "broadcasting", "television", "radio",
 	"observer", "ledger", "gazette", "review", "monitor", "structural", "endowment", "program",
 	"programme", "project", "tribunal", "initiative", "trust", "institution", "caucus", "academy",
-	"museum", "laboratory", "consortium", "studies", "conference", "enforcement", "church", "subcommittee", "media",
+	"museum", "laboratory", "consortium", "studies", "conference", "enforcement", "church", "subcommittee", "media", "branch", "division", "directorate", "inspectorate",
+	"secretariat", "consulate", "embassy",
 )
 
 // placeWords end the names of places: "Halvard Bridge", "Brenn River".
@@ -304,13 +305,13 @@ var placeWords = setOf(
 	"harbor", "island", "islands", "lake", "mountain", "mountains", "mount", "valley", "bay", "strait", "sea",
 	"ocean", "avenue", "district", "province", "county", "city", "town", "village", "peninsula", "canal",
 	"coast", "border", "region", "prefecture", "state", "plaza", "boulevard", "lane", "gulf", "desert",
-	"strip", "place", "springs", "heights", "falls", "beach", "hills", "hill", "stadium", "arena",
+	"strip", "place", "springs", "heights", "falls", "beach", "hills", "hill", "stadium", "arena", "hotel",
 )
 
 // facilityWords end the names of buildings and grounds, which are places
 // even when an organisation's name comes before them: "Bank of America
 // Stadium".
-var facilityWords = setOf("stadium", "arena", "station", "airport", "bridge", "square", "park", "plaza", "tower")
+var facilityWords = setOf("stadium", "arena", "station", "airport", "bridge", "square", "park", "plaza", "tower", "hotel")
 
 // knownOrgs are organisations whose names carry no organisation word.
 var knownOrgs = setOf(
@@ -326,7 +327,8 @@ var knownOrgs = setOf(
 	"huffpost", "huffington post", "buzzfeed", "newsweek", "gannett", "upi", "dpa", "efe", "ansa", "tass",
 	"ria novosti", "yonhap", "nikkei", "asahi shimbun", "yomiuri shimbun", "le monde", "der spiegel",
 	"el país", "el pais", "al arabiya", "sky news", "cbs", "nbc", "abc", "cnbc", "hamas", "g-20", "g20", "g-7", "g7", "hezbollah", "taliban", "al jazeera", "tv asahi",
-	"daily beast", "new yorker", "vox", "slate", "espn", "wikileaks",
+	"daily beast", "new yorker", "vox", "slate", "espn", "wikileaks", "getty", "getty images", "epa",
+	"shutterstock", "press association",
 	// companies and universities news names alone
 	"netflix", "hulu", "youtube", "instagram", "tiktok", "reddit", "wikipedia", "uber", "airbnb", "boeing",
 	"airbus", "walmart", "exxon", "exxonmobil", "chevron", "pfizer", "moderna", "nike", "intel", "nvidia",

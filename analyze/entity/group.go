@@ -22,17 +22,23 @@ func (f *finder) group() Result {
 		return len(r.Entities) - 1
 	}
 	// a name written elsewhere as a place is that place, before or
-	// after: "Charlotte struggles … CHARLOTTE - … in Charlotte"
-	places := map[string]*Mention{}
+	// after: "Charlotte struggles … CHARLOTTE - … in Charlotte";
+	// and so for an organisation: "the Cubs … Cubs win"
+	places, orgs := map[string]*Mention{}, map[string]bool{}
 	for i, m := range f.mentions {
-		if m.Type == Place && !m.Metonym {
+		switch {
+		case m.Type == Place && !m.Metonym:
 			places[strings.ToLower(m.Text)] = &f.mentions[i]
+		case m.Type == Organisation && !m.Metonym:
+			orgs[strings.ToLower(m.Text)] = true
 		}
 	}
 	for i := range f.mentions {
 		if m := &f.mentions[i]; m.Type == Other {
 			if p := places[strings.ToLower(m.Text)]; p != nil {
 				m.Type, m.country, m.weak = Place, p.country, false
+			} else if orgs[strings.ToLower(m.Text)] {
+				m.Type, m.weak = Organisation, false
 			}
 		}
 	}
