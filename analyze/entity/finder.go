@@ -21,6 +21,9 @@ type finder struct {
 	// labels counts the words in capitals that open a line before a
 	// colon, counted on first use (see speakerLabel).
 	labels map[string]int
+	// capitals holds the words the text capitalises, lower case,
+	// gathered on first use (see pluralGroup).
+	capitals map[string]bool
 }
 
 func newFinder(text string, toks []segment.Token, sentences []segment.Span) *finder {
@@ -775,12 +778,17 @@ func (f *finder) pluralGroup(i int) bool {
 	if _, ok := demonymOf[w]; ok {
 		return false
 	}
-	for k := range f.toks {
-		if f.low[k] == one && f.capital(k) {
-			return false
+	if f.capitals == nil {
+		// gathered once: a text of a thousand plurals would otherwise be
+		// read a thousand times
+		f.capitals = map[string]bool{}
+		for k := range f.toks {
+			if f.capital(k) {
+				f.capitals[f.low[k]] = true
+			}
 		}
 	}
-	return true
+	return !f.capitals[one]
 }
 
 // ageAfter reports an age set off by commas after the name ending before
