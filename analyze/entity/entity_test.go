@@ -427,6 +427,9 @@ func TestNamesAsNewsWritesThem(t *testing.T) {
 		{"The Cubs had not won since 1908. Zobrist and Montero put Cubs two runs ahead.", "Cubs", Organisation, false},
 		{"The Americans had not won since 1908.", "Americans", Other, false},
 		{"The hotel was used by the Clintons. Clinton spoke.", "Clintons", Other, false},
+		{"The boy fell down the well in Baoding, Hebei province, on Sunday.", "Baoding", Place, false},
+		{"They are based near Mazar-i-Sharif.", "Mazar-i-Sharif", Place, false},
+		{"It played in Trump's favour.", "Trump", Other, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.text+" "+tt.mention, func(t *testing.T) {

@@ -711,6 +711,8 @@ func (f *finder) classify(i, j int, title string) {
 		f.add(i, j, Other, "", "")
 		f.mentions[len(f.mentions)-1].weak = true
 		f.mentions[len(f.mentions)-1].speaks = f.says(i, j) || f.hisAfter(i, j)
+	case j-i <= 3 && f.placeContext(i, j):
+		f.add(i, j, Place, "", "") // "in North Rhine-Westphalia", "near Mazar-i-Sharif"
 	default:
 		f.add(i, j, Other, "", "")
 		if j-i == 1 && (f.says(i, j) || f.hisAfter(i, j)) {
@@ -740,6 +742,27 @@ func (f *finder) hisAfter(i, j int) bool {
 		if f.capital(k) && !notNames[f.w(k)] {
 			return false
 		}
+	}
+	return false
+}
+
+// placeContext reports a name [i, j) after "in", "near" or "outside" that
+// closes its clause or comes before "and" or a lower-case word that is
+// not a verb of its own: "attacks in Cologne and elsewhere", "a base near
+// Mazar-i-Sharif,". A name there that says things, or that the text
+// writes elsewhere as a person or an organisation, is not placed here.
+func (f *finder) placeContext(i, j int) bool {
+	switch f.w(i - 1) {
+	case "in", "near", "outside":
+	default:
+		return false
+	}
+	if f.possessive(j - 1) {
+		return false // "in Trump's campaign"
+	}
+	switch f.w(j) {
+	case ",", ".", ";", ")", "":
+		return true
 	}
 	return false
 }

@@ -351,7 +351,7 @@ var notNames = setOf(
 	"mr", "mrs", "ms", "dr", "such", "other", "another", "despite", "although", "though", "because",
 	"unlike", "like", "until", "once", "even", "just", "only", "whether", "instead", "amid", "among",
 	"against", "toward", "towards", "across", "through", "between", "behind", "beyond", "near",
-	"additional", "editing", "reporting", "writing",
+	"additional", "editing", "reporting", "writing", "sept", "sep", "oct", "nov", "dec", "feb", "aug", "apr",
 )
 
 func setOf(words ...string) map[string]bool {
