@@ -344,12 +344,13 @@ func (f *finder) run(i, j int) {
 	// its qualifier, before the run
 	if i >= 2 && f.w(i-1) == "of" && f.toks[i-1].Start-f.toks[i-2].End <= 1 {
 		if glued, ok := f.qualifier(i - 2); ok && glued != "" {
+			qual := "former "
+			if strings.HasPrefix(f.w(i-2), "then-") {
+				qual = "then-"
+			}
 			for n := min(3, j-i-1); n >= 1; n-- {
 				if t := glued + " of " + f.text[f.toks[i].Start:f.toks[i+n-1].End]; isTitle(t) {
-					title, i = "former "+t, i+n
-					if strings.HasPrefix(f.w(i-n-2), "then-") {
-						title = "then-" + t
-					}
+					title, i = qual+t, i+n
 					break
 				}
 			}
@@ -704,7 +705,7 @@ func (f *finder) classify(i, j int, title string) {
 	case f.w(j) == "," && (f.usState(j+1) || f.placeAfterComma(j+1)):
 		f.add(i, j, Place, "", "") // "Williamsburg, Virginia", "Croydon, London,", "Potsdam, Germany."
 	case j == i+1 && f.w(i-1) == "the" && f.pluralGroup(i):
-		f.add(i, j, Organisation, "", "") // "the Cubs", "the Indians' hopes"
+		f.add(i, j, Organisation, "", "") // "the Cubs"
 	case j-i == 1 && f.initial[i]:
 		// a lone capitalised word opening a sentence: a name only if
 		// named again elsewhere (group keeps it then)
@@ -747,10 +748,9 @@ func (f *finder) hisAfter(i, j int) bool {
 }
 
 // placeContext reports a name [i, j) after "in", "near" or "outside" that
-// closes its clause or comes before "and" or a lower-case word that is
-// not a verb of its own: "attacks in Cologne and elsewhere", "a base near
-// Mazar-i-Sharif,". A name there that says things, or that the text
-// writes elsewhere as a person or an organisation, is not placed here.
+// closes its clause: "the state government in North Rhine-Westphalia.",
+// "a base near Mazar-i-Sharif,". (classify asks only when nothing says
+// the name is a person or an organisation.)
 func (f *finder) placeContext(i, j int) bool {
 	switch f.w(i - 1) {
 	case "in", "near", "outside":
@@ -790,8 +790,7 @@ func (f *finder) placeAfterComma(k int) bool {
 // family whose name the text gives in the singular ("the Clintons").
 func (f *finder) pluralGroup(i int) bool {
 	w := strings.TrimSuffix(strings.TrimSuffix(f.w(i), "'"), "'s")
-	if len(w) < 4 || !strings.HasSuffix(w, "s") || strings.HasSuffix(w, "ss") || strings.HasSuffix(w, "us") ||
-		strings.HasSuffix(w, "is") || f.known(i, i+1) || placeWords[w] {
+	if !plural(w) || f.known(i, i+1) || placeWords[w] {
 		return false
 	}
 	one := strings.TrimSuffix(w, "s")
@@ -812,6 +811,13 @@ func (f *finder) pluralGroup(i int) bool {
 		}
 	}
 	return !f.capitals[one]
+}
+
+// plural reports a word of four letters or more in the plural: "Cubs",
+// "Vikings" (not "Congress", "Confucius", "Paris").
+func plural(w string) bool {
+	return len(w) >= 4 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") &&
+		!strings.HasSuffix(w, "is")
 }
 
 // ageAfter reports an age set off by commas after the name ending before
@@ -854,8 +860,7 @@ var rubrics = setOf("update", "updated", "breaking", "exclusive", "analysis", "o
 // are named: "Minnesota Vikings", "Chicago Bears".
 func (f *finder) team(i, j int) bool {
 	last := f.w(j - 1)
-	if j-i < 2 || len(last) < 4 || !strings.HasSuffix(last, "s") || strings.HasSuffix(last, "ss") ||
-		strings.HasSuffix(last, "us") || placeWords[last] || partyLabels[strings.TrimSuffix(last, "s")] {
+	if j-i < 2 || !plural(last) || placeWords[last] || partyLabels[strings.TrimSuffix(last, "s")] {
 		return false
 	}
 	if _, ok := demonymOf[strings.TrimSuffix(last, "s")]; ok {
