@@ -9,6 +9,7 @@ package quote
 import (
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/parallax-news/parallax/analyze/segment"
 )
@@ -61,7 +62,93 @@ func (d *doc) rules() []Quote {
 	qs := d.direct()
 	qs = append(qs, d.reported(qs)...)
 	qs = append(qs, d.headline()...)
+	qs = d.transcript(qs)
 	return dropInside(d.dropCarried(qs))
+}
+
+// transcript reads the turns of an interview transcript: a paragraph
+// that opens, after a quotation mark or none, with a speaker's label in
+// capitals and a colon ("WALLACE: If I may, sir …", "PENCE: Well,
+// look"), a label the text opens at least two paragraphs with. The rest
+// of the paragraph is the speaker's, and a quotation the rules found
+// that begins before it (at the paragraph's opening mark, which a
+// transcript leaves unclosed) is dropped: those words are the turn.
+func (d *doc) transcript(qs []Quote) []Quote {
+	type turn struct{ open, label, colon, end int }
+	var turns []turn
+	count := map[string]int{}
+	for i := 0; i < len(d.toks); i++ {
+		if i > 0 && d.para[i] == d.para[i-1] {
+			continue
+		}
+		k := i
+		if _, mark := closers[d.w(k)]; mark && d.toks[k].Kind == segment.Punct {
+			k++
+		}
+		if k+1 >= len(d.toks) || d.w(k+1) != ":" || d.para[k+1] != d.para[i] || !capitalsLabel(d.toks[k].Text(d.text)) {
+			continue
+		}
+		end := k + 2
+		for end < len(d.toks) && d.para[end] == d.para[i] {
+			end++
+		}
+		if end-k < 5 {
+			continue
+		}
+		turns = append(turns, turn{i, k, k + 1, end})
+		count[d.w(k)]++
+	}
+	var spans []Span
+	var out []Quote
+	for _, t := range turns {
+		if count[d.w(t.label)] < 2 {
+			continue
+		}
+		hi := t.end
+		if _, mark := closers[d.w(hi-1)]; mark && d.toks[hi-1].Kind == segment.Punct {
+			hi-- // the turn's closing mark, if the transcript closes it
+		}
+		q := Quote{Speaker: d.span(t.label, t.label+1), Cue: d.span(t.colon, t.colon+1), Content: d.span(t.colon+1, hi), Kind: Direct}
+		// from the paragraph's start to the colon: where a quotation the
+		// rules read into the turn begins
+		spans = append(spans, Span{d.toks[t.open].Start, d.toks[t.colon].End})
+		out = append(out, q)
+	}
+	if len(out) == 0 {
+		return qs
+	}
+	kept := qs[:0]
+	for _, q := range qs {
+		if !opensTurn(q.Content, spans) {
+			kept = append(kept, q)
+		}
+	}
+	return append(kept, out...)
+}
+
+// opensTurn reports content that begins between a turn's paragraph
+// start and its colon (heads, each from a paragraph's start to its
+// turn's colon): the paragraph's opening mark read as a quotation.
+func opensTurn(c Span, heads []Span) bool {
+	for _, h := range heads {
+		if c.Start >= h.Start && c.Start < h.End {
+			return true
+		}
+	}
+	return false
+}
+
+// capitalsLabel reports a transcript speaker's label: a word of two or
+// more letters, all in capitals ("WALLACE", "PENCE").
+func capitalsLabel(w string) bool {
+	n := 0
+	for _, r := range w {
+		if !unicode.IsUpper(r) {
+			return false
+		}
+		n++
+	}
+	return n >= 2
 }
 
 // dropCarried drops a quotation inside a reported content whose speaker

@@ -432,3 +432,30 @@ func TestDropInside(t *testing.T) {
 		t.Errorf("got %v, want %v", got, want)
 	}
 }
+
+// TestTranscriptTurns reads an interview transcript whose turns open with
+// a label in capitals and a colon, each paragraph after an unclosed
+// quotation mark: each turn is its speaker's, and the opening mark is not
+// read as a quotation of its own. A label used once ("UPDATE:") is no
+// speaker.
+func TestTranscriptTurns(t *testing.T) {
+	text := "UPDATE: The interview aired on Sunday morning.\n\n" +
+		"\"WALLACE: Let's start with the debate story and the guests tonight.\n\n" +
+		"\"PENCE: Well, look, this is serious business for the country.\n\n" +
+		"\"WALLACE: Will Gennifer Flowers be there tomorrow night?\n\n" +
+		"\"PENCE: She will not be attending the debate tomorrow night."
+	qs := Find(text, segment.Sentences(text))
+	var got []string
+	for _, q := range qs {
+		got = append(got, text[q.Speaker.Start:q.Speaker.End]+" | "+text[q.Cue.Start:q.Cue.End]+" | "+text[q.Content.Start:q.Content.End])
+	}
+	want := []string{
+		"WALLACE | : | Let's start with the debate story and the guests tonight.",
+		"PENCE | : | Well, look, this is serious business for the country.",
+		"WALLACE | : | Will Gennifer Flowers be there tomorrow night?",
+		"PENCE | : | She will not be attending the debate tomorrow night.",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("got\n%q\nwant\n%q", got, want)
+	}
+}
