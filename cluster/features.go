@@ -161,6 +161,9 @@ func countriesOf(title string, body []string, marks []mark) []countryCount {
 		if !ok || len(containers[state]) == 0 {
 			continue // (not "Paris, France": a state is a place within one)
 		}
+		if i+1 < len(body) && marks[i+1] == 0 {
+			continue // the state closes its clause: not "Like Los Angeles, Chicago ended …"
+		}
 		// the town: up to three capitalised words of the same clause
 		// before the comma
 		lo := i

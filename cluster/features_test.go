@@ -148,3 +148,24 @@ func TestDecimal(t *testing.T) {
 		}
 	}
 }
+
+// TestTownBeforeState checks that a town the gazetteer lacks counts where
+// the text writes it before its state, and only where the state closes
+// its clause.
+func TestTownBeforeState(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		town string
+		want bool
+	}{
+		{"A gunman opened fire in Boulder, Colorado, on Monday.", "boulder", true},
+		{"The church in Sutherland Springs, Texas.", "sutherland springs", true},
+		{"Like Los Angeles, Chicago ended the reign of a coach.", "like los angeles", false},
+	} {
+		body, marks := scan(tc.text)
+		got := slices.ContainsFunc(countriesOf("", body, marks), func(c countryCount) bool { return c.name == tc.town })
+		if got != tc.want {
+			t.Errorf("%q: town %q counted %v, want %v", tc.text, tc.town, got, tc.want)
+		}
+	}
+}
