@@ -172,6 +172,9 @@ func countriesOf(title string, body []string, marks []mark) []countryCount {
 				break
 			}
 		}
+		for lo < i && notEntity[toLower(body[lo])] {
+			lo++ // "In Boulder, Colorado": the town is Boulder
+		}
 		if lo < i {
 			town := entity.Fold(strings.Join(body[lo:i], " "))
 			if _, known := countryNames[town]; !known {

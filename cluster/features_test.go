@@ -161,6 +161,7 @@ func TestTownBeforeState(t *testing.T) {
 		{"A gunman opened fire in Boulder, Colorado, on Monday.", "boulder", true},
 		{"The church in Sutherland Springs, Texas.", "sutherland springs", true},
 		{"Like Los Angeles, Chicago ended the reign of a coach.", "like los angeles", false},
+		{"In Boulder, Colorado, a gunman opened fire.", "boulder", true},
 	} {
 		body, marks := scan(tc.text)
 		got := slices.ContainsFunc(countriesOf("", body, marks), func(c countryCount) bool { return c.name == tc.town })
