@@ -430,6 +430,14 @@ func TestNamesAsNewsWritesThem(t *testing.T) {
 		{"The boy fell down the well in Baoding, Hebei province, on Sunday.", "Baoding", Place, false},
 		{"They are based near Mazar-i-Sharif.", "Mazar-i-Sharif", Place, false},
 		{"It played in Trump's favour.", "Trump", Other, false},
+		// round 10: the Panama Papers, a zoo, the Chibok schoolgirls
+		{"The mass abduction in the northeastern Chibok town drew notice.", "Chibok", Place, false},
+		{"The group holds them mostly in the southern part of Borno state.", "Borno", Place, false},
+		{"A security team at the Cincinnati Zoo killed the gorilla.", "Cincinnati Zoo", Organisation, false},
+		{"The documents were leaked from a corporate law firm, Mossack Fonseca, which makes shell companies.", "Mossack Fonseca", Organisation, false},
+		{"Police said so, Cincinnati.com reported.", "Cincinnati.com", Organisation, false},
+		{"It was brokered by the International Red Cross and the Swiss government.", "International Red Cross", Organisation, false},
+		{"TWO YEARS ago, a cellist said so. It was years ago.", "YEARS", Other, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.text+" "+tt.mention, func(t *testing.T) {

@@ -672,7 +672,10 @@ func (f *finder) classify(i, j int, title string) {
 		f.add(i, j, Place, "", "") // "CHARLOTTE - Nearly a week after …"
 	case j == i+1 && f.speakerLabel(i) && !knownOrgs[name]:
 		f.add(i, j, Person, "", "") // a speaker in a transcript: "WALLACE: Let's start …"
-	case isAcronym(strings.TrimSuffix(strings.TrimSuffix(f.text[f.toks[i].Start:f.toks[j-1].End], "'s"), "’s")) && !nounAcronyms[name],
+	case j == i+1 && f.webDomain(j):
+		f.add(i, j+2, Organisation, "", "") // "Cincinnati.com reported"
+	case isAcronym(strings.TrimSuffix(strings.TrimSuffix(f.text[f.toks[i].Start:f.toks[j-1].End], "'s"), "’s")) && !nounAcronyms[name] &&
+		!(j == i+1 && f.lowerUse[name]),
 		j-i == 2 && isAcronym(f.text[f.toks[i].Start:f.toks[i].End]) && countryOf[f.w(i)] == "" && !nounAcronyms[f.w(i)] && f.known(i+1, j):
 		// "RT's", and a network's edition for a place: "RT America"
 		f.add(i, j, Organisation, "", "")
@@ -690,7 +693,7 @@ func (f *finder) classify(i, j int, title string) {
 		f.add(i, j, Person, "", "") // "Quina Jones, 25, said"
 	case j == i+1 && strings.TrimSuffix(f.w(j), "'s") == "administration" && !f.known(i, j):
 		f.add(i, j, Person, "", "") // "the Obama administration"
-	case j-i <= 4 && orgRoleNouns[f.w(i-1)] && !f.capital(i-1) && !f.known(i, j):
+	case j-i <= 4 && (orgRoleNouns[f.w(i-1)] && !f.capital(i-1) || f.w(i-1) == "," && orgRoleNouns[f.w(i-2)] && f.w(j) == ",") && !f.known(i, j):
 		f.add(i, j, Organisation, "", "") // "retail giant Target", "the hookup site Adult Friend Finder"
 	case j-i <= 3 && f.saysIt(j) && !f.known(i, j):
 		f.add(i, j, Organisation, "", "") // "Equifax said it had established a website"
@@ -833,7 +836,7 @@ func (f *finder) ageAfter(j int) bool {
 // localityNouns after a name make it a place: "a densely packed Chelsea
 // neighborhood".
 var localityNouns = setOf("neighborhood", "neighbourhood", "suburb", "district", "borough", "township", "county",
-	"province", "prefecture", "region", "countryside")
+	"province", "prefecture", "region", "countryside", "town", "village", "forest", "state")
 
 // dateline reports a name [i, j) in capitals that opens a line and is
 // followed by a dash, a comma or a bracket, as a dateline opens a report:
@@ -1018,9 +1021,23 @@ var demonymNouns = setOf("frenchman", "frenchwoman", "englishman", "englishwoman
 	"dutchwoman", "scotsman", "scotswoman", "irishman", "irishwoman", "welshman", "welshwoman", "briton",
 	"brit", "spaniard", "swede")
 
-// orgRoleNouns describe an organisation just before its name: "retail
-// giant Target", "the news website The Paper", "the messaging app
-// WeChat".
+// webDomain reports a dot and a top-level domain glued to the name ending
+// before token j, a web address standing for its site: "Cincinnati.com",
+// "Politico.eu".
+func (f *finder) webDomain(j int) bool {
+	if j+1 >= len(f.toks) || f.w(j) != "." || f.toks[j].Start != f.toks[j-1].End || f.toks[j+1].Start != f.toks[j].End {
+		return false
+	}
+	switch f.w(j + 1) {
+	case "com", "org", "net", "eu", "co", "io", "news":
+		return true
+	}
+	return false
+}
+
+// orgRoleNouns describe an organisation just before its name, or before
+// it and a comma: "retail giant Target", "the news website The Paper",
+// "a corporate law firm, Mossack Fonseca,".
 var orgRoleNouns = setOf("giant", "firm", "company", "retailer", "carmaker", "automaker", "airline",
 	"insurer", "lender", "broadcaster", "newspaper", "tabloid", "magazine", "website", "site", "app",
 	"startup", "start-up", "manufacturer", "conglomerate", "chain", "brand", "publisher", "platform",

@@ -296,7 +296,7 @@ var orgWords = setOf(
 	"observer", "ledger", "gazette", "review", "monitor", "structural", "endowment", "program",
 	"programme", "project", "tribunal", "initiative", "trust", "institution", "caucus", "academy",
 	"museum", "laboratory", "consortium", "studies", "conference", "enforcement", "church", "subcommittee", "media", "branch", "division", "directorate", "inspectorate",
-	"secretariat", "consulate", "embassy",
+	"secretariat", "consulate", "embassy", "zoo",
 )
 
 // placeWords end the names of places: "Halvard Bridge", "Brenn River".
@@ -328,7 +328,7 @@ var knownOrgs = setOf(
 	"ria novosti", "yonhap", "nikkei", "asahi shimbun", "yomiuri shimbun", "le monde", "der spiegel",
 	"el país", "el pais", "al arabiya", "sky news", "cbs", "nbc", "abc", "cnbc", "hamas", "g-20", "g20", "g-7", "g7", "hezbollah", "taliban", "al jazeera", "tv asahi",
 	"daily beast", "new yorker", "vox", "slate", "espn", "wikileaks", "getty", "getty images", "epa",
-	"shutterstock", "press association",
+	"shutterstock", "press association", "guardian", "red cross", "international red cross",
 	// companies and universities news names alone
 	"netflix", "hulu", "youtube", "instagram", "tiktok", "reddit", "wikipedia", "uber", "airbnb", "boeing",
 	"airbus", "walmart", "exxon", "exxonmobil", "chevron", "pfizer", "moderna", "nike", "intel", "nvidia",
