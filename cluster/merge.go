@@ -134,8 +134,12 @@ func (o *Online) merge(from, into *story) {
 	}
 	into.size += from.size
 	into.words += from.words
-	into.addCountries(from.countries)
-	into.figures = addCounts(into.figures, from.figures)
+	for _, c := range from.countries {
+		into.countries = addCount(into.countries, c, len(into.countries)+1)
+	}
+	for _, c := range from.figures {
+		into.figures = addCount(into.figures, c, maxFigures)
+	}
 	into.normDocs = 0
 	if !from.first.IsZero() && (into.first.IsZero() || from.first.Before(into.first)) {
 		into.first = from.first

@@ -282,47 +282,35 @@ type countryCount struct {
 	named, main int
 }
 
-// addCountries counts the states of a story merged in.
-func (s *story) addCountries(cs []countryCount) {
-	for _, c := range cs {
-		s.addCountry(c)
-	}
-}
-
-func (s *story) addCountry(c countryCount) {
-	i := slices.IndexFunc(s.countries, func(x countryCount) bool { return x.name == c.name })
-	if i < 0 {
-		s.countries = append(s.countries, c)
-	} else {
-		s.countries[i].named += c.named
-		s.countries[i].main += c.main
-	}
-}
-
 // addMember counts the states of an article: all it names, and those of
-// them its headline names too. (Counting also the states that only a
+// them its headline names too (counting also the states that only a
 // headline in title case names, which the names of the text leave out,
-// took the headline set from 0.784 to 0.782.)
+// took the headline set from 0.784 to 0.782), and its figures.
 func (s *story) addMember(f *Features) {
 	s.words += f.Length
 	for _, c := range f.states {
 		if c.named > 0 {
-			s.addCountry(c)
+			s.countries = addCount(s.countries, c, len(s.countries)+1)
 		}
 	}
-	s.figures = addCounts(s.figures, f.figures)
+	for _, c := range f.figures {
+		s.figures = addCount(s.figures, c, maxFigures)
+	}
 }
 
-// addCounts adds counts to cs by name.
-func addCounts(cs, add []countryCount) []countryCount {
-	for _, c := range add {
-		i := slices.IndexFunc(cs, func(x countryCount) bool { return x.name == c.name })
-		if i < 0 {
-			cs = append(cs, c)
-		} else {
-			cs[i].named += c.named
-			cs[i].main += c.main
-		}
+// maxFigures caps the figures a story counts: a story of market reports
+// writes thousands of decimals, and the first are enough to tell its
+// event's from a twin's.
+const maxFigures = 64
+
+// addCount adds c's counts to those of cs by name, and adds c when cs
+// holds fewer than most.
+func addCount(cs []countryCount, c countryCount, most int) []countryCount {
+	if i := slices.IndexFunc(cs, func(x countryCount) bool { return x.name == c.name }); i >= 0 {
+		cs[i].named += c.named
+		cs[i].main += c.main
+	} else if len(cs) < most {
+		cs = append(cs, c)
 	}
 	return cs
 }
