@@ -93,6 +93,15 @@ func TestDemoQuoteGroup(t *testing.T) {
 func TestDemoEntitiesAndTimeline(t *testing.T) {
 	in, ids, g := collapse(t)
 	an := compare.Compare(in)
+	// one entity per name: a name one article types (the dateline's
+	// Brennmoor, a place) and another leaves untyped is one entity
+	byName := map[string]string{}
+	for _, e := range an.Entities {
+		if other, ok := byName[e.Name]; ok {
+			t.Errorf("%q is two entities: %s and %s", e.Name, other, e.Type)
+		}
+		byName[e.Name] = e.Type
+	}
 	for _, ge := range g.Entities {
 		if len(ge.Variants) == 0 {
 			continue

@@ -17,7 +17,8 @@ type entityIndex struct {
 }
 
 // entities joins the articles' entities: the same type and a name that
-// entity.Variants takes for a spelling of the same. Entities of no known
+// entity.Variants takes for a spelling of the same; a name one article
+// leaves untyped takes the type the others agree on. Entities of no known
 // type named in one article only are left out.
 func entities(in []Input) entityIndex {
 	type local struct {
@@ -44,6 +45,27 @@ func entities(in []Input) entityIndex {
 				// "Mayor Ilse Vandermeer" is how the article wrote it
 				locals[i].titled = append(locals[i].titled, e.Title+" "+e.Text)
 			}
+		}
+	}
+	// a name that one article types and another leaves untyped is of the
+	// type the first gives it, when the articles that type it agree:
+	// "Brennmoor" is the place a dateline names, in the reports that do
+	// not say so
+	typeOf := map[string]string{}
+	for _, l := range locals {
+		if l.typ == entity.Other {
+			continue
+		}
+		k := entity.Fold(l.name)
+		if t, ok := typeOf[k]; ok && t != l.typ {
+			typeOf[k] = "" // types disagree: leave it
+		} else if !ok {
+			typeOf[k] = l.typ
+		}
+	}
+	for i, l := range locals {
+		if t := typeOf[entity.Fold(l.name)]; l.typ == entity.Other && t != "" {
+			locals[i].typ = t
 		}
 	}
 	names := make([]entity.Name, len(locals))
