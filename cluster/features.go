@@ -172,8 +172,8 @@ func countriesOf(title string, body []string, marks []mark) []countryCount {
 				break
 			}
 		}
-		for lo < i && notEntity[toLower(body[lo])] {
-			lo++ // "In Boulder, Colorado": the town is Boulder
+		for lo < i && townOpeners[toLower(body[lo])] {
+			lo++ // "In Boulder, Colorado": the town is Boulder (but "El Paso, Texas" is El Paso)
 		}
 		if lo < i {
 			town := entity.Fold(strings.Join(body[lo:i], " "))
@@ -190,7 +190,7 @@ func countriesOf(title string, body []string, marks []mark) []countryCount {
 	placesIn(tw, func(c string) { x := at(c); x.named, x.main = 1, 1 })
 	for i := 0; i < len(tw) && len(towns) > 0; i++ {
 		for n := 1; n <= 3 && i+n <= len(tw); n++ {
-			town := entity.Fold(strings.Join(tw[i:i+n], " "))
+			town := entity.Fold(strings.TrimSuffix(strings.TrimSuffix(strings.Join(tw[i:i+n], " "), "'s"), "’s")) // "Dayton's"
 			if state, ok := towns[town]; ok {
 				// a town's headline is about its state too
 				for _, c := range []string{town, state} {
@@ -246,6 +246,17 @@ func decimal(w string) string {
 	return w[:end]
 }
 
+// townOpeners open a sentence before a town's name and are no part of it.
+var townOpeners = map[string]bool{"in": true, "at": true, "on": true, "from": true, "near": true, "the": true,
+	"and": true, "but": true, "when": true, "while": true, "after": true, "before": true, "since": true,
+	"during": true, "like": true, "unlike": true, "as": true, "to": true, "by": true, "with": true, "outside": true}
+
+// placeParts end a longer name that begins with a state's: "Oregon
+// District" is a district of Dayton, "Georgia Avenue" a street.
+var placeParts = map[string]bool{"district": true, "street": true, "avenue": true, "square": true, "road": true,
+	"boulevard": true, "park": true, "hall": true, "center": true, "centre": true, "university": true,
+	"college": true, "tech": true, "mall": true, "plaza": true, "station": true, "stadium": true, "arena": true}
+
 // placesIn calls fn with each state or locality that ws name, in names
 // of up to three words that open and close with capitals ("South Korea",
 // "Trinidad and Tobago", "China’s") and in the parts of hyphenated words.
@@ -293,8 +304,10 @@ func placesIn(ws []string, fn func(string)) {
 				place, span = c, n
 			}
 		}
-		if span > 0 {
+		if span > 0 && !(i+span < len(ws) && placeParts[toLower(ws[i+span])]) {
 			fn(place)
+		}
+		if span > 0 {
 			i += span - 1
 		}
 	}

@@ -130,6 +130,8 @@ func TestPlacesLongestName(t *testing.T) {
 		{"Virginia and West Virginia", []string{"Virginia", "West Virginia"}},
 		{"Atlanta-area spas, Georgia", []string{"Atlanta", "Georgia"}},
 		{"Quake in New South Wales", []string{"New South Wales"}},
+		{"Gunman kills 9 in Dayton's Oregon District", nil},
+		{"Rally on Georgia Avenue in Washington", []string{"United States"}},
 	} {
 		var got []string
 		placesIn(words(tc.text), func(c string) { got = append(got, c) })
@@ -162,11 +164,30 @@ func TestTownBeforeState(t *testing.T) {
 		{"The church in Sutherland Springs, Texas.", "sutherland springs", true},
 		{"Like Los Angeles, Chicago ended the reign of a coach.", "like los angeles", false},
 		{"In Boulder, Colorado, a gunman opened fire.", "boulder", true},
+		{"A gunman opened fire in El Paso, Texas, on Saturday.", "el paso", true},
 	} {
 		body, marks := scan(tc.text)
 		got := slices.ContainsFunc(countriesOf("", body, marks), func(c countryCount) bool { return c.name == tc.town })
 		if got != tc.want {
 			t.Errorf("%q: town %q counted %v, want %v", tc.text, tc.town, got, tc.want)
+		}
+	}
+}
+
+// TestTownInHeadline checks that a headline names a town its text places
+// before its state, possessive or not, and that the headline is then
+// about the state too.
+func TestTownInHeadline(t *testing.T) {
+	body, marks := scan("A gunman opened fire in Dayton, Ohio, early on Sunday.")
+	for _, title := range []string{"Gunman kills 9 in Dayton's nightlife district", "Dayton gunman killed his sister"} {
+		main := map[string]bool{}
+		for _, c := range countriesOf(title, body, marks) {
+			if c.main > 0 {
+				main[c.name] = true
+			}
+		}
+		if !main["dayton"] || !main["Ohio"] {
+			t.Errorf("%q: about %v, want dayton and Ohio", title, main)
 		}
 	}
 }
