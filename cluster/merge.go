@@ -76,7 +76,7 @@ func (o *Online) bestStoryFor(s *story, floor float64) *story {
 		e := o.centroidCosine(&s.entities, &c.entities, s.entityNorm, c.entityNorm, nil)
 		fullTexts := s.words >= o.cfg.Conflict.Words*s.size && c.words >= o.cfg.Conflict.Words*c.size
 		if o.mix(1, e)*tf < bestScore || o.cfg.Conflict.Countries && e < countryCosine &&
-			(statesApart(s.countries, c.countries) || fullTexts && statesApart(s.figures, c.figures)) {
+			(statesApart(s.countries, c.countries) || fullTexts && (headlinesApart(s.countries, c.countries) || statesApart(s.figures, c.figures))) {
 			continue
 		}
 		// stories of full texts are told apart by who takes part; those of

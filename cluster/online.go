@@ -324,6 +324,27 @@ func statesApart(a, b []countryCount) bool {
 	return aboutOthers(a, b) && aboutOthers(b, a)
 }
 
+// headlinesApart reports whether two stories' headlines are about
+// places neither story's headlines name, one within the other counting:
+// the Dayton shooting's reports name El Paso, but their headlines never
+// do, and the El Paso reports' never name Dayton.
+func headlinesApart(a, b []countryCount) bool {
+	if topMain(a) == 0 || topMain(b) == 0 {
+		return false
+	}
+	for _, x := range a {
+		if x.main == 0 {
+			continue
+		}
+		for _, y := range b {
+			if y.main > 0 && (x.name == y.name || slices.Contains(containers[x.name], y.name) || slices.Contains(containers[y.name], x.name)) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
 // aboutOthers reports whether both sides have states in their headlines
 // and side b does not even name those that side a is about.
 func aboutOthers(a, b []countryCount) bool {
@@ -868,7 +889,7 @@ func (o *Online) similarityAbove(f *feat, s *story, floor float64) float64 {
 		return 0 // (the conflict's scale is at most 1)
 	}
 	if o.cfg.Conflict.Countries && e < countryCosine && f.Length >= o.cfg.Conflict.Words &&
-		(aboutOthers(f.states, s.countries) || aboutOthers(f.figures, s.figures)) {
+		(aboutOthers(f.states, s.countries) || headlinesApart(f.states, s.countries) || aboutOthers(f.figures, s.figures)) {
 		return 0
 	}
 	scale := o.cfg.Conflict.join(func() float64 { return o.actorCosine(f.ev, &s.entities, s.actorNorm) },
