@@ -888,8 +888,8 @@ func (o *Online) similarityAbove(f *feat, s *story, floor float64) float64 {
 	if o.mix(1, e) < floor {
 		return 0 // (the conflict's scale is at most 1)
 	}
-	if o.cfg.Conflict.Countries && e < countryCosine && f.Length >= o.cfg.Conflict.Words &&
-		(aboutOthers(f.states, s.countries) || headlinesApart(f.states, s.countries) || aboutOthers(f.figures, s.figures)) {
+	apart := o.cfg.Conflict.Countries && e < countryCosine && f.Length >= o.cfg.Conflict.Words
+	if apart && aboutOthers(f.states, s.countries) {
 		return 0
 	}
 	scale := o.cfg.Conflict.join(func() float64 { return o.actorCosine(f.ev, &s.entities, s.actorNorm) },
@@ -897,7 +897,13 @@ func (o *Online) similarityAbove(f *feat, s *story, floor float64) float64 {
 	if o.mix(1, e)*scale < floor {
 		return 0
 	}
-	return o.mix(cosine(f.tv, &s.terms, s.termNorm), e) * scale
+	score := o.mix(cosine(f.tv, &s.terms, s.termNorm), e) * scale
+	// asked only of a story the article would join: most candidates
+	// fall short of the floor first
+	if apart && score >= floor && (headlinesApart(f.states, s.countries) || aboutOthers(f.figures, s.figures)) {
+		return 0
+	}
+	return score
 }
 
 // Conflict is when names disagree enough to tell two events apart.
