@@ -438,6 +438,9 @@ func TestNamesAsNewsWritesThem(t *testing.T) {
 		{"Police said so, Cincinnati.com reported.", "Cincinnati.com", Organisation, false},
 		{"It was brokered by the International Red Cross and the Swiss government.", "International Red Cross", Organisation, false},
 		{"TWO YEARS ago, a cellist said so. It was years ago.", "YEARS", Other, false},
+		// a title word modifying a noun in an apposition heads nothing
+		{"The Movement for Black Lives, a collective of social justice groups, did so.", "Movement for Black Lives", Organisation, false},
+		{"She is the daughter of Aung San, the Burmese leader who secured independence.", "Aung San", Person, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.text+" "+tt.mention, func(t *testing.T) {

@@ -986,7 +986,13 @@ func (f *finder) titleAfter(j int) string {
 			if f.capital(end) || !isTitle(w) && !roleNouns[w] || titleEnds[f.w(end+n)] {
 				continue
 			}
-			if next := f.w(end + n); det || next == "of" || next == "at" || next == "for" || next == "," {
+			next := f.w(end + n)
+			if next == "of" || next == "at" || next == "for" || next == "," {
+				return w
+			}
+			// (but a title before a noun modifies it: "a collective of
+			// social justice groups" names no justice)
+			if det && (!(end+n < len(f.toks) && f.toks[end+n].Kind == segment.Word && !f.capital(end+n)) || appositionEnds[next]) {
 				return w
 			}
 		}
@@ -1056,6 +1062,11 @@ func (f *finder) saysIt(j int) bool {
 // nounAcronyms are written in capitals but name no organisation.
 var nounAcronyms = setOf("tv", "ceo", "cfo", "mba", "gdp", "dna", "ai", "ok", "id", "iq", "hiv", "aids",
 	"ufo", "vip", "pc", "suv", "atm", "faq", "diy", "lgbt", "lgbtq", "covid", "ptsd", "adhd", "mp3", "dvd", "cd")
+
+// appositionEnds may follow the title that heads an apposition: "Aung
+// San, the Burmese leader who secured independence".
+var appositionEnds = setOf("who", "whose", "that", "which", "and", "in", "on", "since", "until", "with", "from",
+	"to", "during", "when", "before", "after")
 
 // roleNouns describe a person in an apposition after the name ("Victor
 // Cha, a Korea scholar,", "James Acton, a physicist who …") but do not
