@@ -190,7 +190,7 @@ func countriesOf(title string, body []string, marks []mark) []countryCount {
 	placesIn(tw, func(c string) { x := at(c); x.named, x.main = 1, 1 })
 	for i := 0; i < len(tw) && len(towns) > 0; i++ {
 		for n := 1; n <= 3 && i+n <= len(tw); n++ {
-			town := entity.Fold(strings.TrimSuffix(strings.TrimSuffix(strings.Join(tw[i:i+n], " "), "'s"), "’s")) // "Dayton's"
+			town := entity.Fold(entity.TrimPossessive(strings.Join(tw[i:i+n], " "))) // "Dayton's"
 			if state, ok := towns[town]; ok {
 				// a town's headline is about its state too
 				for _, c := range []string{town, state} {
@@ -327,7 +327,7 @@ var placeFirst = func() map[string]bool {
 // into buf when the word is ASCII and fits (without allocating), and
 // through entity.Fold otherwise.
 func foldWord(w string, buf *[64]byte) []byte {
-	w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
+	w = entity.TrimPossessive(w)
 	if len(w) > len(buf) || !isASCII(w) {
 		return []byte(entity.Fold(w))
 	}
@@ -435,7 +435,7 @@ func term(w string) string { return termLower(toLower(w)) }
 
 // termLower is term for a word already in lower case.
 func termLower(w string) string {
-	w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
+	w = entity.TrimPossessive(w)
 	if len(w) < 2 || utf8.RuneCountInString(w) < 2 || stopwords[w] {
 		return ""
 	}
@@ -555,7 +555,7 @@ func addTitleEntities(dst map[string]float64, title string, weight float64) {
 // entity.Fold does ("Takaiichi" is "Takaichi", "U.S." is "US").
 func entityKey(run []string) string {
 	last := len(run) - 1
-	run[last] = strings.TrimSuffix(strings.TrimSuffix(run[last], "'s"), "’s")
+	run[last] = entity.TrimPossessive(run[last])
 	return entity.Fold(strings.Join(run, " "))
 }
 

@@ -139,7 +139,7 @@ func (f *finder) headlines() {
 			if !f.titleCase[j-1] {
 				continue
 			}
-			name := strings.ToLower(strings.TrimSuffix(strings.TrimSuffix(f.text[f.toks[i].Start:f.toks[j-1].End], "'s"), "’s"))
+			name := strings.ToLower(TrimPossessive(f.text[f.toks[i].Start:f.toks[j-1].End]))
 			if m, ok := known[name]; ok {
 				f.add(i, j, m.Type, m.Title, m.country)
 				i = j - 1
@@ -494,7 +494,7 @@ func (f *finder) compound(i int) bool {
 	if !ok || strings.Contains(right, "-") {
 		return false
 	}
-	right = strings.TrimSuffix(strings.TrimSuffix(right, "'s"), "’s")
+	right = TrimPossessive(right)
 	lc, rc := f.placeCountry(left), f.placeCountry(right)
 	if lc == "" || rc == "" {
 		return false
@@ -535,7 +535,7 @@ func (f *finder) prefixed(i int) {
 	if !ok || !namePrefixes[prefix] || name == "" || strings.Contains(name, "-") {
 		return
 	}
-	name = strings.TrimSuffix(strings.TrimSuffix(name, "'s"), "’s")
+	name = TrimPossessive(name)
 	if r, _ := utf8.DecodeRuneInString(name); !unicode.IsUpper(r) {
 		return
 	}
@@ -634,7 +634,7 @@ func titleAt(f *finder, i int) int {
 // known reports a name the gazetteers list.
 func (f *finder) known(i, j int) bool {
 	name := strings.ToLower(f.text[f.toks[i].Start:f.toks[j-1].End])
-	name = strings.TrimSuffix(strings.TrimSuffix(name, "'s"), "’s") // "China’s Taiwan Flashpoint"
+	name = TrimPossessive(name) // "China’s Taiwan Flashpoint"
 	_, c := countryOf[name]
 	_, p := placeSet[name]
 	_, k := capitalOf[name]
@@ -644,7 +644,7 @@ func (f *finder) known(i, j int) bool {
 // classify types the name [i, j) and records it.
 func (f *finder) classify(i, j int, title string) {
 	name := strings.ToLower(f.text[f.toks[i].Start:f.toks[j-1].End])
-	name = strings.TrimSuffix(strings.TrimSuffix(name, "'s"), "’s")
+	name = TrimPossessive(name)
 	switch {
 	case title != "":
 		f.add(i, j, Person, title, "")
@@ -674,7 +674,7 @@ func (f *finder) classify(i, j int, title string) {
 		f.add(i, j, Person, "", "") // a speaker in a transcript: "WALLACE: Let's start …"
 	case j == i+1 && f.webDomain(j):
 		f.add(i, j+2, Organisation, "", "") // "Cincinnati.com reported"
-	case isAcronym(strings.TrimSuffix(strings.TrimSuffix(f.text[f.toks[i].Start:f.toks[j-1].End], "'s"), "’s")) && !nounAcronyms[name] &&
+	case isAcronym(TrimPossessive(f.text[f.toks[i].Start:f.toks[j-1].End])) && !nounAcronyms[name] &&
 		!(j == i+1 && f.lowerUse[name]),
 		j-i == 2 && isAcronym(f.text[f.toks[i].Start:f.toks[i].End]) && countryOf[f.w(i)] == "" && !nounAcronyms[f.w(i)] && f.known(i+1, j):
 		// "RT's", and a network's edition for a place: "RT America"

@@ -79,6 +79,11 @@ func sameName(a, b []string, typ string) bool {
 	return true // a lone surname
 }
 
+// TrimPossessive drops a final "'s" or "’s": "Japan's" is "Japan".
+func TrimPossessive(s string) string {
+	return strings.TrimSuffix(strings.TrimSuffix(s, "'s"), "’s")
+}
+
 // Fold lowers case, strips diacritics and punctuation, and collapses
 // doubled letters, which transliterations add or drop: "Takaiichi" and
 // "Takaichi" fold the same, as do "U.S." and "US".
