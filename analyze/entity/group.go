@@ -11,26 +11,41 @@ import (
 func (f *finder) group() Result {
 	var r Result
 	key := map[string]int{} // lookup key → entity
-	recurs := map[string]bool{}
-	for _, m := range f.mentions {
-		if !m.weak {
-			recurs[strings.ToLower(m.Text)] = true
-		}
-	}
 	newEntity := func(m Mention, canonical string) int {
 		r.Entities = append(r.Entities, Entity{Canonical: canonical, Type: m.Type})
 		return len(r.Entities) - 1
 	}
-	// a name written elsewhere as a place is that place, before or
-	// after: "Charlotte struggles … CHARLOTTE - … in Charlotte";
-	// and so for an organisation: "the Cubs … Cubs win"
+	// What the mentions say of their names, read in one pass:
+	//   - recurs: names written at least once not merely opening a
+	//     sentence;
+	//   - places, orgs: a name written elsewhere as a place is that place,
+	//     before or after ("Charlotte struggles … CHARLOTTE - … in
+	//     Charlotte"), and so for an organisation ("the Cubs … Cubs win");
+	//   - speakers: a lone name that says things is a surname, and makes
+	//     the full name it ends a person's ("Ilse Vandermeere …
+	//     Vandermeere said");
+	//   - people: so does a person's name it ends ("Aung San Suu Kyi …
+	//     Suu Kyi, who …");
+	//   - titled: surnames after a title ("Mr. Powell").
+	recurs, speakers, people, titled := map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}
 	places, orgs := map[string]*Mention{}, map[string]bool{}
 	for i, m := range f.mentions {
+		lower := strings.ToLower(m.Text)
+		if !m.weak {
+			recurs[lower] = true
+		}
+		if m.speaks {
+			speakers[lower] = true
+		}
 		switch {
 		case m.Type == Place && !m.Metonym:
-			places[strings.ToLower(m.Text)] = &f.mentions[i]
+			places[lower] = &f.mentions[i]
 		case m.Type == Organisation && !m.Metonym:
-			orgs[strings.ToLower(m.Text)] = true
+			orgs[lower] = true
+		case m.Type == Person && !m.Nominal && strings.Contains(m.Text, " "):
+			people[strings.ToLower(personName(m.Text))] = true
+		case m.Type == Person && !m.Nominal && m.Title != "":
+			titled[lower] = true
 		}
 	}
 	for i := range f.mentions {
@@ -42,26 +57,8 @@ func (f *finder) group() Result {
 			}
 		}
 	}
-	// a lone name that says things is a surname, and makes the full
-	// name it ends a person's: "Ilse Vandermeere … Vandermeere said"
-	speakers := map[string]bool{}
-	for _, m := range f.mentions {
-		if m.speaks {
-			speakers[strings.ToLower(m.Text)] = true
-		}
-	}
-	// and so does a person's name it ends: "Aung San Suu Kyi … Suu Kyi,
-	// who …"
-	people := map[string]bool{}
-	titled := map[string]bool{} // surnames after a title: "Mr. Powell"
-	for _, m := range f.mentions {
-		if m.Type == Person && !m.Nominal && strings.Contains(m.Text, " ") {
-			people[strings.ToLower(personName(m.Text))] = true
-		}
-		if m.Type == Person && !m.Nominal && m.Title != "" && !strings.Contains(m.Text, " ") {
-			titled[strings.ToLower(m.Text)] = true
-		}
-	}
+	// a name of two to four words is a person's when it ends in a
+	// speaker's name, a titled surname or a person's name
 	for i := range f.mentions {
 		m := &f.mentions[i]
 		parts := strings.Fields(m.Text)
