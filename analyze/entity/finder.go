@@ -793,14 +793,7 @@ func (f *finder) placeAfterComma(k int) bool {
 // family whose name the text gives in the singular ("the Clintons").
 func (f *finder) pluralGroup(i int) bool {
 	w := strings.TrimSuffix(strings.TrimSuffix(f.w(i), "'"), "'s")
-	if !plural(w) || f.known(i, i+1) || placeWords[w] {
-		return false
-	}
-	one := strings.TrimSuffix(w, "s")
-	if _, ok := demonymOf[one]; ok || partyLabels[one] || partyLabels[w] || demonymNouns[one] {
-		return false
-	}
-	if _, ok := demonymOf[w]; ok {
+	if !groupPlural(w) || f.known(i, i+1) {
 		return false
 	}
 	if f.capitals == nil {
@@ -813,14 +806,23 @@ func (f *finder) pluralGroup(i int) bool {
 			}
 		}
 	}
-	return !f.capitals[one]
+	return !f.capitals[strings.TrimSuffix(w, "s")]
 }
 
-// plural reports a word of four letters or more in the plural: "Cubs",
-// "Vikings" (not "Congress", "Confucius", "Paris").
-func plural(w string) bool {
-	return len(w) >= 4 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") &&
-		!strings.HasSuffix(w, "is")
+// groupPlural reports a word of four letters or more in the plural that
+// can name a team or a group ("Cubs", "Vikings"): not "Congress",
+// "Confucius" or "Paris", nor the plural of a place word ("Islands"), of
+// a people ("Americans", "Germans", "Swedes") or of a party's members
+// ("Democrats").
+func groupPlural(w string) bool {
+	if len(w) < 4 || !strings.HasSuffix(w, "s") || strings.HasSuffix(w, "ss") || strings.HasSuffix(w, "us") ||
+		strings.HasSuffix(w, "is") || placeWords[w] {
+		return false
+	}
+	one := strings.TrimSuffix(w, "s")
+	_, people := demonymOf[one]
+	_, peoples := demonymOf[w]
+	return !people && !peoples && !partyLabels[one] && !partyLabels[w] && !demonymNouns[one]
 }
 
 // ageAfter reports an age set off by commas after the name ending before
@@ -862,14 +864,7 @@ var rubrics = setOf("update", "updated", "breaking", "exclusive", "analysis", "o
 // team reports a name [i, j) that is a place and a plural noun, as teams
 // are named: "Minnesota Vikings", "Chicago Bears".
 func (f *finder) team(i, j int) bool {
-	last := f.w(j - 1)
-	if j-i < 2 || !plural(last) || placeWords[last] || partyLabels[strings.TrimSuffix(last, "s")] {
-		return false
-	}
-	if _, ok := demonymOf[strings.TrimSuffix(last, "s")]; ok {
-		return false // "Texas Germans"
-	}
-	return f.known(i, j-1)
+	return j-i >= 2 && groupPlural(f.w(j-1)) && f.known(i, j-1) // (not "Texas Germans")
 }
 
 // speakerLabel reports a word in capitals that opens lines of a
