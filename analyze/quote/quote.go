@@ -9,7 +9,6 @@ package quote
 import (
 	"sort"
 	"strings"
-	"unicode"
 
 	"github.com/parallax-news/parallax/analyze/segment"
 )
@@ -85,7 +84,8 @@ func (d *doc) transcript(qs []Quote) []Quote {
 		if _, mark := closers[d.w(k)]; mark && d.toks[k].Kind == segment.Punct {
 			k++
 		}
-		if k+1 >= len(d.toks) || d.w(k+1) != ":" || d.para[k+1] != d.para[i] || !capitalsLabel(d.toks[k].Text(d.text)) {
+		// a speaker's label in capitals, two letters or more: "WALLACE:"
+		if k+1 >= len(d.toks) || d.w(k+1) != ":" || d.para[k+1] != d.para[i] || !segment.UpperWord(d.toks[k].Text(d.text), 2) {
 			continue
 		}
 		end := k + 2
@@ -136,19 +136,6 @@ func opensTurn(c Span, heads []Span) bool {
 		}
 	}
 	return false
-}
-
-// capitalsLabel reports a transcript speaker's label: a word of two or
-// more letters, all in capitals ("WALLACE", "PENCE").
-func capitalsLabel(w string) bool {
-	n := 0
-	for _, r := range w {
-		if !unicode.IsUpper(r) {
-			return false
-		}
-		n++
-	}
-	return n >= 2
 }
 
 // dropCarried drops a quotation inside a reported content whose speaker

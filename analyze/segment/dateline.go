@@ -20,7 +20,7 @@ func Dateline(s string, toks []Token) int {
 		case ")":
 			agency = true
 		case "-", "—", "–":
-			if (agency || upperWord(toks[0].Text(s))) && opensSentence(toks[k+1].Text(s)) {
+			if (agency || UpperWord(toks[0].Text(s), 3)) && opensSentence(toks[k+1].Text(s)) {
 				return k + 1
 			}
 			return 0
@@ -42,9 +42,10 @@ func opensSentence(w string) bool {
 	return false
 }
 
-// upperWord reports whether w is a word of at least three letters, all
-// capitals.
-func upperWord(w string) bool {
+// UpperWord reports whether w is a word of at least min letters, all
+// capitals: a dateline's place ("BRENNMOOR"), a transcript speaker's
+// label ("PENCE").
+func UpperWord(w string, min int) bool {
 	n := 0
 	for _, r := range w {
 		if !unicode.IsUpper(r) {
@@ -52,5 +53,5 @@ func upperWord(w string) bool {
 		}
 		n++
 	}
-	return n >= 3
+	return n >= min
 }
