@@ -458,10 +458,10 @@ func (f *finder) run(i, j int) {
 			break // "Annenberg Institute for School Reform": a field, not a person, after the organisation word
 		}
 		if orgWords[f.w(k)] && f.capital(k+1) && !connectors[f.w(k+1)] && k > i && !orgWords[f.w(j-1)] && !f.hasOrgWord(k+1, j) {
-			// (nor "Wayne State University School of Medicine": a part of
-			// the organisation named after it)
 			// (not "Christian News Service", "State Department Refugee
-			// Processing Center": an organisation's name to its end)
+			// Processing Center": an organisation's name to its end; nor
+			// "Wayne State University School of Medicine": a part of the
+			// organisation named after it)
 			f.classify(i, k+1, "")
 			f.run(k+1, j)
 			return

@@ -295,8 +295,9 @@ var orgWords = setOf(
 	"diet", "nations", "command", "brigade", "reuters", "press", "broadcasting", "television", "radio",
 	"observer", "ledger", "gazette", "review", "monitor", "structural", "endowment", "program",
 	"programme", "project", "tribunal", "initiative", "trust", "institution", "caucus", "academy",
-	"museum", "laboratory", "consortium", "studies", "conference", "enforcement", "church", "subcommittee", "media", "branch", "division", "directorate", "inspectorate",
-	"secretariat", "consulate", "embassy", "zoo", "movement",
+	"museum", "laboratory", "consortium", "studies", "conference", "enforcement", "church", "subcommittee",
+	"media", "branch", "division", "directorate", "inspectorate", "secretariat", "consulate", "embassy", "zoo",
+	"movement",
 )
 
 // placeWords end the names of places: "Halvard Bridge", "Brenn River".
