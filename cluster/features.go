@@ -101,11 +101,14 @@ func Extract(a *parallax.Article) *Features {
 	return f
 }
 
+// localities are the gazetteer's places within states, by folded name.
+var localities = entity.Localities()
+
 // countryNames maps folded state names, other names and capitals to
-// states.
+// states, and localities to their names.
 var countryNames = func() map[string]string {
 	m := entity.Countries()
-	for k, l := range entity.Localities() {
+	for k, l := range localities {
 		if _, ok := m[k]; !ok {
 			m[k] = l.Name
 		}
@@ -120,7 +123,7 @@ var demonyms = entity.Demonyms()
 // Atlanta to Georgia and the United States.
 var containers = func() map[string][]string {
 	parent := map[string]string{}
-	for _, l := range entity.Localities() {
+	for _, l := range localities {
 		parent[l.Name] = l.Within
 	}
 	m := map[string][]string{}
