@@ -151,7 +151,27 @@ func countriesOf(title string, body []string, marks []mark) []countryCount {
 		out = append(out, countryCount{name: c})
 		return &out[len(out)-1]
 	}
-	placesIn(body, func(c string) { at(c).named = 1 })
+	// a city of the world's list counts where the text places it ("in
+	// Surat", "Surat, India"), and then wherever the text or its headline
+	// writes it; elsewhere its name may be a surname or a word
+	// ("Rodriguez says", "a Batman film")
+	var placed, unplaced []string
+	placesIn(body, true, func(c string, city bool, k, n int) {
+		switch {
+		case !city:
+			at(c).named = 1
+		case cityContext(body, marks, k, n):
+			at(c).named = 1
+			placed = append(placed, c)
+		default:
+			unplaced = append(unplaced, c)
+		}
+	})
+	for _, c := range unplaced {
+		if slices.Contains(placed, c) {
+			at(c).named = 1
+		}
+	}
 	// a town the gazetteer does not know is one where the text writes it
 	// before its state: "Boulder, Colorado", "Sutherland Springs, Texas"
 	var towns map[string]string
@@ -190,7 +210,12 @@ func countriesOf(title string, body []string, marks []mark) []countryCount {
 		}
 	}
 	tw := words(title)
-	placesIn(tw, func(c string) { x := at(c); x.named, x.main = 1, 1 })
+	placesIn(tw, false, func(c string, city bool, k, n int) {
+		if !city || slices.Contains(placed, c) || cityContext(tw, nil, k, n) {
+			x := at(c)
+			x.named, x.main = 1, 1
+		}
+	})
 	for i := 0; i < len(tw) && len(towns) > 0; i++ {
 		for n := 1; n <= 3 && i+n <= len(tw); n++ {
 			town := entity.Fold(entity.TrimPossessive(strings.Join(tw[i:i+n], " "))) // "Dayton's"
@@ -269,8 +294,13 @@ var placeParts = map[string]bool{"district": true, "street": true, "avenue": tru
 //
 // The longest name wins, and the words it spans name nothing else: "West
 // Virginia" is not Virginia, "New Mexico" not Mexico, and "Mexico City"
-// is the city, which is in Mexico, and not Mexico itself.
-func placesIn(ws []string, fn func(string)) {
+// is the city, which is in Mexico, and not Mexico itself. In a body
+// (inBody), a city of the world's list that a capitalised word other
+// than a place follows is part of a longer name: "Mandalay Bay" is a
+// hotel in Las Vegas, not Myanmar's Mandalay. Headlines are spared, where
+// "El Paso Walmart" is in El Paso and the body names the city again, as
+// are the cities listed by hand: "Atlanta Police" is in Atlanta.
+func placesIn(ws []string, inBody bool, fn func(place string, city bool, at, n int)) {
 	var buf [64]byte
 	var folded []string
 	for i := 0; i < len(ws); i++ {
@@ -279,8 +309,8 @@ func placesIn(ws []string, fn func(string)) {
 		}
 		if strings.Contains(ws[i], "-") {
 			for _, part := range strings.Split(ws[i], "-") {
-				if c, ok := countryNames[string(foldWord(part, &buf))]; ok {
-					fn(c)
+				if c, ok := countryNames[string(foldWord(part, &buf))]; ok && !cityNamed[c] {
+					fn(c, false, i, 1) // ("Atlanta-area", "US-China")
 				}
 			}
 		}
@@ -290,7 +320,7 @@ func placesIn(ws []string, fn func(string)) {
 		if folded == nil {
 			folded = make([]string, len(ws))
 		}
-		key, place, span := "", "", 0
+		key, place, span, city := "", "", 0, false
 		for n := 1; n <= 3 && i+n <= len(ws); n++ {
 			k := i + n - 1
 			if folded[k] == "" {
@@ -304,17 +334,48 @@ func placesIn(ws []string, fn func(string)) {
 				continue
 			}
 			if c, ok := countryNames[key]; ok {
-				place, span = c, n
+				place, span, city = c, n, localities[key].City
 			}
 		}
-		if span > 0 && !(i+span < len(ws) && placeParts[toLower(ws[i+span])]) {
-			fn(place)
+		if span > 0 && !(i+span < len(ws) && (placeParts[toLower(ws[i+span])] || inBody && city && capitalized(ws[i+span]) && countryNames[string(foldWord(ws[i+span], &buf))] == "")) {
+			fn(place, city, i, span)
 		}
 		if span > 0 {
 			i += span - 1
 		}
 	}
 }
+
+// cityPrepositions place the city after them: "in Surat", "from Pune".
+var cityPrepositions = map[string]bool{"in": true, "near": true, "outside": true, "from": true, "to": true,
+	"across": true, "around": true, "inside": true, "within": true, "downtown": true}
+
+// cityContext reports whether the words ws[at:at+n], a city of the
+// world's list, are placed by the text: after a preposition of place, or
+// before a comma and a state or country ("Surat, India"). Marks, where
+// given, say where clauses break; a headline has none.
+func cityContext(ws []string, marks []mark, at, n int) bool {
+	if at > 0 && cityPrepositions[toLower(ws[at-1])] && (marks == nil || marks[at] == 0) {
+		return true
+	}
+	if marks == nil || at+n >= len(ws) || marks[at+n]&afterBreak == 0 || marks[at+n]&opensClause != 0 {
+		return false
+	}
+	var buf [64]byte
+	c, ok := countryNames[string(foldWord(ws[at+n], &buf))]
+	return ok && !cityNamed[c]
+}
+
+// cityNamed holds the names of the world's cities (Locality.City).
+var cityNamed = func() map[string]bool {
+	m := map[string]bool{}
+	for _, l := range localities {
+		if l.City {
+			m[l.Name] = true
+		}
+	}
+	return m
+}()
 
 // placeFirst holds the first words of the names in countryNames.
 var placeFirst = func() map[string]bool {

@@ -1004,7 +1004,7 @@ func (o *Online) entityNorms(centroid *vec) (all, actors float64) {
 // adjective, or a single word that news mostly writes in lower case
 // ("Prosecutors", "Jury" opening a sentence).
 func actor(e string) bool {
-	if _, ok := countryNames[e]; ok {
+	if _, ok := countryNames[e]; ok && !localities[e].City {
 		return false
 	}
 	if _, ok := demonyms[e]; ok {

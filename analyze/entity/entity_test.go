@@ -488,3 +488,40 @@ func TestLocalitiesWithin(t *testing.T) {
 		t.Errorf("Atlanta within %q, Georgia within %q", l.Within, locs[Fold("Georgia")].Within)
 	}
 }
+
+// TestWorldCities checks the cities of cities.tsv: a place where the
+// text places one (after a preposition of place, before a comma and a
+// state, in a list of places, and then wherever the text writes it),
+// and not where its name is a surname or a word.
+func TestWorldCities(t *testing.T) {
+	for _, tt := range []struct {
+		text, mention, typ string
+	}{
+		{"Crimes were reported in cities such as Dortmund and Dusseldorf.", "Dortmund", Place},
+		{"Crimes were reported in cities such as Dortmund and Dusseldorf.", "Dusseldorf", Place},
+		{"A man stabbed three people in Solingen on Friday. Solingen mourned.", "Solingen", Place},
+		{"Firefighters came from Pune, India, to help.", "Pune", Place},
+		{"The Kansas City Royals won the series.", "Kansas City Royals", Organisation},
+		{"Sam Houston said the plan would work. Later, Houston said he was tired.", "Houston", Person},
+		{"Lewis Hamilton won in Austin. Hamilton said he was tired.", "Hamilton", Person},
+		{"Mr. Rodriguez was an adviser. Rodriguez says an inquiry is under way.", "Rodriguez", Person},
+		{"He watched a Batman film in Aurora. A Batman film opened.", "Batman", ""},
+		{"His clunky Americana rebrand fell flat. Americana is a genre.", "Americana", ""},
+		{"The film drew Hollywood A-listers to the party.", "Hollywood A-listers", ""},
+	} {
+		t.Run(tt.text+" "+tt.mention, func(t *testing.T) {
+			for _, m := range find(tt.text).Mentions {
+				if m.Text != tt.mention {
+					continue
+				}
+				if m.Type != tt.typ && !(tt.typ == "" && m.Type == Other) {
+					t.Errorf("%q is %s, want %q", m.Text, m.Type, tt.typ)
+				}
+				return
+			}
+			if tt.typ != "" {
+				t.Errorf("no mention %q", tt.mention)
+			}
+		})
+	}
+}

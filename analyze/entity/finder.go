@@ -654,10 +654,14 @@ func (f *finder) classify(i, j int, title string) {
 		f.add(i, j, Organisation, "", "")
 	case f.team(i, j):
 		f.add(i, j, Organisation, "", "")
+	case j == i+1 && f.webDomain(j):
+		f.add(i, j+2, Organisation, "", "") // "Cincinnati.com reported"
 	case countryOf[name] != "":
 		f.add(i, j, Place, "", countryOf[name])
 	case placeSet[name] || j-i >= 2 && placeWords[f.w(j-1)]:
 		f.add(i, j, Place, "", "")
+	case citySet[name] && f.cityContext(i, j):
+		f.add(i, j, Place, "", "") // "in Dortmund", "Surat, India"
 	case capitalOf[name] != "":
 		f.add(i, j, Place, "", capitalOf[name])
 	case f.w(i-1) == "," && f.stateAbbrevEnd(i) >= j && f.capital(i-2):
@@ -672,8 +676,6 @@ func (f *finder) classify(i, j int, title string) {
 		f.add(i, j, Place, "", "") // "CHARLOTTE - Nearly a week after …"
 	case j == i+1 && f.speakerLabel(i) && !knownOrgs[name]:
 		f.add(i, j, Person, "", "") // a speaker in a transcript: "WALLACE: Let's start …"
-	case j == i+1 && f.webDomain(j):
-		f.add(i, j+2, Organisation, "", "") // "Cincinnati.com reported"
 	case isAcronym(TrimPossessive(f.text[f.toks[i].Start:f.toks[j-1].End])) && !nounAcronyms[name] &&
 		!(j == i+1 && f.lowerUse[name]),
 		j-i == 2 && isAcronym(f.text[f.toks[i].Start:f.toks[i].End]) && countryOf[f.w(i)] == "" && !nounAcronyms[f.w(i)] && f.known(i+1, j):
@@ -770,6 +772,27 @@ func (f *finder) placeContext(i, j int) bool {
 	return false
 }
 
+// cityContext reports a city of the world's list, [i, j), that the text
+// places: after a preposition of place ("in Dortmund", "from Surat",
+// "the city of Pune"), before a comma and a state or country ("Surat,
+// India"), or as a dateline. Elsewhere its name may be a surname or a
+// word ("Rodriguez says", "a Batman film"); group makes every mention of
+// a name the text places a place.
+func (f *finder) cityContext(i, j int) bool {
+	switch w := f.w(i - 1); {
+	case locatives[w] && w != "at", w == "from", w == "to", w == "downtown":
+	case w == "of" && (f.w(i-2) == "city" || f.w(i-2) == "town"),
+		w == "as" && f.w(i-2) == "such" && (f.w(i-3) == "cities" || f.w(i-3) == "towns"):
+	case (w == "and" || w == "or" || w == ",") && len(f.mentions) > 0 && f.mentions[len(f.mentions)-1].Type == Place &&
+		f.mentions[len(f.mentions)-1].End == f.toks[i-2].End:
+		// "in Dortmund and Dusseldorf"
+	case f.w(j) == "," && (f.usState(j+1) || f.placeAfterComma(j+1)):
+	default:
+		return f.dateline(i, j)
+	}
+	return !f.possessive(j-1) || f.w(i-1) != "to" // (not "to Rodriguez's office")
+}
+
 // placeAfterComma reports a state or a city the gazetteers know at token
 // k, closing its clause: the town before it is in it ("Croydon, London,",
 // "Potsdam, Germany.").
@@ -815,8 +838,8 @@ func (f *finder) pluralGroup(i int) bool {
 // a people ("Americans", "Germans", "Swedes") or of a party's members
 // ("Democrats").
 func groupPlural(w string) bool {
-	if len(w) < 4 || !strings.HasSuffix(w, "s") || strings.HasSuffix(w, "ss") || strings.HasSuffix(w, "us") ||
-		strings.HasSuffix(w, "is") || placeWords[w] {
+	if len(w) < 4 || !strings.HasSuffix(w, "s") || strings.HasSuffix(w, "ss") || strings.HasSuffix(w, "us") || strings.Contains(w, "-") ||
+		strings.HasSuffix(w, "is") || placeWords[w] || placeWords[w[:len(w)-1]] {
 		return false
 	}
 	one := strings.TrimSuffix(w, "s")
@@ -864,7 +887,7 @@ var rubrics = setOf("update", "updated", "breaking", "exclusive", "analysis", "o
 // team reports a name [i, j) that is a place and a plural noun, as teams
 // are named: "Minnesota Vikings", "Chicago Bears".
 func (f *finder) team(i, j int) bool {
-	return j-i >= 2 && groupPlural(f.w(j-1)) && f.known(i, j-1) // (not "Texas Germans")
+	return j-i >= 2 && groupPlural(f.w(j-1)) && (f.known(i, j-1) || citySet[f.phrase(i, j-1)]) // (not "Texas Germans")
 }
 
 // speakerLabel reports a word in capitals that opens lines of a
@@ -1329,6 +1352,14 @@ var (
 			m[strings.ToLower(l.name)] = l.within
 		}
 	})
+	citySet = func() map[string]bool {
+		m := map[string]bool{}
+		for _, l := range localityList[len(localityHand):] {
+			m[strings.ToLower(l.name)] = true
+			m[unaccented(strings.ToLower(l.name))] = true // "Dusseldorf" for "Düsseldorf"
+		}
+		return m
+	}()
 	placeSet = func() map[string]bool {
 		m := map[string]bool{}
 		for _, p := range places {

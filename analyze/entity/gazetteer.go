@@ -1,5 +1,11 @@
 package entity
 
+import (
+	_ "embed"
+	"strconv"
+	"strings"
+)
+
 // country is a state with the names and adjectives that denote it and
 // the seat of its government, which news uses for the government itself.
 type country struct {
@@ -186,8 +192,11 @@ var countries = []country{
 }
 
 // places that are not countries: regions, bodies of water, and the
-// localities within states.
-var places = append(append([]string(nil), regions...), localities...)
+// localities within states listed by hand. The world's cities are apart
+// (citySet): many of their names are also surnames or words ("Rodriguez",
+// "Batman", "Americana"), and they are places only where the text
+// places them.
+var places = append(append([]string(nil), regions...), localities[:len(localityHand)]...)
 
 // regions are larger than a state or lie between states.
 var regions = []string{
@@ -200,11 +209,18 @@ var regions = []string{
 	"Soviet Union", "USSR", "Yugoslavia", "East Germany", "West Germany", "Czechoslovakia",
 }
 
-// localities lie within one state: its provinces and states, and cities
-// that are not its capital, each with the state or locality it lies
-// within ("" where a name is in two states: Punjab, Hyderabad,
+// localityList holds the localities listed here and the world's cities
+// (see cities).
+var localityList = append(localityHand, cities()...)
+
+// locality is a place that lies within one state.
+type locality struct{ name, within string }
+
+// localityHand lie within one state: its provinces and states, and
+// cities that are not its capital, each with the state or locality it
+// lies within ("" where a name is in two states: Punjab, Hyderabad,
 // Birmingham).
-var localityList = []struct{ name, within string }{
+var localityHand = []locality{
 	{"Crimea", "Ukraine"}, {"Okinawa", "Japan"}, {"Hong Kong", "China"}, {"Macau", "China"}, {"Los Angeles", "California"},
 	{"Chicago", "Illinois"}, {"Shanghai", "China"}, {"Osaka", "Japan"}, {"Kyoto", "Japan"}, {"Hokkaido", "Japan"},
 	{"Scotland", "United Kingdom"}, {"Wales", "United Kingdom"}, {"England", "United Kingdom"}, {"Donbas", "Ukraine"},
@@ -246,6 +262,82 @@ var localityList = []struct{ name, within string }{
 	{"Khan Younis", "Gaza"}, {"Tel Aviv", "Israel"}, {"Haifa", "Israel"}, {"Shenzhen", "Guangdong"}, {"Guangzhou", "Guangdong"},
 	{"Wuhan", "China"}, {"Chengdu", "Sichuan"}, {"Busan", "South Korea"}, {"Yokohama", "Japan"}, {"Nagoya", "Japan"},
 	{"Hiroshima", "Japan"}, {"Nagasaki", "Japan"}, {"Fukushima", "Japan"}, {"Ho Chi Minh City", "Vietnam"},
+}
+
+//go:embed cities.tsv
+var citiesFile string
+
+// minCityPopulation is the population from which a city of cities.tsv
+// counts as a place wherever its name is written.
+const minCityPopulation = 100_000
+
+// cities returns the cities of cities.tsv (GeoNames' cities of 100,000
+// people or more, less names that are mostly words) that the lists here
+// do not already hold, each within its state or country. Names that are
+// also first names are left out ("Charlotte", "Florence", "Sydney"), as
+// is a name two countries' cities share unless one is five times the
+// other: Hyderabad is in India and in Pakistan.
+func cities() []locality {
+	known := map[string]bool{}
+	for _, l := range localityHand {
+		known[strings.ToLower(l.name)] = true
+	}
+	for _, c := range countries {
+		known[strings.ToLower(c.name)], known[strings.ToLower(c.capital)] = true, true
+		for _, a := range c.aliases {
+			known[strings.ToLower(a)] = true
+		}
+	}
+	for _, r := range regions {
+		known[strings.ToLower(r)] = true
+	}
+	for _, n := range strings.Split(givenNamesFile, "\n") {
+		known[n] = true
+	}
+	for n := range commonGivenNames {
+		known[n] = true
+	}
+	countryNamed := map[string]string{"hong kong": "Hong Kong", "macau": "Macau"}
+	for _, c := range countries {
+		countryNamed[strings.ToLower(c.name)] = c.name
+		for _, a := range c.aliases {
+			countryNamed[strings.ToLower(a)] = c.name
+		}
+	}
+	type city struct {
+		locality
+		population int
+	}
+	var out []city
+	at := map[string]int{}
+	for _, line := range strings.Split(strings.TrimSpace(citiesFile), "\n") {
+		f := strings.Split(line, "\t")
+		if len(f) != 4 || strings.HasPrefix(line, "#") {
+			continue
+		}
+		n, _ := strconv.Atoi(f[3])
+		lower := strings.ToLower(f[0])
+		if n < minCityPopulation || known[lower] || knownOrgs[lower] || notNames[lower] || orgWords[lower] || isTitle(lower) {
+			continue
+		}
+		within := countryNamed[strings.ToLower(f[1])] // "" where the gazetteer lists no such state ("Georgia")
+		if f[2] != "" {
+			within = f[2] // a state of the United States
+		}
+		if i, ok := at[lower]; ok {
+			if c := &out[i]; c.within != within && c.population < 5*n {
+				c.within = "" // (cities come most populous first)
+			}
+			continue
+		}
+		at[lower] = len(out)
+		out = append(out, city{locality{f[0], within}, n})
+	}
+	ls := make([]locality, len(out))
+	for i, c := range out {
+		ls[i] = c.locality
+	}
+	return ls
 }
 
 // localities are the names of localityList.
@@ -370,14 +462,17 @@ type Locality struct {
 	// Within is the state or locality it lies within ("Georgia" for
 	// Atlanta, "United States" for Georgia), "" where unknown.
 	Within string
+	// City marks the cities of cities.tsv, as against the provinces,
+	// states and best-known cities listed by hand.
+	City bool
 }
 
 // Localities returns the localities the gazetteer knows, by their names
 // folded as Fold folds them. Regions larger than a state are left out.
 func Localities() map[string]Locality {
 	m := map[string]Locality{}
-	for _, l := range localityList {
-		m[Fold(l.name)] = Locality{Name: l.name, Within: l.within}
+	for i, l := range localityList {
+		m[Fold(l.name)] = Locality{Name: l.name, Within: l.within, City: i >= len(localityHand)}
 	}
 	return m
 }

@@ -137,6 +137,9 @@ func (f *finder) group() Result {
 			m.Entity = e
 			continue
 		}
+		if _, ok := key["surname:"+lower]; ok && m.Type == Place && !m.Metonym && localityOf[lower] != "" && !strings.Contains(m.Text, " ") {
+			m.Type = Person // "Sam Houston … Houston said": a surname, not the city
+		}
 		switch {
 		case m.Type == Person && m.Nominal:
 			continue // resolved below, in text order

@@ -84,6 +84,21 @@ func TrimPossessive(s string) string {
 	return strings.TrimSuffix(strings.TrimSuffix(s, "'s"), "’s")
 }
 
+// unaccented returns s without its combining marks: "dusseldorf" for
+// "düsseldorf".
+func unaccented(s string) string {
+	if isASCII(s) {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range norm.NFD.String(s) {
+		if !unicode.Is(unicode.Mn, r) {
+			b.WriteRune(r)
+		}
+	}
+	return norm.NFC.String(b.String())
+}
+
 // Fold lowers case, strips diacritics and punctuation, and collapses
 // doubled letters, which transliterations add or drop: "Takaiichi" and
 // "Takaichi" fold the same, as do "U.S." and "US".
