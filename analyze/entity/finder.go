@@ -26,6 +26,9 @@ type finder struct {
 	capitals map[string]bool
 }
 
+// datelineDash reports a dash that ends a dateline.
+func datelineDash(w string) bool { return w == "-" || w == "–" || w == "—" || w == "--" }
+
 func newFinder(text string, toks []segment.Token, sentences []segment.Span) *finder {
 	f := &finder{text: text, toks: toks, lowerUse: map[string]bool{}}
 	f.titleCase = titleCaseLines(text, f.toks)
@@ -38,7 +41,10 @@ func newFinder(text string, toks []segment.Token, sentences []segment.Span) *fin
 		for si < len(sentences) && t.Start >= sentences[si].End {
 			si++
 		}
-		if si < len(sentences) && t.Start == sentences[si].Start || i > 0 && isOpenPunct(f.low[i-1]) && f.initial[i-1] {
+		if si < len(sentences) && t.Start == sentences[si].Start || i > 0 && isOpenPunct(f.low[i-1]) && f.initial[i-1] ||
+			i > 1 && datelineDash(f.low[i-1]) && (f.low[i-2] == ")" || segment.UpperWord(toks[i-2].Text(text), 3)) {
+			// (and the first word after a dateline: "BRENNMOOR, March 2
+			// (Northline Wire) - Part of a road bridge …")
 			f.initial[i] = true
 		}
 		if r, _ := utf8.DecodeRuneInString(raw); unicode.IsLower(r) {
@@ -304,7 +310,7 @@ func (f *finder) run(i, j int) {
 	// (but not the first word of an organisation's name: "National Guard
 	// members", "International Monetary Fund", where the text also writes
 	// "national" and "international")
-	for i < j && (notNames[f.w(i)] || f.initial[i] && f.lowerUse[f.w(i)] && !f.known(i, i+1) && !(nameParticles[f.w(i)] && i+1 < j) &&
+	for i < j && (notNames[TrimPossessive(f.w(i))] || f.initial[i] && f.lowerUse[f.w(i)] && !f.known(i, i+1) && !(nameParticles[f.w(i)] && i+1 < j) &&
 		!(j-i >= 2 && orgWords[f.w(j-1)] && !orgWords[f.w(i)] && titleAt(f, i) == i)) {
 		if titleAt(f, i) > i {
 			break
