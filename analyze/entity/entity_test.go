@@ -441,6 +441,22 @@ func TestNamesAsNewsWritesThem(t *testing.T) {
 		// a title word modifying a noun in an apposition heads nothing
 		{"The Movement for Black Lives, a collective of social justice groups, did so.", "Movement for Black Lives", Organisation, false},
 		{"She is the daughter of Aung San, the Burmese leader who secured independence.", "Aung San", Person, false},
+		// round 11: deadly shootings, an airline's apology, a plane crash in Costa Rica
+		{"The flight was operated by Envoy Air.", "Envoy Air", Organisation, false},
+		{"They said Nature Air had provided a passenger list.", "Nature Air", Organisation, false},
+		{"The Clean Air Act was passed in 1970.", "Clean Air Act", Other, false},
+		{"Enio Cubillo, the director of Costa Rica Civil Aviation, said so.", "Costa Rica Civil Aviation", Organisation, false},
+		{"Former Costa Rican president Laura Chinchilla said so.", "Laura Chinchilla", Person, false},
+		{"Rabbi Jonathan Blake, of the temple, said so.", "Jonathan Blake", Person, false},
+		{"Memphis Hustle guard Marquis Teague and forward Trahson Burrell boarded.", "Marquis Teague", Person, false},
+		{"Memphis Hustle guard Marquis Teague and forward Trahson Burrell boarded.", "Trahson Burrell", Person, false},
+		{"A student goes on a rampage in the town of Blacksburg in April.", "Blacksburg", Place, false},
+		{"He opens fire at his military base in Killeen. The Fort Hood base was shut.", "Fort Hood", Place, false},
+		{"A man storms a cinema in Aurora in July 2012.", "Aurora", Place, false},
+		{"The plane had arrived in Punta Islita on Sunday morning.", "Punta Islita", Place, false},
+		{"The plane went down, the Ministerio de Seguridad Pública said.", "Ministerio de Seguridad Pública", Organisation, false},
+		{"(China Daily 10/03/2017 page4)", "China Daily", Organisation, false},
+		{"Rabbi Jacob Luski of Congregation B'nai Israel said so.", "Congregation B'nai Israel", Organisation, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.text+" "+tt.mention, func(t *testing.T) {

@@ -388,6 +388,12 @@ func (f *finder) run(i, j int) {
 	if j-i >= 2 && partyLabels[f.w(j-1)] && orgWords[f.w(j-2)] && titleAt(f, j) > j {
 		j--
 	}
+	// a demonym of two words likewise: "Former Costa Rican president"
+	if _, ok := demonymOf[f.phrase(i, i+2)]; ok && j-i >= 2 && !f.known(i, j) && !(j-i >= 3 && orgWords[f.w(j-1)]) {
+		if i += 2; i >= j {
+			return
+		}
+	}
 	// a demonym is an adjective: "Japanese Prime Minister Sanae Takaichi"
 	// (but part of a state's name, "the Czech Republic", and of an
 	// organisation's, "Swedish Air Force", "British Medical Journal")
@@ -400,7 +406,7 @@ func (f *finder) run(i, j int) {
 			return
 		}
 	}
-	if k := titleAt(f, i); k > i && !f.hasOrgWord(k, j) { // (not "Justice Department")
+	if k := titleAt(f, i); k > i && !f.hasOrgWord(k, j) && !orgEnds[f.w(j-1)] { // (not "Justice Department", "Envoy Air")
 		for titleAt(f, k) > k { // "Deputy Spokesperson Tommy Pigott"
 			k = titleAt(f, k)
 		}
@@ -637,6 +643,18 @@ func titleAt(f *finder, i int) int {
 	return best
 }
 
+// placeHead reports a name [i, j) that opens with a place of two words
+// or more the gazetteers know, and goes on: "Costa Rica Civil Aviation
+// said" is no person, though "Costa" is a first name.
+func (f *finder) placeHead(i, j int) bool {
+	for n := 2; n <= 3 && i+n < j; n++ {
+		if f.known(i, i+n) {
+			return true
+		}
+	}
+	return false
+}
+
 // known reports a name the gazetteers list.
 func (f *finder) known(i, j int) bool {
 	name := strings.ToLower(f.text[f.toks[i].Start:f.toks[j-1].End])
@@ -666,6 +684,8 @@ func (f *finder) classify(i, j int, title string) {
 		f.add(i, j, Place, "", countryOf[name])
 	case placeSet[name] || j-i >= 2 && placeWords[f.w(j-1)]:
 		f.add(i, j, Place, "", "")
+	case j-i >= 2 && f.w(i) == "fort" && !f.hasOrgWord(i, j):
+		f.add(i, j, Place, "", "") // "Fort Hood", "Fort Lauderdale"
 	case citySet[name] && f.cityContext(i, j):
 		f.add(i, j, Place, "", "") // "in Dortmund", "Surat, India"
 	case capitalOf[name] != "":
@@ -689,7 +709,7 @@ func (f *finder) classify(i, j int, title string) {
 		f.add(i, j, Organisation, "", "")
 	case j-i <= 4 && f.credited(i):
 		f.add(i, j, Person, "", "") // "(Reporting by Valerie Volcovici; Editing by Will Dunham)"
-	case j-i >= 2 && j-i <= 4 && f.says(i, j):
+	case j-i >= 2 && j-i <= 4 && f.says(i, j) && !f.placeHead(i, j):
 		f.add(i, j, Person, "", "") // "Sanae Takaichi said"
 	case j-i >= 2 && j-i <= 4 && f.titleAppositive(i) != "":
 		f.add(i, j, Person, f.titleAppositive(i), "") // "Japan's Ambassador to the U.S., Shigeo Yamada,"
@@ -707,7 +727,7 @@ func (f *finder) classify(i, j int, title string) {
 		f.add(i, j, Organisation, "", "") // "Equifax said it had established a website"
 	case j-i >= 2 && j-i <= 4 && (roleNouns[f.w(i-1)] || f.roleAfterDash(j)) && !f.known(i, j):
 		f.add(i, j, Person, "", "") // "the Latvian journalist Dainis Ivans", "Mehmet Oz — Ivy League-trained surgeon"
-	case j-i >= 2 && j-i <= 4 && givenNames[f.w(i)] && !f.known(i+1, j):
+	case j-i >= 2 && j-i <= 4 && givenNames[f.w(i)] && !f.known(i+1, j) && !f.placeHead(i, j):
 		f.add(i, j, Person, "", "") // "Daryl Kimball", "Victor Cha"
 	case j-i >= 2 && j-i <= 4 && f.hisAfter(i, j) && !f.known(i, j):
 		f.add(i, j, Person, "", "") // "Kimi Raikkonen lost control of his Ferrari"
@@ -765,6 +785,9 @@ func (f *finder) hisAfter(i, j int) bool {
 func (f *finder) placeContext(i, j int) bool {
 	switch f.w(i - 1) {
 	case "in", "near", "outside":
+	case "of":
+		// "the town of Blacksburg", "the city of Binghamton"
+		return settlementNouns[f.w(i-2)] && !f.possessive(j-1)
 	default:
 		return false
 	}
@@ -774,9 +797,20 @@ func (f *finder) placeContext(i, j int) bool {
 	switch f.w(j) {
 	case ",", ".", ";", ")", "":
 		return true
+	case "on", "in":
+		// "arrived in Punta Islita on Sunday morning", "in Aurora in July"
+		return calendarNames[f.w(j+1)] || j+1 < len(f.toks) && f.toks[j+1].Kind == segment.Number
 	}
 	return false
 }
+
+// calendarNames are the days and months.
+var calendarNames = setOf("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+	"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+	"november", "december")
+
+// settlementNouns name a kind of place before "of" and its name.
+var settlementNouns = setOf("city", "town", "village", "hamlet", "municipality", "island", "port", "suburb")
 
 // cityContext reports a city of the world's list, [i, j), that the text
 // places: after a preposition of place ("in Dortmund", "from Surat",
@@ -1103,7 +1137,10 @@ var roleNouns = setOf("scholar", "physicist", "chemist", "biologist", "expert", 
 	"congressman", "congresswoman", "officer", "fellow", "pollster", "consultant", "operative", "donor",
 	"entrepreneur", "investor", "banker", "farmer", "worker", "employee", "retiree", "priest", "rabbi",
 	"imam", "pastor", "athlete", "player", "striker", "goalkeeper", "manager", "surgeon", "gastroenterologist",
-	"cardiologist", "psychiatrist", "psychologist", "comedian", "host", "anchor", "star", "head")
+	"cardiologist", "psychiatrist", "psychologist", "comedian", "host", "anchor", "star", "head",
+	// players by position
+	"guard", "forward", "quarterback", "pitcher", "catcher", "outfielder", "infielder", "shortstop",
+	"linebacker", "midfielder", "defender", "winger", "receiver")
 
 // phrase returns the lower-case words of tokens [i, j), joined by spaces.
 func (f *finder) phrase(i, j int) string {
@@ -1134,7 +1171,7 @@ func (f *finder) titleBefore(i int) string {
 // hasOrgWord reports an organisation word at either end of [i, j), or
 // before "of": "Liberal Democratic Party", "Bank of Japan".
 func (f *finder) hasOrgWord(i, j int) bool {
-	if orgWords[strings.TrimSuffix(f.w(j-1), "'s")] || orgWords[f.w(i)] && j-i > 1 {
+	if last := strings.TrimSuffix(f.w(j-1), "'s"); orgWords[last] || orgEnds[last] && j-i > 1 || orgWords[f.w(i)] && j-i > 1 {
 		return true
 	}
 	for k := i; k < j-1; k++ {

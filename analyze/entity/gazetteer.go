@@ -372,7 +372,12 @@ var titles = []string{
 	"envoy", "diplomat", "negotiator", "adviser", "advisor", "economist", "lawyer", "activist", "analyst",
 	"commander", "strategist", "nominee", "candidate", "consul", "delegate", "historian", "researcher",
 	"scientist", "correspondent", "press secretary", "pm", "senators", "sens", "speaker of the house",
+	"rabbi", "imam", "pastor",
 }
+
+// orgEnds mark an organisation when they end a name, and only then:
+// "Envoy Air", "Costa Rica Civil Aviation" (but "Clean Air Act").
+var orgEnds = setOf("air", "aviation")
 
 // orgWords mark an organisation when they end or head a name.
 var orgWords = setOf(
@@ -389,7 +394,9 @@ var orgWords = setOf(
 	"programme", "project", "tribunal", "initiative", "trust", "institution", "caucus", "academy",
 	"museum", "laboratory", "consortium", "studies", "conference", "enforcement", "church", "subcommittee",
 	"media", "branch", "division", "directorate", "inspectorate", "secretariat", "consulate", "embassy", "zoo",
-	"movement",
+	"movement", "congregation",
+	// in the names of other languages' institutions
+	"ministerio", "ministère", "ministerium", "universidad", "université", "universität",
 )
 
 // placeWords end the names of places: "Halvard Bridge", "Brenn River".
@@ -417,7 +424,7 @@ var knownOrgs = setOf(
 	// news organisations
 	"new york times", "washington post", "wall street journal", "usa today", "los angeles times",
 	"financial times", "associated press", "fox news", "msnbc", "npr", "pbs", "politico", "axios", "breitbart",
-	"huffpost", "huffington post", "buzzfeed", "newsweek", "gannett", "upi", "dpa", "efe", "ansa", "tass",
+	"huffpost", "huffington post", "china daily", "global times", "buzzfeed", "newsweek", "gannett", "upi", "dpa", "efe", "ansa", "tass",
 	"ria novosti", "yonhap", "nikkei", "asahi shimbun", "yomiuri shimbun", "le monde", "der spiegel",
 	"el país", "el pais", "al arabiya", "sky news", "cbs", "nbc", "abc", "cnbc", "hamas", "g-20", "g20", "g-7", "g7", "hezbollah", "taliban", "al jazeera", "tv asahi",
 	"daily beast", "new yorker", "vox", "slate", "espn", "wikileaks", "getty", "getty images", "epa",
