@@ -457,6 +457,10 @@ func TestNamesAsNewsWritesThem(t *testing.T) {
 		{"The plane went down, the Ministerio de Seguridad Pública said.", "Ministerio de Seguridad Pública", Organisation, false},
 		{"(China Daily 10/03/2017 page4)", "China Daily", Organisation, false},
 		{"Rabbi Jacob Luski of Congregation B'nai Israel said so.", "Congregation B'nai Israel", Organisation, false},
+		{"They were Bruce and Irene Steinberg and their sons Matthew, William and Zachary.", "Bruce", Person, false},
+		{"They were Bruce and Irene Steinberg and their sons Matthew, William and Zachary.", "Matthew", Person, false},
+		{"They were Bruce and Irene Steinberg and their sons Matthew, William and Zachary.", "Zachary", Person, false},
+		{"He thanked his wife, Irene, for her help.", "Irene", Person, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.text+" "+tt.mention, func(t *testing.T) {

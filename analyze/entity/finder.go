@@ -737,6 +737,10 @@ func (f *finder) classify(i, j int, title string) {
 		f.add(i, j, Place, "", "") // "Williamsburg, Virginia", "Croydon, London,", "Potsdam, Germany."
 	case j == i+1 && f.w(i-1) == "the" && f.pluralGroup(i):
 		f.add(i, j, Organisation, "", "") // "the Cubs"
+	case j == i+1 && givenNames[name] && f.kinList(i):
+		f.add(i, j, Person, "", "") // "their sons Matthew, William and Zachary"
+	case j == i+1 && givenNames[name] && f.w(j) == "and" && f.givenPair(j+1):
+		f.add(i, j, Person, "", "") // "Bruce" in "Bruce and Irene Steinberg"
 	case j-i == 1 && f.initial[i]:
 		// a lone capitalised word opening a sentence: a name only if
 		// named again elsewhere (group keeps it then)
@@ -808,6 +812,42 @@ func (f *finder) placeContext(i, j int) bool {
 var calendarNames = setOf("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
 	"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
 	"november", "december")
+
+// kinList reports a first name at token i after a word for kin ("his
+// wife, Irene", "their sons Matthew") or after such a name and a comma
+// or "and" ("… Matthew, William and Zachary").
+func (f *finder) kinList(i int) bool {
+	k := i - 1
+	if f.w(k) == "," {
+		k--
+	}
+	if kinNouns[f.w(k)] {
+		return true
+	}
+	if w := f.w(i - 1); (w == "," || w == "and") && i >= 2 {
+		for n := len(f.mentions) - 1; n >= 0 && n >= len(f.mentions)-3; n-- {
+			if m := f.mentions[n]; m.End == f.toks[i-2].End {
+				return m.Type == Person && !strings.Contains(m.Text, " ") && f.kinList(i-2)
+			}
+		}
+	}
+	return false
+}
+
+// givenPair reports a person's name of two or three words opening with
+// a first name at token k: "Irene Steinberg" in "Bruce and Irene
+// Steinberg".
+func (f *finder) givenPair(k int) bool {
+	if !f.capital(k) || !givenNames[f.w(k)] || !f.capital(k+1) {
+		return false
+	}
+	return !f.capital(k+2) || !f.capital(k+3)
+}
+
+// kinNouns name relatives, whose names follow: "their sons Matthew".
+var kinNouns = setOf("son", "sons", "daughter", "daughters", "children", "wife", "husband", "brother",
+	"brothers", "sister", "sisters", "mother", "father", "grandson", "granddaughter", "nephew", "niece",
+	"cousin", "twins", "siblings", "stepson", "stepdaughter")
 
 // settlementNouns name a kind of place before "of" and its name.
 var settlementNouns = setOf("city", "town", "village", "hamlet", "municipality", "island", "port", "suburb")
