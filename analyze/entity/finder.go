@@ -861,7 +861,7 @@ var settlementNouns = setOf("city", "town", "village", "hamlet", "municipality",
 func (f *finder) cityContext(i, j int) bool {
 	switch w := f.w(i - 1); {
 	case locatives[w] && w != "at", w == "from", w == "to", w == "downtown":
-	case w == "of" && (f.w(i-2) == "city" || f.w(i-2) == "town"),
+	case w == "of" && settlementNouns[f.w(i-2)],
 		w == "as" && f.w(i-2) == "such" && (f.w(i-3) == "cities" || f.w(i-3) == "towns"):
 	case (w == "and" || w == "or" || w == ",") && len(f.mentions) > 0 && f.mentions[len(f.mentions)-1].Type == Place &&
 		f.mentions[len(f.mentions)-1].End == f.toks[i-2].End:

@@ -317,7 +317,7 @@ func cities() []locality {
 		}
 		n, _ := strconv.Atoi(f[3])
 		lower := strings.ToLower(f[0])
-		if n < minCityPopulation || known[lower] || knownOrgs[lower] || notNames[lower] || orgWords[lower] || isTitle(lower) {
+		if n < minCityPopulation || known[lower] || known[unaccented(lower)] || knownOrgs[lower] || notNames[lower] || orgWords[lower] || isTitle(lower) {
 			continue
 		}
 		within := countryNamed[strings.ToLower(f[1])] // "" where the gazetteer lists no such state ("Georgia")
