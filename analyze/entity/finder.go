@@ -24,6 +24,9 @@ type finder struct {
 	// capitals holds the words the text capitalises, lower case,
 	// gathered on first use (see pluralGroup).
 	capitals map[string]bool
+	// kinAfter is the token after the last first name found in a list
+	// after a word for kin (see kinList), 0 before any.
+	kinAfter int
 }
 
 // datelineDash reports a dash that ends a dateline.
@@ -821,15 +824,10 @@ func (f *finder) kinList(i int) bool {
 	if f.w(k) == "," {
 		k--
 	}
-	if kinNouns[f.w(k)] {
+	w := f.w(i - 1)
+	if kinNouns[f.w(k)] || (w == "," || w == "and") && f.kinAfter == i-1 {
+		f.kinAfter = i + 1
 		return true
-	}
-	if w := f.w(i - 1); (w == "," || w == "and") && i >= 2 {
-		for n := len(f.mentions) - 1; n >= 0 && n >= len(f.mentions)-3; n-- {
-			if m := f.mentions[n]; m.End == f.toks[i-2].End {
-				return m.Type == Person && !strings.Contains(m.Text, " ") && f.kinList(i-2)
-			}
-		}
 	}
 	return false
 }
