@@ -811,11 +811,6 @@ func (f *finder) placeContext(i, j int) bool {
 	return false
 }
 
-// calendarNames are the days and months.
-var calendarNames = setOf("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-	"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-	"november", "december")
-
 // kinList reports a first name at token i after a word for kin ("his
 // wife, Irene", "their sons Matthew") or after such a name and a comma
 // or "and" ("… Matthew, William and Zachary").

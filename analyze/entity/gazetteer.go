@@ -278,15 +278,9 @@ const minCityPopulation = 100_000
 // is a name two countries' cities share unless one is five times the
 // other: Hyderabad is in India and in Pakistan.
 func cities() []locality {
-	known := map[string]bool{}
+	known := map[string]bool{} // names the lists here hold, and first names
 	for _, l := range localityHand {
 		known[strings.ToLower(l.name)] = true
-	}
-	for _, c := range countries {
-		known[strings.ToLower(c.name)], known[strings.ToLower(c.capital)] = true, true
-		for _, a := range c.aliases {
-			known[strings.ToLower(a)] = true
-		}
 	}
 	for _, r := range regions {
 		known[strings.ToLower(r)] = true
@@ -297,12 +291,9 @@ func cities() []locality {
 	for n := range commonGivenNames {
 		known[n] = true
 	}
-	countryNamed := map[string]string{"hong kong": "Hong Kong", "macau": "Macau"}
-	for _, c := range countries {
-		countryNamed[strings.ToLower(c.name)] = c.name
-		for _, a := range c.aliases {
-			countryNamed[strings.ToLower(a)] = c.name
-		}
+	listed := func(n string) bool {
+		_, country := countryOf[n]
+		return known[n] || country || capitalOf[n] != ""
 	}
 	type city struct {
 		locality
@@ -317,10 +308,13 @@ func cities() []locality {
 		}
 		n, _ := strconv.Atoi(f[3])
 		lower := strings.ToLower(f[0])
-		if n < minCityPopulation || known[lower] || known[unaccented(lower)] || knownOrgs[lower] || notNames[lower] || orgWords[lower] || isTitle(lower) {
+		if n < minCityPopulation || listed(lower) || listed(unaccented(lower)) || knownOrgs[lower] || notNames[lower] || orgWords[lower] || isTitle(lower) {
 			continue
 		}
-		within := countryNamed[strings.ToLower(f[1])] // "" where the gazetteer lists no such state ("Georgia")
+		within := countryOf[strings.ToLower(f[1])] // "" where the gazetteer lists no such state ("Georgia")
+		if f[1] == "Hong Kong" || f[1] == "Macau" {
+			within = f[1] // a locality within China
+		}
 		if f[2] != "" {
 			within = f[2] // a state of the United States
 		}
@@ -438,21 +432,30 @@ var knownOrgs = setOf(
 
 // notNames are capitalised words that start sentences or headlines and
 // name nothing.
-var notNames = setOf(
-	"the", "a", "an", "in", "on", "at", "for", "to", "of", "and", "but", "or", "if", "when", "while", "after",
-	"before", "as", "this", "that", "these", "those", "there", "it", "its", "he", "she", "they", "we", "i",
-	"you", "his", "her", "their", "our", "my", "your", "what", "who", "why", "how", "where", "which", "asked",
-	"some", "many", "most", "all", "no", "not", "yet", "so", "still", "however", "meanwhile", "also",
-	"now", "then", "here", "both", "each", "every", "one", "two", "three", "last", "next", "first",
-	"according", "since", "during", "under", "with", "without", "from", "by", "about", "over", "into",
-	"photo", "video", "read", "share", "updated", "published", "related", "advertisement", "detailing",
-	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
-	"march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
-	"mr", "mrs", "ms", "dr", "such", "other", "another", "despite", "although", "though", "because",
-	"unlike", "like", "until", "once", "even", "just", "only", "whether", "instead", "amid", "among",
-	"against", "toward", "towards", "across", "through", "between", "behind", "beyond", "near",
-	"additional", "editing", "reporting", "writing", "sept", "sep", "oct", "nov", "dec", "feb", "aug", "apr",
-)
+var notNames = func() map[string]bool {
+	m := setOf(
+		"the", "a", "an", "in", "on", "at", "for", "to", "of", "and", "but", "or", "if", "when", "while", "after",
+		"before", "as", "this", "that", "these", "those", "there", "it", "its", "he", "she", "they", "we", "i",
+		"you", "his", "her", "their", "our", "my", "your", "what", "who", "why", "how", "where", "which", "asked",
+		"some", "many", "most", "all", "no", "not", "yet", "so", "still", "however", "meanwhile", "also",
+		"now", "then", "here", "both", "each", "every", "one", "two", "three", "last", "next", "first",
+		"according", "since", "during", "under", "with", "without", "from", "by", "about", "over", "into",
+		"photo", "video", "read", "share", "updated", "published", "related", "advertisement", "detailing",
+		"mr", "mrs", "ms", "dr", "such", "other", "another", "despite", "although", "though", "because",
+		"unlike", "like", "until", "once", "even", "just", "only", "whether", "instead", "amid", "among",
+		"against", "toward", "towards", "across", "through", "between", "behind", "beyond", "near",
+		"additional", "editing", "reporting", "writing", "sept", "sep", "oct", "nov", "dec", "feb", "aug", "apr",
+	)
+	for n := range calendarNames {
+		m[n] = true
+	}
+	return m
+}()
+
+// calendarNames are the days and months, which name no one.
+var calendarNames = setOf("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+	"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+	"november", "december")
 
 func setOf(words ...string) map[string]bool {
 	m := make(map[string]bool, len(words))
