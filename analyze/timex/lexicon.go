@@ -79,8 +79,14 @@ var vague = map[string]bool{
 // cardinal parses "3", "three", "twenty-five", "a", "an": the value and
 // whether it is a number at all.
 func cardinal(w string) (int, bool) {
-	if n, err := strconv.Atoi(strings.ReplaceAll(w, ",", "")); err == nil {
-		return n, true
+	if w == "" {
+		return 0, false
+	}
+	if c := w[0]; c >= '0' && c <= '9' || c == '-' || c == '+' || c == ',' {
+		n, err := strconv.Atoi(strings.ReplaceAll(w, ",", ""))
+		if err == nil {
+			return n, true
+		}
 	}
 	if n, ok := smallNumbers[w]; ok && w != "half" {
 		return n, true
@@ -99,6 +105,9 @@ func cardinal(w string) (int, bool) {
 func ordinal(w string) (int, bool) {
 	if n, ok := ordinals[w]; ok {
 		return n, true
+	}
+	if w == "" || w[0] < '0' || w[0] > '9' {
+		return 0, false
 	}
 	for suf := range ordinalSuffix {
 		if d, ok := strings.CutSuffix(w, suf); ok {

@@ -183,10 +183,18 @@ var rules = []func(p *parser, i int) (expr, bool){
 func (p *parser) longest(i int) (expr, bool) {
 	var best expr
 	found := false
-	if !p.toks[i].num && !triggers[p.w(i)] {
-		return best, false
+	if !p.toks[i].num {
+		switch triggers[p.w(i)] {
+		case 0:
+			return best, false
+		case weakTrigger:
+			if !p.anchorWithin(i+1, anchorReach) {
+				return best, false
+			}
+		}
 	}
-	for _, start := range p.modStarts(i) {
+	starts, n := p.modStarts(i)
+	for _, start := range starts[:n] {
 		for _, rule := range rules {
 			e, ok := rule(p, start.next)
 			if !ok || (found && e.end <= best.end) {
@@ -211,36 +219,65 @@ func (p *parser) longest(i int) (expr, bool) {
 }
 
 // triggers are the words a time expression can start with; others are
-// skipped without trying the rules.
-var triggers = func() map[string]bool {
-	m := map[string]bool{}
+// skipped without trying the rules. A weak trigger ("the", "last",
+// "about") starts one only before a strong word: the rules are tried
+// there only when one of the next anchorReach tokens is a number or a
+// strong trigger ("the end of the year", "at least a decade").
+var triggers = func() map[string]uint8 {
+	m := map[string]uint8{}
 	for _, table := range []map[string]int{months, weekdays, smallNumbers, ordinals} {
 		for w := range table {
-			m[w] = true
+			m[w] = strongTrigger
 		}
 	}
 	for w := range units {
-		m[w] = true
+		m[w] = strongTrigger
 	}
 	for _, table := range []map[string]string{partsOfDay, seasons, refWords, setAdverbs} {
 		for w := range table {
-			m[w] = true
+			m[w] = strongTrigger
 		}
 	}
 	for w := range vague {
-		m[w] = true
+		m[w] = weakTrigger
 	}
 	for _, h := range []string{"christmas", "new", "independence", "halloween", "valentine's", "boxing", "bastille", "thanksgiving"} {
-		m[h] = true
+		m[h] = strongTrigger
+	}
+	for _, w := range strings.Fields("today yesterday tomorrow tonight now fiscal every each once twice noon midnight midday " +
+		"future nineteen eighteen two year q1 q2 q3 q4") {
+		m[w] = strongTrigger
 	}
 	for _, w := range strings.Fields("the this that last next past previous coming current recent upcoming early earlier " +
 		"late later mid middle about around approximately nearly almost roughly some more over less fewer at up " +
-		"today yesterday tomorrow tonight now fiscal every each once twice noon midnight midday in these future " +
-		"near ' nineteen eighteen two year following same latest final initial end beginning start q1 q2 q3 q4") {
-		m[w] = true
+		"in these near ' following same latest final initial end beginning start a an") {
+		m[w] = weakTrigger
 	}
 	return m
 }()
+
+const (
+	weakTrigger uint8 = iota + 1
+	strongTrigger
+)
+
+// anchorWords end an expression that a weak trigger starts without
+// starting one themselves: "the past", "at present", "the same period".
+var anchorWords = map[string]bool{"past": true, "present": true, "period": true}
+
+// anchorReach is how far after a weak trigger a strong word may come.
+const anchorReach = 6
+
+// anchorWithin reports whether one of the n tokens from i is a number or
+// a strong trigger.
+func (p *parser) anchorWithin(i, n int) bool {
+	for k := i; k < i+n && k < len(p.toks); k++ {
+		if w := p.toks[k].w; p.toks[k].num || triggers[w] == strongTrigger || anchorWords[w] {
+			return true
+		}
+	}
+	return false
+}
 
 type modStart struct {
 	next int
@@ -249,31 +286,39 @@ type modStart struct {
 
 // modStarts lists where the core of an expression may begin: at i, or
 // after a modifier that belongs to the expression.
-func (p *parser) modStarts(i int) []modStart {
-	out := []modStart{{i, ""}}
+func (p *parser) modStarts(i int) ([2]modStart, int) {
+	out := [2]modStart{{i, ""}}
+	add := func(next int, mod string) ([2]modStart, int) {
+		out[1] = modStart{next, mod}
+		return out, 2
+	}
 	w, w1, w2 := p.w(i), p.w(i+1), p.w(i+2)
 	switch {
 	case w == "early" || w == "earlier":
-		out = append(out, modStart{i + 1, "START"})
+		return add(i+1, "START")
 	case w == "late" || w == "later":
-		out = append(out, modStart{i + 1, "END"})
+		return add(i+1, "END")
 	case w == "mid" || w == "middle":
-		out = append(out, modStart{i + 1, "MID"})
-	case (w == "the" || w == "this") && (w1 == "end" || w1 == "beginning" || w1 == "start" || w1 == "middle") && w2 == "of":
-		out = append(out, modStart{i + 3, map[string]string{"end": "END", "beginning": "START", "start": "START", "middle": "MID"}[w1]})
+		return add(i+1, "MID")
+	case (w == "the" || w == "this") && w2 == "of" && partMods[w1] != "":
+		return add(i+3, partMods[w1])
 	case w == "about" || w == "around" || w == "approximately" || w == "nearly" || w == "almost" || w == "roughly" || w == "some":
-		out = append(out, modStart{i + 1, "APPROX"})
+		return add(i+1, "APPROX")
 	case (w == "more" || w == "over") && w1 == "than":
-		out = append(out, modStart{i + 2, "MORE_THAN"})
+		return add(i+2, "MORE_THAN")
 	case (w == "less" || w == "fewer") && w1 == "than":
-		out = append(out, modStart{i + 2, "LESS_THAN"})
-	case w == "at" && (w1 == "least" || w1 == "most"):
-		out = append(out, modStart{i + 2, map[string]string{"least": "EQUAL_OR_MORE", "most": "EQUAL_OR_LESS"}[w1]})
-	case w == "up" && w1 == "to":
-		out = append(out, modStart{i + 2, "EQUAL_OR_LESS"})
+		return add(i+2, "LESS_THAN")
+	case w == "at" && w1 == "least":
+		return add(i+2, "EQUAL_OR_MORE")
+	case w == "at" && w1 == "most", w == "up" && w1 == "to":
+		return add(i+2, "EQUAL_OR_LESS")
 	}
-	return out
+	return out, 1
 }
+
+// partMods are the parts of a period that "the end of" names, as TIMEX3
+// modifiers.
+var partMods = map[string]string{"end": "END", "beginning": "START", "start": "START", "middle": "MID"}
 
 // extend adds what may follow any date: "of 1998" or ", 1998" after a
 // month or season without a year.

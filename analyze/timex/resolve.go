@@ -400,7 +400,17 @@ func nthWeekday(y, m int, wd time.Weekday, n int) time.Time {
 }
 
 func seasonStart(s string) int {
-	return map[string]int{"SP": 3, "SU": 6, "FA": 9, "WI": 12}[s]
+	switch s {
+	case "SP":
+		return 3
+	case "SU":
+		return 6
+	case "FA":
+		return 9
+	case "WI":
+		return 12
+	}
+	return 0
 }
 
 func addUnits(t time.Time, u unit, n int) time.Time {

@@ -5,13 +5,20 @@ import (
 	"strings"
 )
 
+// monthPrefixes place a month before or after the reference: "last May",
+// "next January", "this September".
+var monthPrefixes = map[string]int{"last": -1, "past": -1, "next": 1, "coming": 1, "this": 0}
+
+// yearPrefixes place "year" against the reference: "June last year".
+var yearPrefixes = map[string]int{"last": -1, "this": 0, "next": 1}
+
 // calendarDate: "Aug. 7, 1998", "Friday, Aug. 7", "7 August 1998", "the
 // 7th of August", "August 1998", "March".
 func (p *parser) calendarDate(i int) (expr, bool) {
 	e := expr{kind: kAbsolute}
 	j := i
 	// "last May", "next January", "this September"
-	prefix, hasPrefix := map[string]int{"last": -1, "past": -1, "next": 1, "coming": 1, "this": 0}[p.w(j)]
+	prefix, hasPrefix := monthPrefixes[p.w(j)]
 	if hasPrefix {
 		if _, ok := p.month(j + 1); !ok {
 			return expr{}, false
@@ -64,7 +71,7 @@ func (p *parser) calendarDate(i int) (expr, bool) {
 	if p.w(k) == "of" {
 		k++
 	}
-	if rel, ok := map[string]int{"last": -1, "this": 0, "next": 1}[p.w(k)]; ok && e.year == 0 && p.w(k+1) == "year" && !p.refZero {
+	if rel, ok := yearPrefixes[p.w(k)]; ok && e.year == 0 && p.w(k+1) == "year" && !p.refZero {
 		e.year, j = p.refYear+rel, k+2
 	}
 	switch {
@@ -215,7 +222,10 @@ func (p *parser) deictic(i int) (expr, bool) {
 		return e.at(j + 2), true
 	case w == "the" && p.w(j+1) == "day" && (p.w(j+2) == "before" || p.w(j+2) == "after") &&
 		(p.w(j+3) == "yesterday" || p.w(j+3) == "tomorrow"):
-		e.rel = map[string]int{"yesterday": -2, "tomorrow": 2}[p.w(j+3)]
+		e.rel = 2
+		if p.w(j+3) == "yesterday" {
+			e.rel = -2
+		}
 		return e.at(j + 4), true
 	default:
 		return expr{}, false
@@ -253,7 +263,7 @@ func (p *parser) quarterExpr(i int) (expr, bool) {
 		return e, true
 	}
 	// "this year's third quarter", "last year's fourth quarter"
-	if rel, ok := map[string]int{"this": 0, "last": -1, "next": 1}[p.w(j)]; ok && p.w(j+1) == "year" {
+	if rel, ok := yearPrefixes[p.w(j)]; ok && p.w(j+1) == "year" {
 		if o, ok := ordinal(p.w(j + 2)); ok && o <= 4 && p.w(j+3) == "quarter" {
 			y := 0
 			if !p.refZero {
@@ -465,7 +475,10 @@ func (p *parser) isMonthAt(j int) bool {
 func (p *parser) spokenYear(j int) (int, int, bool) {
 	switch {
 	case p.w(j) == "nineteen" || p.w(j) == "eighteen":
-		century := map[string]int{"nineteen": 1900, "eighteen": 1800}[p.w(j)]
+		century := 1900
+		if p.w(j) == "eighteen" {
+			century = 1800
+		}
 		n, ok := cardinal(p.w(j + 1))
 		if !ok || n < 10 || n > 99 {
 			return 0, 0, false

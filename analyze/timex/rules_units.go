@@ -2,6 +2,7 @@ package timex
 
 import (
 	"fmt"
+	"sort"
 	"strconv"
 	"strings"
 )
@@ -395,12 +396,23 @@ type holiday struct {
 	md    [2]int
 }
 
-// holidayWords indexes the holidays by their first word.
+// holidayWords indexes the holidays by their first word, the longest
+// name first: "Christmas Eve" before "Christmas". (In the map's order,
+// which varies from run to run, "Christmas Eve" was read as Christmas
+// in some runs.)
 var holidayWords = func() map[string][]holiday {
 	m := map[string][]holiday{}
 	for name, md := range holidays {
 		w := strings.Fields(name)
 		m[w[0]] = append(m[w[0]], holiday{w, md})
+	}
+	for _, hs := range m {
+		sort.Slice(hs, func(a, b int) bool {
+			if len(hs[a].words) != len(hs[b].words) {
+				return len(hs[a].words) > len(hs[b].words)
+			}
+			return strings.Join(hs[a].words, " ") < strings.Join(hs[b].words, " ")
+		})
 	}
 	return m
 }()

@@ -20,6 +20,7 @@ func TestFind(t *testing.T) {
 		precision string
 	}{
 		{"The minister spoke on Monday.", "Monday", Date, "2026-01-26", Day},
+		{"The shops closed early on Christmas Eve.", "Christmas Eve", Date, "2025-12-24", Day},
 		{"The minister will speak on Monday.", "Monday", Date, "2026-02-02", Day},
 		{"Many were wounded in the blasts next to the embassy on Monday.", "Monday", Date, "2026-01-26", Day},
 		{"She said Friday that she would resign.", "Friday", Date, "2026-01-23", Day},
@@ -86,6 +87,21 @@ func TestFind(t *testing.T) {
 
 // TestRepeatedDay checks that a day of a month named again keeps the
 // year it took first, whatever the tense around it.
+// TestHolidayLongestFirst checks that a holiday whose name opens a longer
+// one is tried after it, whatever the order of the map they come from.
+func TestHolidayLongestFirst(t *testing.T) {
+	for first, hs := range holidayWords {
+		for k := 1; k < len(hs); k++ {
+			if len(hs[k].words) > len(hs[k-1].words) {
+				t.Errorf("holidayWords[%q]: %v is tried before the longer %v", first, hs[k-1].words, hs[k].words)
+			}
+		}
+	}
+	if hs := holidayWords["christmas"]; len(hs) < 2 {
+		t.Errorf("holidayWords[christmas] = %v, want Christmas Eve and Christmas", hs)
+	}
+}
+
 func TestRepeatedDay(t *testing.T) {
 	text := "Smith will take over on Sept. 1. The board also created a new office, effective Sept. 1. " +
 		"It was founded on Sept. 2."
