@@ -225,12 +225,12 @@ func InferReference(text string, sents []segment.Span) (time.Time, bool) {
 // offsets converts byte offsets to code-point offsets.
 type offsets struct {
 	text string
-	cp   []int // cp[b] for every byte offset b, len(text)+1 entries
+	cp   []int32 // cp[b] for every byte offset b, len(text)+1 entries
 }
 
 func newOffsets(text string) offsets {
-	cp := make([]int, len(text)+1)
-	n := 0
+	cp := make([]int32, len(text)+1)
+	var n int32
 	for i := 0; i < len(text); {
 		_, size := utf8.DecodeRuneInString(text[i:])
 		for k := 0; k < size; k++ {
@@ -244,7 +244,7 @@ func newOffsets(text string) offsets {
 }
 
 func (o offsets) span(start, end int) Span {
-	return Span{Start: o.cp[start], End: o.cp[end], Text: o.text[start:end]}
+	return Span{Start: int(o.cp[start]), End: int(o.cp[end]), Text: o.text[start:end]}
 }
 
 // Compact drops the text of the annotation and of every span, leaving

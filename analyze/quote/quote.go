@@ -296,7 +296,7 @@ func newDoc(text string, toks []segment.Token, sentences []segment.Span) *doc {
 // mergeMarks joins the typewriter quotation marks “ and ” into one
 // token each.
 func mergeMarks(text string, toks []segment.Token) []segment.Token {
-	out := toks[:0:0]
+	out := make([]segment.Token, 0, len(toks))
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
 		if i+1 < len(toks) && toks[i+1].Start == t.End && (text[t.Start:t.End] == "'" && text[toks[i+1].Start:toks[i+1].End] == "'" ||

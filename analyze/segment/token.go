@@ -33,7 +33,7 @@ func (t Token) Text(s string) string { return s[t.Start:t.End] }
 // abbreviation ("U.S.", "a.m."); a number keeps inner separators followed
 // by a digit ("1,200.5", "10:30", "3/5").
 func Tokens(s string) []Token {
-	out := make([]Token, 0, len(s)/5)
+	out := make([]Token, 0, len(s)/4+8)
 	for i := 0; i < len(s); {
 		r, n := runeAt(s, i)
 		switch classOf(r) {

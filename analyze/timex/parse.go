@@ -76,7 +76,7 @@ type parser struct {
 }
 
 func newParser(text string, toks []segment.Token) *parser {
-	p := &parser{text: text}
+	p := &parser{text: text, toks: make([]tok, 0, len(toks)+len(toks)/8)}
 	prevEnd := -1
 	for _, t := range toks {
 		raw := text[t.Start:t.End]
@@ -84,7 +84,7 @@ func newParser(text string, toks []segment.Token) *parser {
 			prevEnd = -2 // the next token is hyphenated to the previous one
 			continue
 		}
-		if t.Kind == segment.Word && strings.ContainsAny(raw, "-‐") {
+		if t.Kind == segment.Word && (strings.IndexByte(raw, '-') >= 0 || strings.Contains(raw, "‐")) {
 			p.splitHyphenated(raw, t.Start, prevEnd)
 			prevEnd = t.End
 			continue
