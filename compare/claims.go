@@ -6,6 +6,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/parallax-news/parallax/analyze"
 
@@ -482,7 +483,7 @@ func brief(cs []parallax.Claim, confl []parallax.Conflict) []parallax.BriefSente
 			if len(out) >= size {
 				return out
 			}
-			if c.Status != want || seen[c.Text] || strings.HasSuffix(strings.TrimSpace(c.Text), ":") {
+			if c.Status != want || seen[c.Text] || !standsAlone(c.Text) {
 				continue
 			}
 			if want == parallax.Conflicting {
@@ -503,4 +504,93 @@ func brief(cs []parallax.Claim, confl []parallax.Conflict) []parallax.BriefSente
 		}
 	}
 	return out
+}
+
+// standsAlone reports whether a sentence can be read without the ones
+// before it, as a brief's sentences are: not a question, not a lead-in to
+// a quotation ("She added:"), not opening with a pronoun or a connective
+// that points back ("She says…", "Therefore, …", "In that case, …"), and
+// without a first person outside quotation marks, which is speech set
+// down without them ("If something happens, we will have to act.").
+func standsAlone(sentence string) bool {
+	s := strings.TrimSpace(sentence)
+	if s == "" || strings.HasSuffix(s, ":") {
+		return false
+	}
+	bare := unquoted(s)
+	if strings.HasSuffix(strings.TrimRight(bare, ` "'”’)`), "?") {
+		return false
+	}
+	words := strings.FieldsFunc(bare, func(r rune) bool {
+		return !unicode.IsLetter(r) && r != '\'' && r != '’'
+	})
+	if len(words) == 0 {
+		return false
+	}
+	first, second := strings.ToLower(words[0]), ""
+	if len(words) > 1 {
+		second = strings.ToLower(words[1])
+	}
+	if opening := strings.Fields(bare)[0]; !strings.ContainsAny(opening, "-‐") && // "Then-president"
+		(backPronouns[first] && !(first == "this" && timeNouns[second]) || // "This week, …" stands
+			backConnectives[first] && !(first == "so" && second == "far")) {
+		return false
+	}
+	if len(words) > 2 && backPhrases[first+" "+strings.ToLower(words[1])+" "+strings.ToLower(words[2])] {
+		return false
+	}
+	for _, w := range words {
+		if firstPerson[w] {
+			return false
+		}
+	}
+	return true
+}
+
+// unquoted returns s without the spans inside quotation marks.
+func unquoted(s string) string {
+	var b strings.Builder
+	depth := 0
+	for _, r := range s {
+		switch {
+		case r == '“' || r == '«' || r == '„':
+			depth++
+		case (r == '”' || r == '»') && depth > 0:
+			depth--
+		case r == '"':
+			depth = 1 - min(depth, 1)
+		case depth == 0:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// backPronouns open a sentence that leans on an earlier one for whom or
+// what it is about.
+var backPronouns = wordSet("he she it they his her its their him them this these those such")
+
+// backConnectives open a sentence that continues an earlier one.
+var backConnectives = wordSet("therefore thus hence however but and also meanwhile still yet so moreover " +
+	"furthermore besides instead then otherwise likewise similarly nonetheless nevertheless consequently accordingly")
+
+// backPhrases are three-word openings that point back ("In that case").
+var backPhrases = map[string]bool{"in that case": true, "in this case": true, "in that situation": true,
+	"in this situation": true, "on the other": true, "at the same": true, "as a result": true,
+	"in that event": true, "in such a": true}
+
+// timeNouns after "this" name a time, not an earlier sentence's subject.
+var timeNouns = wordSet("year week month morning afternoon evening night weekend spring summer autumn fall winter time season")
+
+// firstPerson are the words of a speaker about themselves, matched with
+// their case: "US" is a country, "us" a pronoun.
+var firstPerson = wordSet("I we We our Our us me my My ourselves myself I'm I’m we're we’re We're We’re I've I’ve")
+
+// wordSet is the set of the space-separated words of s.
+func wordSet(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+	}
+	return m
 }
