@@ -461,6 +461,12 @@ func TestNamesAsNewsWritesThem(t *testing.T) {
 		{"They were Bruce and Irene Steinberg and their sons Matthew, William and Zachary.", "Matthew", Person, false},
 		{"They were Bruce and Irene Steinberg and their sons Matthew, William and Zachary.", "Zachary", Person, false},
 		{"He thanked his wife, Irene, for her help.", "Irene", Person, false},
+		// a person and where they are from, without a title
+		{"Republicans such as Ted Cruz of Texas and Marco Rubio of Florida objected.", "Ted Cruz", Person, false},
+		{"Republicans such as Ted Cruz of Texas and Marco Rubio of Florida objected.", "Florida", Place, false},
+		{"Stacy Baker of Columbia, South Carolina says she really thinks Cruz can win.", "Stacy Baker", Person, false},
+		{"Stacy Baker of Columbia, South Carolina says she really thinks Cruz can win.", "Columbia", Place, false},
+		{"The Bank of America said so.", "Bank of America", Organisation, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.text+" "+tt.mention, func(t *testing.T) {

@@ -460,7 +460,7 @@ func (f *finder) run(i, j int) {
 	// "Tokyo for China": two places, not one name; "Mayor Ilse
 	// Vandermeer of Brennmoor": a person and a place
 	for k := i + 1; k < j-1; k++ {
-		if connectors[f.w(k)] && (f.known(i, k) || f.w(k) == "of" && title != "") && !f.hasOrgWord(i, j) {
+		if connectors[f.w(k)] && (f.known(i, k) || f.w(k) == "of" && (title != "" || f.personOf(i, k, j))) && !f.hasOrgWord(i, j) {
 			f.classify(i, k, title)
 			f.run(k+1, j)
 			return
@@ -1449,4 +1449,23 @@ func tableOf(fill func(map[string]string)) map[string]string {
 	m := map[string]string{}
 	fill(m)
 	return m
+}
+
+// personOf reports whether [i, k) "of" [k+1, j) is a person and where
+// they are from: "Stacy Baker of Columbia", a first name and one or two
+// more words before a place the lists know.
+func (f *finder) personOf(i, k, j int) bool {
+	if k-i < 2 || k-i > 3 || !givenNames[f.w(i)] {
+		return false
+	}
+	place := strings.ToLower(f.text[f.toks[k+1].Start:f.toks[j-1].End])
+	_, country := countryOf[place]
+	return country || placeSet[place] || capitalOf[place] != "" || isLocality(place)
+}
+
+// isLocality reports whether lower, in lower case, is a locality the lists
+// hold, whether or not they know what contains it.
+func isLocality(lower string) bool {
+	_, ok := localityOf[lower]
+	return ok
 }

@@ -137,7 +137,7 @@ func (f *finder) group() Result {
 			m.Entity = e
 			continue
 		}
-		if _, ok := key["surname:"+lower]; ok && m.Type == Place && !m.Metonym && localityOf[lower] != "" && !strings.Contains(m.Text, " ") {
+		if _, ok := key["surname:"+lower]; ok && m.Type == Place && !m.Metonym && isLocality(lower) && !strings.Contains(m.Text, " ") {
 			m.Type = Person // "Sam Houston … Houston said": a surname, not the city
 		}
 		switch {
