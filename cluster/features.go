@@ -346,16 +346,12 @@ func placesIn(ws []string, inBody bool, fn func(place string, city bool, at, n i
 	}
 }
 
-// cityPrepositions place the city after them: "in Surat", "from Pune".
-var cityPrepositions = map[string]bool{"in": true, "near": true, "outside": true, "from": true, "to": true,
-	"across": true, "around": true, "inside": true, "within": true, "downtown": true}
-
 // cityContext reports whether the words ws[at:at+n], a city of the
 // world's list, are placed by the text: after a preposition of place, or
 // before a comma and a state or country ("Surat, India"). Marks, where
 // given, say where clauses break; a headline has none.
 func cityContext(ws []string, marks []mark, at, n int) bool {
-	if at > 0 && cityPrepositions[toLower(ws[at-1])] && (marks == nil || marks[at] == 0) {
+	if at > 0 && entity.CityPreposition(toLower(ws[at-1])) && (marks == nil || marks[at] == 0) {
 		return true
 	}
 	if marks == nil || at+n >= len(ws) || marks[at+n]&afterBreak == 0 || marks[at+n]&opensClause != 0 {

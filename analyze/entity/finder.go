@@ -853,7 +853,7 @@ var settlementNouns = setOf("city", "town", "village", "hamlet", "municipality",
 // a name the text places a place.
 func (f *finder) cityContext(i, j int) bool {
 	switch w := f.w(i - 1); {
-	case locatives[w] && w != "at", w == "from", w == "to", w == "downtown":
+	case CityPreposition(w):
 	case w == "of" && settlementNouns[f.w(i-2)],
 		w == "as" && f.w(i-2) == "such" && (f.w(i-3) == "cities" || f.w(i-3) == "towns"):
 	case (w == "and" || w == "or" || w == ",") && len(f.mentions) > 0 && f.mentions[len(f.mentions)-1].Type == Place &&
@@ -1287,6 +1287,15 @@ var andPartners = setOf("other", "its", "their", "the", "allied", "allies", "par
 // locatives before a capital make it the city: "jets buzzed aircraft
 // near Copenhagen and have shot flares".
 var locatives = setOf("in", "near", "at", "outside", "inside", "around", "across", "into", "within", "throughout")
+
+// CityPreposition reports whether w, in lower case, places a city of the
+// world's list after it: "in Surat", "from Pune", "downtown Dortmund".
+// (Not "at": "at Houston" is as often a team or a firm.) The clusterer
+// asks it too.
+func CityPreposition(w string) bool { return cityPrepositions[w] }
+
+var cityPrepositions = setOf("in", "near", "outside", "inside", "around", "across", "into", "within", "throughout",
+	"from", "to", "downtown")
 
 // agentive reports that the name ending before token j acts or speaks,
 // as a government does: "Beijing's ire", "Tokyo said", "between Tokyo
