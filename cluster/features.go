@@ -3,6 +3,7 @@ package cluster
 import (
 	"hash/fnv"
 	"slices"
+	"sort"
 	"strings"
 	"time"
 	"unicode"
@@ -41,6 +42,9 @@ type Features struct {
 	// magnitude 7.1 earthquake"), counted as states are: a headline's
 	// figure names its event as its place does.
 	figures []countryCount
+	// heads are the words of the names the headline gives, folded (see
+	// headWords).
+	heads []string
 }
 
 // rank hashes an article key (FNV-1a, 64 bits).
@@ -87,15 +91,20 @@ func Extract(a *parallax.Article) *Features {
 		common = commonWord
 	}
 	addEntities(f.Entities, body, marks, 1, inLower, nil)
+	heads := map[string]float64{}
 	if titleCase(a.Title) {
 		// In a headline where most words are capitalised, capitals do not
 		// mark names ("Japan PM Says U.S. Alliance Would Collapse"): count
 		// the body's entities the headline names instead.
-		addTitleEntities(f.Entities, a.Title, titleWeight)
+		addTitleEntities(heads, f.Entities, a.Title, titleWeight)
 	} else {
 		tw, tmarks := scan(a.Title)
-		addEntities(f.Entities, tw, tmarks, titleWeight, inLower, common)
+		addEntities(heads, tw, tmarks, titleWeight, inLower, common)
 	}
+	for e, w := range heads {
+		f.Entities[e] += w
+	}
+	f.heads = headWords(heads, a.Title)
 	f.states = countriesOf(a.Title, body, marks)
 	f.figures = figuresOf(words(a.Title), body)
 	return f
@@ -594,16 +603,47 @@ func titleCase(title string) bool {
 	return long >= 2 && 2*capital > long
 }
 
-// addTitleEntities adds weight to each entity of dst whose words appear,
-// in order and adjacent, in the title.
-func addTitleEntities(dst map[string]float64, title string, weight float64) {
+// headWords returns the words of the names a headline gives, folded and
+// sorted, without the words that say only what kind of thing a name is
+// ("county"), and with the parts of a hyphenated name that other outlets
+// write alone ("Atlanta" of "Atlanta-area").
+func headWords(heads map[string]float64, title string) []string {
+	set := map[string]bool{}
+	for e := range heads {
+		for _, w := range strings.Fields(e) {
+			set[w] = true
+		}
+	}
+	for _, w := range words(title) {
+		if !strings.ContainsRune(w, '-') || !set[entity.Fold(w)] {
+			continue
+		}
+		for _, part := range strings.Split(w, "-") {
+			if len(part) >= 3 && !commonWord(part) {
+				set[entity.Fold(part)] = true
+			}
+		}
+	}
+	out := make([]string, 0, len(set))
+	for w := range set {
+		if len(w) >= 3 && !kindWords[w] {
+			out = append(out, w)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// addTitleEntities adds weight to dst for each entity of body whose words
+// appear, in order and adjacent, in the title.
+func addTitleEntities(dst, body map[string]float64, title string, weight float64) {
 	ws := words(title)
 	norm := make([]string, len(ws))
 	for i, w := range ws {
 		norm[i] = entityKey([]string{w})
 	}
 	padded := " " + strings.Join(norm, " ") + " "
-	for e := range dst {
+	for e := range body {
 		if strings.Contains(padded, " "+e+" ") {
 			dst[e] += weight
 		}

@@ -220,3 +220,23 @@ func TestWorldCityPlaced(t *testing.T) {
 		}
 	}
 }
+
+// TestHeadWords checks the words a headline's names give: folded, without
+// kind words, and with the parts of a hyphenated name.
+func TestHeadWords(t *testing.T) {
+	tests := []struct {
+		title, text string
+		want        []string
+	}{
+		{"Borel fire destroys Havilah, a historic town in Kern County", "The fire burned on.", []string{"borel", "havilah", "kern"}},
+		{"Gunman kills 8 at three Atlanta-area massage spas", "Police said the gunman fled.", []string{"atlanta", "atlantarea"}},
+		{"Max Verstappen narrowly avoids crash with Kimi Raikkonen", "The race went on.", []string{"kimi", "max", "raikonen", "verstapen"}},
+		{"police say the gunman fled", "Police said so.", []string{}},
+	}
+	for _, tt := range tests {
+		f := Extract(&parallax.Article{Title: tt.title, Text: tt.text, Language: "en"})
+		if !slices.Equal(f.heads, tt.want) {
+			t.Errorf("%q: heads %q, want %q", tt.title, f.heads, tt.want)
+		}
+	}
+}

@@ -90,9 +90,14 @@ func (o *Online) bestStoryFor(s *story, floor float64) *story {
 			continue
 		}
 		score := o.mix(o.centroidCosine(&s.terms, &c.terms, s.termNorm, c.termNorm, nil), e) * tf * scale
-		if best == nil && score >= bestScore || score > bestScore || score == bestScore && best != nil && c.before(best) {
-			best, bestScore = c, score
+		if !(best == nil && score >= bestScore || score > bestScore || score == bestScore && best != nil && c.before(best)) {
+			continue
 		}
+		if fullTexts && names < o.cfg.Conflict.Heads && len(s.heads) > 0 && len(c.heads) > 0 &&
+			(!o.namesAny(&c.entities, s.heads) || !o.namesAny(&s.entities, c.heads)) {
+			continue // one never names what the other's headlines are about
+		}
+		best, bestScore = c, score
 	}
 	return best
 }
@@ -134,6 +139,7 @@ func (o *Online) merge(from, into *story) {
 	}
 	into.size += from.size
 	into.words += from.words
+	into.heads = addHeads(into.heads, from.heads)
 	for _, c := range from.countries {
 		into.countries = addCount(into.countries, c, len(into.countries)+1)
 	}

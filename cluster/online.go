@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/parallax-news/parallax"
+	"github.com/parallax-news/parallax/analyze/entity"
 )
 
 // Config holds the clustering parameters. DefaultConfig documents each.
@@ -78,7 +79,7 @@ func DefaultConfig() Config {
 		CandidateTerms:     20,
 		CentroidTerms:      300,
 		MergeThreshold:     0.22,
-		Conflict:           Conflict{Countries: true, Words: 50, Entities: 3, Cosine: 0.05, MergeEntities: 3, MergeCosine: 0.02},
+		Conflict:           Conflict{Countries: true, Words: 50, Entities: 3, Cosine: 0.05, MergeEntities: 3, MergeCosine: 0.02, Heads: 0.15},
 		MaxPosting:         200,
 		MaxCandidates:      16,
 		Prior:              English(),
@@ -185,6 +186,8 @@ type feat struct {
 	// termIDF caches the IDF of each of terms, which lookupKeys and the
 	// term cosine both weigh by.
 	termIDF []float64
+	// heads are the keys of the entities the headline names.
+	heads []key
 }
 
 // idfs returns the IDF of each of the article's terms.
@@ -270,6 +273,22 @@ type story struct {
 	// figures counts, by decimal number, the members that write it and
 	// those whose headline does (see Features.figures).
 	figures []countryCount
+	// heads are the names its members' headlines give, at most maxHeads.
+	heads []key
+}
+
+// maxHeads bounds the headline names a story keeps.
+const maxHeads = 24
+
+// addHeads adds the keys ks to the heads hs that do not hold them, up to
+// maxHeads.
+func addHeads(hs, ks []key) []key {
+	for _, k := range ks {
+		if len(hs) < maxHeads && !slices.Contains(hs, k) {
+			hs = append(hs, k)
+		}
+	}
+	return hs
 }
 
 // countryCosine is the entity cosine below which states apart keep an
@@ -571,6 +590,14 @@ func (o *Online) intern(f *Features) *feat {
 		ks, ws = append(ks, k), append(ws, float32(n))
 	}
 	ft.ents = vecOf(ks, ws)
+	for _, w := range f.heads {
+		o.buf = append(append(o.buf[:0], 1), w...)
+		k, ok := o.dict[string(o.buf)]
+		if !ok {
+			k = o.newKey(string(o.buf))
+		}
+		ft.heads = append(ft.heads, k)
+	}
 	return ft
 }
 
@@ -898,12 +925,46 @@ func (o *Online) similarityAbove(f *feat, s *story, floor float64) float64 {
 		return 0
 	}
 	score := o.mix(cosine(f.tv, &s.terms, s.termNorm), e) * scale
+	// asked only of a story the article could join (a score below the
+	// threshold decides nothing): the cheap tests first
+	if score >= max(floor, o.cfg.Threshold) && len(f.heads) > 0 && f.Length >= o.cfg.Conflict.Words &&
+		o.actorCosine(f.ev, &s.entities, s.actorNorm) < o.cfg.Conflict.Heads && !o.namesAny(&s.entities, f.heads) {
+		return 0
+	}
 	// asked only of a story the article would join: most candidates
 	// fall short of the floor first
 	if apart && score >= floor && (headlinesApart(f.states, s.countries) || aboutOthers(f.figures, s.figures)) {
 		return 0
 	}
 	return score
+}
+
+// kindWords are words of names that tell no name apart ("county").
+var kindWords = entity.KindWords()
+
+// namesAny reports whether centroid c names any of the headline words
+// heads (keys of one word each), alone or within a longer name: one
+// outlet's "Kimi Raikkonen Ferrari crash" is another's "Raikkonen".
+func (o *Online) namesAny(c *vec, heads []key) bool {
+	for _, k := range heads {
+		if _, ok := slices.BinarySearch(c.k, k); ok {
+			return true
+		}
+	}
+	for _, k := range c.k {
+		name := o.names[k]
+		if !strings.Contains(name, " ") {
+			continue // a one-word name would have matched above
+		}
+		for _, w := range strings.Fields(name[1:]) {
+			for _, h := range heads {
+				if o.names[h][1:] == w {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // Conflict is when names disagree enough to tell two events apart.
@@ -931,6 +992,15 @@ type Conflict struct {
 	Cosine          float64
 	MergeEntities   int
 	MergeCosine     float64
+	// Heads is the cosine of the names of who takes part below which an
+	// article of at least Words body words stays out of a story that
+	// never names what its headline names (not even one word of a
+	// longer name), and two stories of such articles are not merged when
+	// one never names what the other's headlines name. A report of the
+	// Borel fire that mentions the Park fire in passing shares two names
+	// with the Park fire's story (cosine 0.07), but that story never
+	// names Borel, Havilah or Kern County. Zero turns the check off.
+	Heads float64
 }
 
 // join is the factor of the score of an article of words body words

@@ -27,6 +27,7 @@ func (o *Online) add(f *feat, storyID, storylineID int64) {
 	s.normDocs = 0
 	addNormalized(&s.terms, &f.terms)
 	addNormalized(&s.entities, &f.ents)
+	s.heads = addHeads(s.heads, f.heads)
 	if s.terms.len() > 2*o.cfg.CentroidTerms {
 		s.terms.keepTop(o.cfg.CentroidTerms, o.keyLess)
 	}

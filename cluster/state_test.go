@@ -19,6 +19,7 @@ func TestIndexConsistent(t *testing.T) {
 	cfg := DefaultConfig()
 	cfg.Window = 3 * 24 * time.Hour
 	cfg.MergeThreshold = 0.12 // merge more than the default, to exercise it
+	cfg.Conflict.Heads = 0    // which the headline check would rule out on this stream
 	o := NewOnline(cfg)
 	scfg := synth.DefaultConfig()
 	scfg.Articles = 3000

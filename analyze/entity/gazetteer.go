@@ -487,6 +487,19 @@ func Localities() map[string]Locality {
 	return m
 }
 
+// KindWords returns, folded as Fold folds names, the words that say what
+// kind of thing a name is rather than which one: "county", "river",
+// "party", "university".
+func KindWords() map[string]bool {
+	m := map[string]bool{}
+	for _, set := range []map[string]bool{orgWords, placeWords} {
+		for w := range set {
+			m[Fold(w)] = true
+		}
+	}
+	return m
+}
+
 // Demonyms returns the adjectives of the states ("Chinese", "Syrian"),
 // folded as Fold folds names, each mapped to its state.
 func Demonyms() map[string]string {
