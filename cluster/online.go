@@ -186,7 +186,8 @@ type feat struct {
 	// termIDF caches the IDF of each of terms, which lookupKeys and the
 	// term cosine both weigh by.
 	termIDF []float64
-	// heads are the keys of the entities the headline names.
+	// heads are the keys of the headline's name words (Features.heads),
+	// interned as one-word names.
 	heads []key
 }
 
@@ -273,11 +274,12 @@ type story struct {
 	// figures counts, by decimal number, the members that write it and
 	// those whose headline does (see Features.figures).
 	figures []countryCount
-	// heads are the names its members' headlines give, at most maxHeads.
+	// heads are the name words its members' headlines give (feat.heads),
+	// at most maxHeads.
 	heads []key
 }
 
-// maxHeads bounds the headline names a story keeps.
+// maxHeads bounds the headline words a story keeps.
 const maxHeads = 24
 
 // addHeads adds the keys ks to the heads hs that do not hold them, up to
