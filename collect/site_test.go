@@ -83,6 +83,10 @@ func newSite(t *testing.T) *site {
 		w.Header().Set("Content-Type", "text/html")
 		fmt.Fprint(w, "<html><body><p>"+strings.Repeat("All work and no play. ", 100_000)+"</p></body></html>")
 	})
+	// built now, not on the first request: compressing 64 MiB took longer
+	// than TestFetchFailures' 300 ms timeout on a loaded machine, which
+	// then failed with a timeout instead of the size limit
+	bomb()
 	mux.HandleFunc("/bomb.xml", func(w http.ResponseWriter, r *http.Request) {
 		// 64 MiB of zeros in 64 KiB
 		w.Header().Set("Content-Type", "application/rss+xml")
