@@ -39,6 +39,10 @@ type Mention struct {
 	country string // the country a place or a capital denotes
 	weak    bool   // kept only if the name recurs
 	speaks  bool   // a lone name followed by "said": a person's surname
+	// brand marks a demonym standing where an organisation would ("flying
+	// on American.", "American pledged"): kept only as the short name of
+	// an organisation the text names in full ("American Airlines").
+	brand bool
 }
 
 // Entity is what several mentions name.

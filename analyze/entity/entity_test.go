@@ -467,6 +467,9 @@ func TestNamesAsNewsWritesThem(t *testing.T) {
 		{"Stacy Baker of Columbia, South Carolina says she really thinks Cruz can win.", "Stacy Baker", Person, false},
 		{"Stacy Baker of Columbia, South Carolina says she really thinks Cruz can win.", "Columbia", Place, false},
 		{"The Bank of America said so.", "Bank of America", Organisation, false},
+		// a demonym standing for a company the text names in full
+		{"American Airlines apologized. Our team at American, along with Envoy Air, is reviewing it.", "American", Organisation, false},
+		{"American Airlines apologized. American pledged to hire an outside firm.", "American", Organisation, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.text+" "+tt.mention, func(t *testing.T) {
@@ -549,5 +552,21 @@ func TestWorldCities(t *testing.T) {
 				t.Errorf("no mention %q", tt.mention)
 			}
 		})
+	}
+}
+
+// TestBrandNeedsItsFullName checks that a demonym standing where an
+// organisation would is no name unless the text names the organisation
+// in full.
+func TestBrandNeedsItsFullName(t *testing.T) {
+	r := find("The airline apologized. Our team at American, he said, is reviewing it. American pledged to do better.")
+	for _, m := range r.Mentions {
+		if m.Text == "American" {
+			t.Errorf("%q is a %s mention without American Airlines in the text", m.Text, m.Type)
+		}
+	}
+	r = find("American Airlines apologized. American pledged to do better.")
+	if c, typ, ok := entityOf(r, "American"); !ok || c != "American Airlines" || typ != Organisation {
+		t.Errorf("American is %s %q (found %v), want organisation American Airlines", typ, c, ok)
 	}
 }

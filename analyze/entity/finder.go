@@ -401,6 +401,10 @@ func (f *finder) run(i, j int) {
 	// (but part of a state's name, "the Czech Republic", and of an
 	// organisation's, "Swedish Air Force", "British Medical Journal")
 	if _, ok := demonymOf[f.w(i)]; (ok || demonymNouns[f.w(i)]) && !f.known(i, j) && !(countryOf[f.w(i)] == "" && j-i >= 2 && orgWords[f.w(j-1)] && titleAt(f, i+1) == i+1) {
+		if ok && countryOf[f.w(i)] == "" && f.brandAt(i, j) {
+			f.add(i, i+1, Other, "", "")
+			f.mentions[len(f.mentions)-1].brand = true
+		}
 		if c := countryOf[f.w(i)]; c != "" {
 			f.add(i, i+1, Place, "", c) // "U.S." is a name as well: "the U.S. response"
 		}
@@ -1459,6 +1463,31 @@ func tableOf(fill func(map[string]string)) map[string]string {
 	fill(m)
 	return m
 }
+
+// brandAt reports whether the demonym at token i, opening the capitalised
+// run [i, j), stands where an organisation's short name would: alone
+// before a verb of a statement or of a company's acts ("American
+// pledged", "American said") or before punctuation after a preposition
+// ("flying on American.", "our team at American,"), or before a
+// company's officer ("American CEO Doug Parker").
+func (f *finder) brandAt(i, j int) bool {
+	next := f.w(i + 1)
+	switch {
+	case j > i+1:
+		return brandOfficers[next]
+	case brandVerbs[next]:
+		return true
+	case next == "," || next == "." || next == ";" || next == ")":
+		return brandPrepositions[f.w(i-1)]
+	}
+	return false
+}
+
+var (
+	brandOfficers     = setOf("ceo", "spokesman", "spokeswoman", "spokesperson", "chairman", "chairwoman")
+	brandVerbs        = setOf("said", "says", "pledged", "apologized", "apologised", "declined", "announced", "confirmed", "denied", "told")
+	brandPrepositions = setOf("at", "on", "with", "by", "from", "against")
+)
 
 // personOf reports whether [i, k) "of" [k+1, j) is a person and where
 // they are from: "Stacy Baker of Columbia", a first name and one or two

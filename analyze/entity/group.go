@@ -129,6 +129,36 @@ func (f *finder) group() Result {
 			m.Type = Organisation
 		}
 	}
+	// a demonym standing for an airline or a company the text names in
+	// full ("American Airlines … American pledged"); without one it is
+	// no name
+	brands := map[string]string{}
+	for _, m := range f.mentions {
+		if parts := strings.Fields(m.Text); m.Type == Organisation && len(parts) >= 2 && brandEnds[strings.ToLower(parts[len(parts)-1])] {
+			if _, demonym := demonymOf[strings.ToLower(parts[0])]; demonym {
+				brands[strings.ToLower(parts[0])] = m.Text
+			}
+		}
+	}
+	kept := f.mentions[:0]
+	for _, m := range f.mentions {
+		if m.brand {
+			full := brands[strings.ToLower(m.Text)]
+			if full == "" {
+				continue
+			}
+			m.Type, shortOrg[strings.ToLower(m.Text)] = Organisation, full
+		}
+		kept = append(kept, m)
+	}
+	f.mentions = kept
+	for i := range f.mentions {
+		// and so does the same word elsewhere, as in a headline: "American
+		// Sorry for Accusing NBA G League Players"
+		if m := &f.mentions[i]; m.Type == Other && !m.brand && shortOrg[strings.ToLower(m.Text)] != "" && brands[strings.ToLower(m.Text)] != "" {
+			m.Type = Organisation
+		}
+	}
 	for i := range f.mentions {
 		m := &f.mentions[i]
 		lower := strings.ToLower(personName(m.Text))
