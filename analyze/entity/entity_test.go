@@ -99,6 +99,18 @@ func TestVariants(t *testing.T) {
 	}
 }
 
+func TestVariantsStateOpening(t *testing.T) {
+	names := []Name{
+		{"Japan Self-Defense Forces", Organisation}, {"Self-Defense Forces", Organisation},
+		{"Chinese Foreign Ministry", Organisation}, {"Japanese Foreign Ministry", Organisation}, {"Foreign Ministry", Organisation},
+		{"Japan Times", Organisation}, {"Times", Organisation},
+	}
+	want := [][]int{{0, 1}, {2}, {3}, {4}, {5}, {6}}
+	if got := Variants(names); !reflect.DeepEqual(got, want) {
+		t.Errorf("Variants = %v, want %v", got, want)
+	}
+}
+
 // TestSeedsNameOnePerson checks the canonical example: the five seed
 // articles name one prime minister, one of them misspelled.
 func TestSeedsNameOnePerson(t *testing.T) {

@@ -36,9 +36,28 @@ func Variants(names []Name) [][]int {
 	for i, n := range names {
 		keys[i] = strings.Fields(Fold(n.Text))
 	}
+	// "Japan Self-Defense Forces" is the "Self-Defense Forces" of another
+	// article, unless the names give the rest two states ("Chinese
+	// Foreign Ministry", "Japanese Foreign Ministry"): then the bare name
+	// could be either
+	rests := make([]string, len(names))
+	states := map[string]map[string]bool{}
+	for i, n := range names {
+		if n.Type != Organisation {
+			continue
+		}
+		if state, rest := stateOpening(keys[i]); state != "" {
+			rests[i] = rest
+			if states[rest] == nil {
+				states[rest] = map[string]bool{}
+			}
+			states[rest][state] = true
+		}
+	}
 	for i := range names {
 		for j := i + 1; j < len(names); j++ {
-			if names[i].Type == names[j].Type && sameName(keys[i], keys[j], names[i].Type) {
+			if names[i].Type == names[j].Type && (sameName(keys[i], keys[j], names[i].Type) ||
+				stateless(rests[i], keys[j], states) || stateless(rests[j], keys[i], states)) {
 				parent[find(j)] = find(i)
 			}
 		}
@@ -58,6 +77,39 @@ func Variants(names []Name) [][]int {
 	}
 	return out
 }
+
+// stateless reports whether key is rest, the name of an organisation
+// after the state it opened with, and no other state opens rest.
+func stateless(rest string, key []string, states map[string]map[string]bool) bool {
+	return rest != "" && len(states[rest]) == 1 && strings.Join(key, " ") == rest
+}
+
+// stateOpening returns the state that the folded words of a name open
+// with ("japan", "us", "japanese", "united states"), and the rest of the
+// name, when the rest has two words or more.
+func stateOpening(words []string) (state, rest string) {
+	for n := 2; n >= 1; n-- {
+		if len(words) < n+2 {
+			continue
+		}
+		if c := foldedStates[strings.Join(words[:n], " ")]; c != "" {
+			return c, strings.Join(words[n:], " ")
+		}
+	}
+	return "", ""
+}
+
+// foldedStates maps the folded names, other names and demonyms of the
+// states to the state.
+var foldedStates = func() map[string]string {
+	m := map[string]string{}
+	for _, c := range countries {
+		for _, n := range append(append([]string{c.name}, c.aliases...), c.demonyms...) {
+			m[Fold(n)] = c.name
+		}
+	}
+	return m
+}()
 
 func sameName(a, b []string, typ string) bool {
 	if len(a) == 0 || len(b) == 0 {
