@@ -31,7 +31,7 @@ func (f *finder) group() Result {
 	places, orgs := map[string]*Mention{}, map[string]bool{}
 	for i, m := range f.mentions {
 		lower := strings.ToLower(m.Text)
-		if !m.weak {
+		if !m.weak && !m.brand { // (a brand recurs only if its organisation is named: see below)
 			recurs[lower] = true
 		}
 		if m.speaks {
