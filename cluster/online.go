@@ -582,25 +582,24 @@ func (o *Online) intern(f *Features) *feat {
 	ft := &feat{Features: f, terms: vecOf(ks, ws)}
 	ks, ws = ks[:0], ws[:0]
 	for e, n := range f.Entities {
-		// the prefixed name is built in a buffer: a map lookup by
-		// string(bytes) does not allocate, which "\x01"+e would
-		o.buf = append(append(o.buf[:0], 1), e...)
-		k, ok := o.dict[string(o.buf)]
-		if !ok {
-			k = o.newKey(string(o.buf))
-		}
-		ks, ws = append(ks, k), append(ws, float32(n))
+		ks, ws = append(ks, o.nameKey(e)), append(ws, float32(n))
 	}
 	ft.ents = vecOf(ks, ws)
 	for _, w := range f.heads {
-		o.buf = append(append(o.buf[:0], 1), w...)
-		k, ok := o.dict[string(o.buf)]
-		if !ok {
-			k = o.newKey(string(o.buf))
-		}
-		ft.heads = append(ft.heads, k)
+		ft.heads = append(ft.heads, o.nameKey(w))
 	}
 	return ft
+}
+
+// nameKey returns the key of an entity name, "\x01" and the name, making
+// it if new. The prefixed name is built in a buffer: a map lookup by
+// string(bytes) does not allocate, which "\x01"+name would.
+func (o *Online) nameKey(name string) key {
+	o.buf = append(append(o.buf[:0], 1), name...)
+	if k, ok := o.dict[string(o.buf)]; ok {
+		return k
+	}
+	return o.newKey(string(o.buf))
 }
 
 func (o *Online) keyOf(name string) key {
