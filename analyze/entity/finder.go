@@ -1496,9 +1496,14 @@ func (f *finder) personOf(i, k, j int) bool {
 	if k-i < 2 || k-i > 3 || !givenNames[f.w(i)] {
 		return false
 	}
-	place := strings.ToLower(f.text[f.toks[k+1].Start:f.toks[j-1].End])
-	_, country := countryOf[place]
-	return country || placeSet[place] || capitalOf[place] != "" || isLocality(place)
+	return isPlaceName(strings.ToLower(f.text[f.toks[k+1].Start:f.toks[j-1].End]))
+}
+
+// isPlaceName reports whether lower, in lower case, names a place the
+// lists hold: a state, a place, a capital or a locality.
+func isPlaceName(lower string) bool {
+	_, country := countryOf[lower]
+	return country || placeSet[lower] || capitalOf[lower] != "" || isLocality(lower)
 }
 
 // isLocality reports whether lower, in lower case, is a locality the lists

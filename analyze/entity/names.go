@@ -15,8 +15,7 @@ import (
 var givenNames = func() map[string]bool {
 	m := commonGivenNames
 	for _, n := range strings.Split(strings.TrimSpace(givenNamesFile), "\n") {
-		if _, country := countryOf[n]; country || placeSet[n] || capitalOf[n] != "" || isLocality(n) ||
-			knownOrgs[n] || notNames[n] || orgWords[n] || placeWords[n] || isTitle(n) || partyLabels[n] {
+		if isPlaceName(n) || knownOrgs[n] || notNames[n] || orgWords[n] || placeWords[n] || isTitle(n) || partyLabels[n] {
 			continue
 		}
 		if _, ok := demonymOf[n]; ok {
