@@ -64,7 +64,8 @@ func Extract(a *parallax.Article) *Features {
 		// about one body word in three is a distinct content word
 		Terms: make(map[string]float64, len(a.Text)/20), Entities: map[string]float64{},
 	}
-	for _, w := range words(a.Title) {
+	title := words(a.Title)
+	for _, w := range title {
 		if t := term(w); t != "" {
 			f.Terms[t] += titleWeight
 		}
@@ -96,7 +97,7 @@ func Extract(a *parallax.Article) *Features {
 		// In a headline where most words are capitalised, capitals do not
 		// mark names ("Japan PM Says U.S. Alliance Would Collapse"): count
 		// the body's entities the headline names instead.
-		addTitleEntities(heads, f.Entities, a.Title, titleWeight)
+		addTitleEntities(heads, f.Entities, title, titleWeight)
 	} else {
 		tw, tmarks := scan(a.Title)
 		addEntities(heads, tw, tmarks, titleWeight, inLower, common)
@@ -104,9 +105,9 @@ func Extract(a *parallax.Article) *Features {
 	for e, w := range heads {
 		f.Entities[e] += w
 	}
-	f.heads = headWords(heads, a.Title)
+	f.heads = headWords(heads, title)
 	f.states = countriesOf(a.Title, body, marks)
-	f.figures = figuresOf(words(a.Title), body)
+	f.figures = figuresOf(title, body)
 	return f
 }
 
@@ -607,14 +608,14 @@ func titleCase(title string) bool {
 // sorted, without the words that say only what kind of thing a name is
 // ("county"), and with the parts of a hyphenated name that other outlets
 // write alone ("Atlanta" of "Atlanta-area").
-func headWords(heads map[string]float64, title string) []string {
+func headWords(heads map[string]float64, title []string) []string {
 	set := map[string]bool{}
 	for e := range heads {
 		for _, w := range strings.Fields(e) {
 			set[w] = true
 		}
 	}
-	for _, w := range words(title) {
+	for _, w := range title {
 		if !strings.ContainsRune(w, '-') || !set[entity.Fold(w)] {
 			continue
 		}
@@ -636,10 +637,9 @@ func headWords(heads map[string]float64, title string) []string {
 
 // addTitleEntities adds weight to dst for each entity of body whose words
 // appear, in order and adjacent, in the title.
-func addTitleEntities(dst, body map[string]float64, title string, weight float64) {
-	ws := words(title)
-	norm := make([]string, len(ws))
-	for i, w := range ws {
+func addTitleEntities(dst, body map[string]float64, title []string, weight float64) {
+	norm := make([]string, len(title))
+	for i, w := range title {
 		norm[i] = entityKey([]string{w})
 	}
 	padded := " " + strings.Join(norm, " ") + " "
