@@ -26,7 +26,7 @@ type Input struct {
 
 // Version names the comparison's behaviour; cached analyses made by
 // another version are computed again. Change it with the code.
-const Version = "2026-11-28.9"
+const Version = "2026-11-29.1"
 
 // Analysis is what Compare finds, in the story report's types.
 type Analysis struct {

@@ -583,11 +583,13 @@ func TestQuoteTranslations(t *testing.T) {
 }
 
 // TestLearnedQuotesFromSources checks that the story report shows the
-// quote model's attributions only from speakers that can be sources.
+// quote model's attributions only from speakers that can be sources, and
+// with a verb that can report words.
 func TestLearnedQuotesFromSources(t *testing.T) {
 	texts := []string{
 		"Protesters were frustrated that the police released only part of the video from the shooting.",
 		"The episode underscores a divergence in diplomatic priorities between the two old partners.",
+		"Takaiichi has enjoyed high approval ratings since taking office in October 2025.",
 	}
 	in := englishInputs(texts)
 	learned := 0
@@ -598,8 +600,8 @@ func TestLearnedQuotesFromSources(t *testing.T) {
 			}
 		}
 	}
-	if learned != 2 {
-		t.Fatalf("%d learned quotes in the annotations, want both texts' (the test needs the model to find them)", learned)
+	if learned != len(texts) {
+		t.Fatalf("%d learned quotes in the annotations, want each text's (the test needs the model to find them)", learned)
 	}
 	r := compare.Compare(in)
 	if len(r.Quotes) != 1 || r.Quotes[0].Variants[0].ArticleID != in[0].Article.ID || !r.Quotes[0].Learned {

@@ -48,11 +48,12 @@ func quotes(in []Input, ents entityIndex) []parallax.ReportQuote {
 				// warned against …", but Fu's warning
 				continue
 			}
-			if q.Learned && (!quote.NamesSource(q.Speaker.Text) || !quote.Statement(q.Content.Text)) {
+			if q.Learned && (!quote.NamesSource(q.Speaker.Text) || !quote.Statement(q.Content.Text) || !quote.Reporting(q.Cue.Text)) {
 				// the model's attributions are shown from sources only,
-				// and when they state something: not "the episode
-				// underscores a divergence …", nor Fu "spoke at the
-				// United Nations on Tuesday"
+				// when they state something and with a verb that can
+				// report words: not "the episode underscores a divergence
+				// …", nor Fu "spoke at the United Nations on Tuesday",
+				// nor she "enjoyed high approval ratings"
 				continue
 			}
 			v := variant{article: x.Article.ID, text: unquote(q.Content.Text), kind: q.Kind, learned: q.Learned,

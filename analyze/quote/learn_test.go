@@ -189,3 +189,33 @@ func TestStatement(t *testing.T) {
 		}
 	}
 }
+
+func TestReporting(t *testing.T) {
+	for cue, want := range map[string]bool{
+		"reaffirmed": true, "pressed": true, "has repeatedly wondered": true, "distanced herself from": true,
+		"were frustrated": true, "called for": true, "has called": true, "said:": true,
+		"appeared": false, "can appear": false, "may once have seemed": false, "enjoyed": false,
+		"was drawing": false, "took": false, "made": false, "is looking": false, "has become": false,
+	} {
+		if got := Reporting(cue); got != want {
+			t.Errorf("Reporting(%q) = %v, want %v", cue, got, want)
+		}
+	}
+}
+
+// TestCandidateCondition checks that a candidate's content that opens
+// with a condition runs on to the condition's main clause, past the
+// ", and" that joins the condition's parts.
+func TestCandidateCondition(t *testing.T) {
+	text := "She considered that if American forces, which operate jointly with us, come under attack, and Japan does nothing and merely withdraws, the alliance will collapse."
+	toks, sents := segment.Tokens(text), segment.Sentences(text)
+	for _, c := range Candidates(text, toks, sents, FindByRules(text, toks, sents)) {
+		if text[c.Quote.Cue.Start:c.Quote.Cue.End] == "considered" {
+			if got := text[c.Quote.Content.Start:c.Quote.Content.End]; !strings.HasSuffix(got, "the alliance will collapse") {
+				t.Errorf("content %q, want it to end with the main clause", got)
+			}
+			return
+		}
+	}
+	t.Fatal("no candidate with the cue \"considered\"")
+}

@@ -160,3 +160,35 @@ func Speech(cue string) bool {
 	}
 	return false
 }
+
+// Reporting reports whether a cue that the model found can report what
+// its speaker said, thought or held. A verb of seeming, having or doing
+// cannot ("appeared to dial back", "enjoyed high approval ratings", "was
+// drawing a line in the sand", "took questions"): PolNeAR annotates some
+// such sentences as the writer's evidence, but they give no one's words,
+// so the story report leaves them out.
+func Reporting(cue string) bool {
+	for _, w := range strings.Fields(strings.ToLower(cue)) {
+		if w = strings.Trim(w, ",:;"); !cueAux[w] && nonReportingForms[w] {
+			return false
+		}
+	}
+	return true
+}
+
+// nonReportingForms are the forms of verbs that report no words (see
+// Reporting).
+var nonReportingForms = func() map[string]bool {
+	m := map[string]bool{}
+	for f := range forms(slices.Values([]string{
+		"appear", "seem", "look", "sound", "enjoy", "take", "make", "draw", "get", "become", "remain",
+		"face", "hold", "win", "lose", "keep", "give", "put", "come", "go", "run", "bring",
+	})) {
+		m[f] = true
+	}
+	for _, f := range []string{"took", "taken", "made", "drew", "drawn", "got", "gotten", "became", "held",
+		"won", "lost", "kept", "gave", "given", "came", "went", "ran", "brought"} {
+		m[f] = true
+	}
+	return m
+}()

@@ -284,8 +284,28 @@ func (d *doc) verbAhead(i, end int) bool {
 // aside (", where …"), and before a colon ("scolded him: “…”" quotes
 // what she said).
 func (d *doc) stanceEnd(c, end int) int {
+	// "that if American forces, which operate with us, come under
+	// attack, and Japan does nothing, the alliance will collapse": a
+	// content that opens with a condition goes on to its main clause, so
+	// its ", and" joins the condition's parts
+	o := c
+	if d.w(o) == "that" {
+		o++
+	}
+	conditional, relative := subordinators[d.w(o)], false
 	for k := c + 1; k+1 < end; k++ {
 		if d.inMarks(c, k) {
+			continue
+		}
+		if conditional && d.w(k) == "," {
+			switch {
+			case relative:
+				relative = false // the comma that closes "which …,"
+			case relatives[d.w(k+1)]:
+				relative = true
+			case d.w(k+1) != "and" && d.w(k+1) != "or":
+				conditional = false // the main clause
+			}
 			continue
 		}
 		switch {
@@ -939,3 +959,7 @@ var contentBreak = map[string]bool{
 	"though": true, "although": true, "while": true, "whereas": true, "but": true, "adding": true,
 	"saying": true, "according": true, "noting": true, "arguing": true, "citing": true, "he": false,
 }
+
+// relatives open a relative clause after a comma: "American forces,
+// which operate with us, …".
+var relatives = map[string]bool{"which": true, "who": true, "whom": true, "whose": true}
