@@ -63,8 +63,9 @@ func (d *doc) attitude(i int, inQuote []bool) (Quote, bool) {
 	}
 	if d.w(i) == base+"s" || d.w(i) == base {
 		// a verb, not a noun: "the plan", "her support" have no subject
-		// pronoun or name right before
-		if i == 0 || !(pronouns[d.w(i-1)] || d.capitalized(i-1) || cueAux[d.w(i-1)]) {
+		// pronoun or name right before, nor "Her reference to …" opening
+		// a sentence
+		if i == 0 || determiners[d.w(i-1)] || !(pronouns[d.w(i-1)] || d.capitalized(i-1) || cueAux[d.w(i-1)]) {
 			return Quote{}, false
 		}
 	}
