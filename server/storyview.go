@@ -223,6 +223,9 @@ type chartPoint struct {
 type chartTick struct {
 	X     int
 	Label string
+	// Anchor is the SVG text-anchor: the first and last labels align
+	// with their ends inside the chart, where centred they were cut off.
+	Anchor string
 }
 
 const (
@@ -292,9 +295,9 @@ func chart(events []parallax.TimelineEvent) *timelineChart {
 		c.AxisY += 8 - top
 	}
 	c.Height = c.AxisY + 24
-	c.Ticks = []chartTick{{x(lo), lo.Format("2 Jan 2006")}, {x(hi), hi.Format("2 Jan 2006")}}
+	c.Ticks = []chartTick{{x(lo), lo.Format("2 Jan 2006"), "start"}, {x(hi), hi.Format("2 Jan 2006"), "end"}}
 	if mid := lo.Add(span / 2); span > 72*time.Hour {
-		c.Ticks = append(c.Ticks, chartTick{x(mid), mid.Format("2 Jan")})
+		c.Ticks = append(c.Ticks, chartTick{x(mid), mid.Format("2 Jan"), "middle"})
 	}
 	return c
 }

@@ -155,3 +155,21 @@ func renderStory(t *testing.T, rep *parallax.StoryReport) string {
 	}
 	return buf.String()
 }
+
+// TestChartLabelsInside checks that the timeline's axis labels lie within
+// the chart: centred on the first and last dates, they had been cut off
+// at both ends. A label is taken as 7 px a character (the chart's text
+// is 11 px).
+func TestChartLabelsInside(t *testing.T) {
+	c := chart([]parallax.TimelineEvent{{Date: "2026-02-01", ArticleIDs: []int64{1}}, {Date: "2026-03-20", ArticleIDs: []int64{2}}})
+	if c == nil || len(c.Ticks) < 2 {
+		t.Fatalf("chart %+v, want one with ticks", c)
+	}
+	for _, tk := range c.Ticks {
+		w := 7 * len(tk.Label)
+		lo := map[string]int{"start": tk.X, "middle": tk.X - w/2, "end": tk.X - w}[tk.Anchor]
+		if tk.Anchor == "" || lo < 0 || lo+w > c.Width {
+			t.Errorf("tick %+v spans [%d, %d], outside the chart's [0, %d]", tk, lo, lo+w, c.Width)
+		}
+	}
+}
