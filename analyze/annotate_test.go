@@ -308,3 +308,22 @@ func TestRunOnTextStaysLinear(t *testing.T) {
 			q1, b1, q2, b2)
 	}
 }
+
+// TestInferReference checks that the reference of an undated text is
+// the latest day it names in full, and that a day it does not name does
+// not count: "the day" after "2008" is some day of 2008, which had been
+// read as 2008-01-01 and made the reference of 57 of 1,307 texts.
+func TestInferReference(t *testing.T) {
+	for _, tt := range []struct {
+		text, want string
+	}{
+		{"The plant opened on March 3, 2024. It closed on May 5, 2025, workers said.", "2025-05-05"},
+		{"The company was founded in 2008. It was the day everything changed. Shares fell on Monday.", ""},
+		{"Sales doubled in 2008. The week after, prices rose.", ""},
+	} {
+		got, ok := analyze.InferReference(tt.text, segment.Sentences(tt.text))
+		if s := got.Format(time.DateOnly); ok != (tt.want != "") || ok && s != tt.want {
+			t.Errorf("InferReference(%q) = %s, %v; want %q", tt.text, s, ok, tt.want)
+		}
+	}
+}

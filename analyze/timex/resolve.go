@@ -299,17 +299,48 @@ func (r *resolver) fromDiscourse(e expr) (string, string, bool) {
 	switch {
 	case e.quarter != 0:
 		if base.precision != Quarter {
+			if r.ref.IsZero() {
+				return unknownValue(uQuarter), Quarter, true
+			}
 			t = addUnits(r.ref, uQuarter, -1+e.rel*4) // the last completed quarter
 		}
 		if e.year != 0 {
 			t = date(e.year, int(t.Month()), 1) // "the 1988 period"
 		}
+		if base.precision != Quarter && e.rel == 0 && e.year == 0 {
+			// "the latest quarter" names a quarter that "a year
+			// earlier" then goes back from ("the year-ago quarter" and
+			// "the 1988 period" do not: a year-ago figure after them
+			// compares with the latest one)
+			r.remember(date(t.Year(), 3*((int(t.Month())-1)/3)+1, 1), Quarter)
+		}
 		return quarterValue(t), Quarter, true
 	case e.relUnit == uWeek:
+		if !withinDay(base.precision) && base.precision != Week {
+			return unknownValue(uWeek), Week, true // "the week" after "2008"
+		}
 		y, w := t.ISOWeek()
 		return fmt.Sprintf("%04d-W%02d", y, w), Week, true
+	case e.relUnit == uYear || e.relUnit == uMonth:
+		v, p := formatAt(t, e.relUnit) // "that year"
+		return v, p, true
 	}
-	return t.Format(time.DateOnly), Day, true
+	// "that same day" after "October" or "2008" is some day of it, not
+	// its first
+	switch {
+	case withinDay(base.precision):
+		return t.Format(time.DateOnly), Day, true
+	case base.precision == Month:
+		return t.Format("2006-01") + "-XX", Day, true
+	case base.precision == Year:
+		return t.Format("2006") + "-XX-XX", Day, true
+	}
+	return unknownValue(uDay), Day, true
+}
+
+// withinDay reports a precision of a day or finer.
+func withinDay(precision string) bool {
+	return precision == Day || precision == Hour || precision == Minute
 }
 
 func (r *resolver) unknownYear(e expr) (string, string, bool) {

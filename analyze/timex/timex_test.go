@@ -65,6 +65,10 @@ func TestFind(t *testing.T) {
 		{"She joined the firm in Q4 2021.", "Q4 2021", Date, "2021-Q4", Quarter},
 		{"Revenue rose in Q3.", "Q3", Date, "2025-Q3", Quarter},
 		{"The company expects growth in Q3.", "Q3", Date, "2026-Q3", Quarter},
+		{"Profit rose in the latest quarter, to $155 million from $99 million a year earlier.", "a year earlier", Date, "2024-Q4", Quarter},
+		{"The plant opened in 1988. Sales doubled later that year.", "later that year", Date, "1988", Year},
+		{"The storm struck in October. Two bridges failed that same day.", "that same day", Date, "2025-10-XX", Day},
+		{"The plant opened in 1988. It was the day the town changed.", "the day", Date, "1988-XX-XX", Day},
 		{"The festival runs from April 18 to April 22.", "April 22", Date, "2026-04-22", Day},
 		{"The festival runs from Dec. 30 to Jan. 2.", "Jan. 2", Date, "2026-01-02", Day},
 	}
