@@ -379,6 +379,8 @@ func TestFindAll(t *testing.T) {
 		{"naming", `It is unclear whether a leader of a group called Lashkar-e-Taiba belongs on the list.`, nil},
 		{"a byline", `Julie Hirschfeld Davis reported from Midway Atoll, and Mark Landler from Kaneohe Bay.`, nil},
 		{"a noun before such as", `Papers ranged from expected backers to Republican advocates such as The Dallas Morning News.`, nil},
+		{"a stance inside what was said", `Stein said she plans to join her supporters at the protest.`,
+			[]string{"Stein|said|she plans to join her supporters at the protest"}},
 		{"a possessive opening the sentence", `Her reference to "joint operations" suggests Japan is considering new scenarios. His call for calm was ignored.`, nil},
 		{"a participle clause after a stance's object",
 			`Clinton wants to sign up 5 million people, focusing on people under 30.`,

@@ -81,6 +81,11 @@ func (d *doc) attitude(i int, inQuote []bool) (Quote, bool) {
 	}
 	cueStart := d.auxStart(i)
 	src := d.npBackward(cueStart)
+	if d.afterSpeech(src, cueStart) != src {
+		// "Stein said she plans to join": what she plans is part of
+		// what she said, not a statement of its own
+		return Quote{}, false
+	}
 	var speaker Span
 	switch {
 	case src == cueStart && cueStart > 0 && d.w(cueStart-1) == "and" && d.coordinatedCue(cueStart):
@@ -164,6 +169,9 @@ func (d *doc) preposed(i int, base string, inQuote []bool) (Quote, bool) {
 			speaker = d.speaker(src, k-1)
 		}
 	} else if src := d.npBackward(cueStart); src < cueStart {
+		if d.afterSpeech(src, cueStart) != src {
+			return Quote{}, false // "Clinton said she thinks …": part of what she said
+		}
 		if src+1 == cueStart && nonSpeakers[strings.ToLower(d.w(src))] {
 			// "it acknowledges …": a thing, not a source
 			return Quote{}, false
@@ -953,6 +961,24 @@ func (d *doc) attributionAt(k, hi int) bool {
 	}
 	base, ok := d.isCue(j)
 	return ok && speechVerbs[base] && j+1 < hi-1 // something follows: not ", she said."
+}
+
+// afterSpeech returns where a source noun phrase [src, cue) starts after
+// a verb of speech within it: "she" of "Stein said she" before "plans",
+// where no noun phrase holds a verb. A verb set off by punctuation
+// belongs to a clause inside the phrase ("The spokesperson, who asked
+// not to be named, said") and does not count.
+func (d *doc) afterSpeech(src, cue int) int {
+	for k := cue - 1; k >= src; k-- {
+		w := d.w(k)
+		if d.toks[k].Kind == segment.Punct && !d.innerPunct(k) {
+			return src // "The spokesperson, who asked not to be named, said"
+		}
+		if (speechForms[w] != "" || speechVerbs[irregular[w]]) && !d.capitalized(k) {
+			return k + 1
+		}
+	}
+	return src
 }
 
 var contentBreak = map[string]bool{
