@@ -963,11 +963,12 @@ func (d *doc) attributionAt(k, hi int) bool {
 	return ok && speechVerbs[base] && j+1 < hi-1 // something follows: not ", she said."
 }
 
-// afterSpeech returns where a source noun phrase [src, cue) starts after
-// a verb of speech within it: "she" of "Stein said she" before "plans",
-// where no noun phrase holds a verb. A verb set off by punctuation
-// belongs to a clause inside the phrase ("The spokesperson, who asked
-// not to be named, said") and does not count.
+// afterSpeech returns where the tokens [src, cue) that end at a cue go
+// on after a verb of speech among them, or src when there is none: a
+// noun phrase holds no such verb, so in "Stein said she plans" the one
+// who plans is "she". A verb set off by punctuation belongs to a clause
+// inside the phrase ("The spokesperson, who asked not to be named,
+// said") and does not count.
 func (d *doc) afterSpeech(src, cue int) int {
 	for k := cue - 1; k >= src; k-- {
 		w := d.w(k)
