@@ -126,16 +126,42 @@ func evalClustering(ctx context.Context, e *env, path, errorsTo string) error {
 	if err != nil {
 		return err
 	}
+	lines, err := storylineLabels(ctx, st.articles)
+	if err != nil {
+		return err
+	}
 	m := eval.ScoreClustering(pred, gold)
 	if err := writeErrors(errorsTo, eval.ClusterDisagreements(pred, gold)); err != nil {
 		return err
 	}
+	// storylines scored against the same gold tell how much of what the
+	// stories miss is a later event of the same matter, which the gold
+	// may count as one story
+	sl := eval.ScoreClustering(lines, gold)
 	fmt.Fprintf(e.stdout, "%d articles (%d failed) in %.2fs, %.0f articles/s end to end\n",
 		sum.Stored(), sum.Failed, elapsed.Seconds(), float64(sum.Stored())/elapsed.Seconds())
 	fmt.Fprintf(e.stdout, "BCubed    P %.3f  R %.3f  F1 %.3f\n", m.BCubedPrecision, m.BCubedRecall, m.BCubedF1)
 	fmt.Fprintf(e.stdout, "pairwise  P %.3f  R %.3f  F1 %.3f\n", m.PairwisePrecision, m.PairwiseRecall, m.PairwiseF1)
 	fmt.Fprintf(e.stdout, "clusters  predicted %d, gold %d\n", m.PredictedClusters, m.GoldClusters)
-	return json.NewEncoder(e.stdout).Encode(m)
+	fmt.Fprintf(e.stdout, "storylines as clusters: BCubed P %.3f  R %.3f  F1 %.3f, %d storylines\n",
+		sl.BCubedPrecision, sl.BCubedRecall, sl.BCubedF1, sl.PredictedClusters)
+	return json.NewEncoder(e.stdout).Encode(struct {
+		eval.ClusterMetrics
+		Storylines eval.ClusterMetrics `json:"storylines"`
+	}{m, sl})
+}
+
+// storylineLabels maps each stored article's external ID to its
+// storyline.
+func storylineLabels(ctx context.Context, articles parallax.ArticleService) (map[string]string, error) {
+	pred := map[string]string{}
+	err := parallax.EachArticlePage(ctx, articles, parallax.ArticleFilter{}, func(as []*parallax.Article) error {
+		for _, a := range as {
+			pred[a.ExternalID] = strconv.FormatInt(a.StorylineID, 10)
+		}
+		return nil
+	})
+	return pred, err
 }
 
 // storyLabels maps each stored article's external ID to its story, the
