@@ -20,6 +20,11 @@ import (
 
 var screenshots = flag.Bool("screenshots", false, "write the README screenshots to docs/")
 
+// settle lets a page finish loading and painting in virtual time before
+// Chromium takes its screenshot: without it, one screenshot in a run of
+// the README's came out half painted.
+const settle = "--virtual-time-budget=3000"
+
 // chromium returns the path of a headless Chromium. Without one the test
 // is skipped, unless PARALLAX_REQUIRE_BROWSER is set, as CI sets it.
 func chromium(t *testing.T) string {
@@ -120,16 +125,16 @@ func TestBrowserDemo(t *testing.T) {
 	for name, page := range map[string]string{"stories.png": "", "story.png": "stories/1", "article.png": "articles/4", "search.png": "search?q=Vandermeer+memo"} {
 		out := filepath.Join(docs, name)
 		abs, _ := filepath.Abs(out)
-		browse(t, bin, base+page, "--screenshot="+abs, "--window-size=1100,900", "--hide-scrollbars")
+		browse(t, bin, base+page, "--screenshot="+abs, "--window-size=1100,900", "--hide-scrollbars", settle)
 		if info, err := os.Stat(abs); err != nil || info.Size() < 1000 {
 			t.Errorf("screenshot %s not written: %v", name, err)
 		}
 	}
 	// the whole story page, down to its quotes and timeline
 	full, _ := filepath.Abs(filepath.Join(docs, "story-analysis.png"))
-	browse(t, bin, base+"stories/1", "--screenshot="+full, "--window-size=1100,3000", "--hide-scrollbars")
+	browse(t, bin, base+"stories/1", "--screenshot="+full, "--window-size=1100,3000", "--hide-scrollbars", settle)
 	phone, _ := filepath.Abs(filepath.Join(docs, "stories-phone.png"))
-	browse(t, bin, base, "--screenshot="+phone, "--window-size=390,844", "--hide-scrollbars")
+	browse(t, bin, base, "--screenshot="+phone, "--window-size=390,844", "--hide-scrollbars", settle)
 }
 
 // TestBrowserSources renders /sources with one healthy and one failing
@@ -162,7 +167,7 @@ func TestBrowserSources(t *testing.T) {
 	}
 	if *screenshots {
 		abs, _ := filepath.Abs(filepath.Join("..", "..", "docs", "sources.png"))
-		browse(t, bin, base+"sources", "--screenshot="+abs, "--window-size=1100,600", "--hide-scrollbars")
+		browse(t, bin, base+"sources", "--screenshot="+abs, "--window-size=1100,600", "--hide-scrollbars", settle)
 	}
 }
 
