@@ -363,14 +363,27 @@ func (d *doc) attributeBefore(i int) (Span, Span, int, bool) {
 			continue
 		}
 		cueStart := d.auxStart(k)
-		src := d.npBackward(cueStart)
-		sp := d.speakerUpTo(src, cueStart)
+		var sp Span
+		if strings.HasSuffix(d.w(k), "ing") && cueStart > 1 && d.w(cueStart-1) == "," && d.speechAt(cueStart-2) {
+			// `Trump said, adding later, “NATO is costing us …”`: the
+			// one who said it, not "Trump said"
+			sp = d.speakerBefore(cueStart - 1)
+		} else {
+			sp = d.speakerUpTo(d.npBackward(cueStart), cueStart)
+		}
 		if sp.Empty() && strings.HasSuffix(d.w(k), "ing") { // "while chanting, "Hands up""
 			sp = d.subject(d.sent[k])
 		}
 		return sp, d.span(cueStart, k+1), k, true
 	}
 	return Span{}, Span{}, 0, false
+}
+
+// speechAt reports a verb of speech at token k, in any form, and not a
+// noun after a determiner ("his comments").
+func (d *doc) speechAt(k int) bool {
+	w := d.w(k)
+	return !d.capitalized(k) && (speechForms[w] != "" || speechVerbs[irregular[w]]) && (k == 0 || !determiners[d.w(k-1)])
 }
 
 // adjunctBetween reports that the tokens between a cue at k and an

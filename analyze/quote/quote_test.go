@@ -462,3 +462,19 @@ func TestTranscriptTurns(t *testing.T) {
 		t.Errorf("got\n%q\nwant\n%q", got, want)
 	}
 }
+
+// TestParticipleAfterSpeech checks that a quotation introduced by a
+// participle after "X said," is X's, not "X said"'s.
+func TestParticipleAfterSpeech(t *testing.T) {
+	text := `“We certainly can’t afford to do this anymore,” Trump said, adding later, “NATO is costing us a fortune.”`
+	qs := Find(text, segment.Sentences(text))
+	for _, q := range qs {
+		if text[q.Cue.Start:q.Cue.End] == "adding" {
+			if got := text[q.Speaker.Start:q.Speaker.End]; got != "Trump" {
+				t.Errorf("speaker of the second quotation %q, want Trump", got)
+			}
+			return
+		}
+	}
+	t.Fatalf("no quotation cued by \"adding\" among %d quotes", len(qs))
+}
