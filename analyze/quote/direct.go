@@ -364,12 +364,25 @@ func (d *doc) attributeBefore(i int) (Span, Span, int, bool) {
 		}
 		cueStart := d.auxStart(k)
 		var sp Span
-		if strings.HasSuffix(d.w(k), "ing") && cueStart > 1 && d.w(cueStart-1) == "," && d.speechAt(cueStart-2) {
-			// `Trump said, adding later, “NATO is costing us …”`: the
-			// one who said it, not "Trump said"
+		if strings.HasSuffix(d.w(k), "ing") && cueStart > 1 && d.w(cueStart-1) == "," && d.speechBefore(cueStart-1) {
+			// `Trump said, adding later, “NATO is costing us …”`, `Trump
+			// told a rally, saying Clinton would “abolish …”`: the one who
+			// said it, not "Trump said"
 			sp = d.speakerBefore(cueStart - 1)
-		} else {
-			sp = d.speakerUpTo(d.npBackward(cueStart), cueStart)
+		}
+		if sp.Empty() {
+			// `Trump said he wants "a total …"`: "he", not "Trump said he"
+			src := d.npBackward(cueStart)
+			for k := cueStart - 1; k >= src && k >= cueStart-3; k-- {
+				if d.toks[k].Kind == segment.Punct && !d.innerPunct(k) {
+					break
+				}
+				if d.speechAt(k) {
+					src = k + 1
+					break
+				}
+			}
+			sp = d.speakerUpTo(src, cueStart)
 		}
 		if sp.Empty() && strings.HasSuffix(d.w(k), "ing") { // "while chanting, "Hands up""
 			sp = d.subject(d.sent[k])
@@ -384,6 +397,22 @@ func (d *doc) attributeBefore(i int) (Span, Span, int, bool) {
 func (d *doc) speechAt(k int) bool {
 	w := d.w(k)
 	return !d.capitalized(k) && (speechForms[w] != "" || speechVerbs[irregular[w]]) && (k == 0 || !determiners[d.w(k-1)])
+}
+
+// speechBefore reports a verb of speech among the few words before a
+// comma, with no punctuation between: "Trump said," or "Trump told a
+// North Carolina rally,".
+func (d *doc) speechBefore(comma int) bool {
+	lo, _ := d.sentenceTokens(d.sent[comma])
+	for k := comma - 1; k >= lo && k >= comma-6; k-- {
+		if d.toks[k].Kind == segment.Punct && !d.innerPunct(k) {
+			return false
+		}
+		if d.speechAt(k) {
+			return true
+		}
+	}
+	return false
 }
 
 // adjunctBetween reports that the tokens between a cue at k and an
