@@ -158,7 +158,7 @@ func (b *bench) ingestText(ctx context.Context, n int) error {
 	defer st.Close()
 	rss, anon, file := peakRSS(), procStatus("RssAnon"), procStatus("RssFile")
 	size := fileSize(b.textDB) + fileSize(b.textDB+"-wal")
-	pred, err := storyLabels(ctx, st.articles)
+	pred, _, err := clusterLabels(ctx, st.articles)
 	if err != nil {
 		return err
 	}

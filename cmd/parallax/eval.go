@@ -122,11 +122,7 @@ func evalClustering(ctx context.Context, e *env, path, errorsTo string) error {
 		return err
 	}
 	elapsed := time.Since(start)
-	pred, err := storyLabels(ctx, st.articles)
-	if err != nil {
-		return err
-	}
-	lines, err := storylineLabels(ctx, st.articles)
+	pred, lines, err := clusterLabels(ctx, st.articles)
 	if err != nil {
 		return err
 	}
@@ -151,28 +147,17 @@ func evalClustering(ctx context.Context, e *env, path, errorsTo string) error {
 	}{m, sl})
 }
 
-// storylineLabels maps each stored article's external ID to its
-// storyline.
-func storylineLabels(ctx context.Context, articles parallax.ArticleService) (map[string]string, error) {
-	pred := map[string]string{}
-	err := parallax.EachArticlePage(ctx, articles, parallax.ArticleFilter{}, func(as []*parallax.Article) error {
+// clusterLabels maps each stored article's external ID to its story and
+// to its storyline, the predictions that eval.ScoreClustering scores
+// against gold labels.
+func clusterLabels(ctx context.Context, articles parallax.ArticleService) (stories, storylines map[string]string, err error) {
+	stories, storylines = map[string]string{}, map[string]string{}
+	err = parallax.EachArticlePage(ctx, articles, parallax.ArticleFilter{}, func(as []*parallax.Article) error {
 		for _, a := range as {
-			pred[a.ExternalID] = strconv.FormatInt(a.StorylineID, 10)
+			stories[a.ExternalID] = strconv.FormatInt(a.StoryID, 10)
+			storylines[a.ExternalID] = strconv.FormatInt(a.StorylineID, 10)
 		}
 		return nil
 	})
-	return pred, err
-}
-
-// storyLabels maps each stored article's external ID to its story, the
-// prediction that eval.ScoreClustering scores against gold labels.
-func storyLabels(ctx context.Context, articles parallax.ArticleService) (map[string]string, error) {
-	pred := map[string]string{}
-	err := parallax.EachArticlePage(ctx, articles, parallax.ArticleFilter{}, func(as []*parallax.Article) error {
-		for _, a := range as {
-			pred[a.ExternalID] = strconv.FormatInt(a.StoryID, 10)
-		}
-		return nil
-	})
-	return pred, err
+	return stories, storylines, err
 }
