@@ -19,7 +19,7 @@ import (
 
 // Version names the annotator's behaviour. Stored annotations made by
 // another version are made again; change it when the output changes.
-const Version = "2026-11-29.6"
+const Version = "2026-11-29.7"
 
 // Options tell Annotate about the text.
 type Options struct {

@@ -373,14 +373,8 @@ func (d *doc) attributeBefore(i int) (Span, Span, int, bool) {
 		if sp.Empty() {
 			// `Trump said he wants "a total …"`: "he", not "Trump said he"
 			src := d.npBackward(cueStart)
-			for k := cueStart - 1; k >= src && k >= cueStart-3; k-- {
-				if d.toks[k].Kind == segment.Punct && !d.innerPunct(k) {
-					break
-				}
-				if d.speechAt(k) {
-					src = k + 1
-					break
-				}
+			if k := d.speechIn(max(src, cueStart-3), cueStart); k >= 0 {
+				src = k + 1
 			}
 			sp = d.speakerUpTo(src, cueStart)
 		}
@@ -404,15 +398,7 @@ func (d *doc) speechAt(k int) bool {
 // North Carolina rally,".
 func (d *doc) speechBefore(comma int) bool {
 	lo, _ := d.sentenceTokens(d.sent[comma])
-	for k := comma - 1; k >= lo && k >= comma-6; k-- {
-		if d.toks[k].Kind == segment.Punct && !d.innerPunct(k) {
-			return false
-		}
-		if d.speechAt(k) {
-			return true
-		}
-	}
-	return false
+	return d.speechIn(max(lo, comma-6), comma) >= 0
 }
 
 // adjunctBetween reports that the tokens between a cue at k and an

@@ -489,3 +489,18 @@ func TestSpeakerAfterSpeech(t *testing.T) {
 		}
 	}
 }
+
+// TestNounOfSpeech checks that the rules, not only the model, read a
+// source whose noun is also a verb of speech ("The report found", "Their
+// post claimed"): the check that keeps a stance inside what was said
+// from being a second attribution must not take the noun for a verb.
+func TestNounOfSpeech(t *testing.T) {
+	for _, text := range []string{
+		`The report found that the agency failed to act.`,
+		`Their post claimed the vote was rigged.`,
+	} {
+		if qs := FindByRules(text, segment.Tokens(text), segment.Sentences(text)); len(qs) != 1 {
+			t.Errorf("%s: the rules found %d quotes, want 1", text, len(qs))
+		}
+	}
+}

@@ -966,20 +966,29 @@ func (d *doc) attributionAt(k, hi int) bool {
 // afterSpeech returns where the tokens [src, cue) that end at a cue go
 // on after a verb of speech among them, or src when there is none: a
 // noun phrase holds no such verb, so in "Stein said she plans" the one
-// who plans is "she". A verb set off by punctuation belongs to a clause
-// inside the phrase ("The spokesperson, who asked not to be named,
-// said") and does not count.
+// who plans is "she" (but "The report" of "The report found" is a noun;
+// see speechAt).
 func (d *doc) afterSpeech(src, cue int) int {
-	for k := cue - 1; k >= src; k-- {
-		w := d.w(k)
-		if d.toks[k].Kind == segment.Punct && !d.innerPunct(k) {
-			return src // "The spokesperson, who asked not to be named, said"
-		}
-		if (speechForms[w] != "" || speechVerbs[irregular[w]]) && !d.capitalized(k) {
-			return k + 1
-		}
+	if k := d.speechIn(src, cue); k >= 0 {
+		return k + 1
 	}
 	return src
+}
+
+// speechIn returns the last verb of speech (speechAt) among tokens
+// [from, to) with no punctuation after it, or -1. A verb set off by
+// punctuation belongs to a clause inside a phrase ("The spokesperson,
+// who asked not to be named, said") and does not count.
+func (d *doc) speechIn(from, to int) int {
+	for k := to - 1; k >= from; k-- {
+		if d.toks[k].Kind == segment.Punct && !d.innerPunct(k) {
+			return -1
+		}
+		if d.speechAt(k) {
+			return k
+		}
+	}
+	return -1
 }
 
 var contentBreak = map[string]bool{
