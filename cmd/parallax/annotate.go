@@ -83,42 +83,50 @@ func annotateBatch(ctx context.Context, e *env, paths []string) error {
 	enc := json.NewEncoder(e.stdout)
 	annotated := 0
 	for _, in := range inputs {
-		if in.Kind == input.URL {
-			fmt.Fprintf(e.stderr, "%s: annotate --batch reads files, not URLs\n", in.Path)
-			failed++
-			continue
-		}
-		r, _, err := input.Open(in, e.stdin)
+		n, bad, err := annotateInput(ctx, e, dec, enc, in)
 		if err != nil {
-			fmt.Fprintf(e.stderr, "%s: %v\n", in.Path, err)
-			failed++
-			continue
+			return err
 		}
-		for rec := range dec.Decode(in.Path, in.Kind, r) {
-			if ctx.Err() != nil {
-				r.Close()
-				return ctx.Err()
-			}
-			if rec.Err != nil {
-				fmt.Fprintf(e.stderr, "%s: %v\n", rec.Origin, rec.Err)
-				failed++
-				continue
-			}
-			a := rec.Article
-			opt := analyze.Options{Language: a.Language, Published: a.Published}
-			if opt.Language == "" {
-				opt.Language = extract.DetectLanguage(a.Text)
-			}
-			if err := enc.Encode(batchLine{Origin: rec.Origin, Title: a.Title, Annotation: analyze.Annotate(a.Text, opt)}); err != nil {
-				r.Close()
-				return err
-			}
-			annotated++
-		}
-		r.Close()
+		annotated, failed = annotated+n, failed+bad
 	}
 	if annotated == 0 {
 		return fmt.Errorf("nothing annotated (%d inputs failed)", failed)
 	}
 	return nil
+}
+
+// annotateInput writes the annotation of each article of one input and
+// returns how many it wrote and how many of its records failed, each
+// named on standard error. Only a failure to write is an error.
+func annotateInput(ctx context.Context, e *env, dec *input.Decoder, enc *json.Encoder, in input.Input) (annotated, failed int, err error) {
+	if in.Kind == input.URL {
+		fmt.Fprintf(e.stderr, "%s: annotate --batch reads files, not URLs\n", in.Path)
+		return 0, 1, nil
+	}
+	r, _, err := input.Open(in, e.stdin)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "%s: %v\n", in.Path, err)
+		return 0, 1, nil
+	}
+	defer r.Close()
+	for rec := range dec.Decode(in.Path, in.Kind, r) {
+		if err := ctx.Err(); err != nil {
+			return annotated, failed, err
+		}
+		if rec.Err != nil {
+			fmt.Fprintf(e.stderr, "%s: %v\n", rec.Origin, rec.Err)
+			failed++
+			continue
+		}
+		a := rec.Article
+		opt := analyze.Options{Language: a.Language, Published: a.Published}
+		if opt.Language == "" {
+			opt.Language = extract.DetectLanguage(a.Text)
+		}
+		if err := enc.Encode(batchLine{Origin: rec.Origin, Title: a.Title, Annotation: analyze.Annotate(a.Text, opt)}); err != nil {
+			return annotated, failed, err
+		}
+		annotated++
+	}
+	return annotated, failed, nil
 }
